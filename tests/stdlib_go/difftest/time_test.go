@@ -105,3 +105,56 @@ func TestParseDuration(t *testing.T) {
 		}
 	}
 }
+
+func TestCalendar(t *testing.T) {
+	zones := []struct {
+		name   string
+		offset int
+	}{{"UTC", 0}, {"EST", -5 * 3600}, {"IST", 5*3600 + 1800}, {"X", 14 * 3600}, {"Y", -12*3600 - 59}}
+	secs := []int64{0, -1, 1, 86399, 86400, -86400, -86401, 951782400, 951868800, 1700000000, 4102444800, -2208988800,
+		-62135596800, -62135596801, 253402300799, 253402300800, 1 << 40, -(1 << 40), 68256000000}
+	for i := int64(0); i < 400; i++ {
+		secs = append(secs, i*i*i*1237+i*98765-50000000000)
+	}
+	for _, z := range zones {
+		gl, wl := gtime.FixedZone(z.name, z.offset), time.FixedZone(z.name, z.offset)
+		for _, s := range secs {
+			g, w := gtime.Unix(s, 7).In(gl), time.Unix(s, 7).In(wl)
+			y1, m1, d1 := g.Date()
+			y2, m2, d2 := w.Date()
+			h1, mi1, s1 := g.Clock()
+			h2, mi2, s2 := w.Clock()
+			n1, o1 := g.Zone()
+			n2, o2 := w.Zone()
+			if y1 != y2 || int(m1) != int(m2) || d1 != d2 || h1 != h2 || mi1 != mi2 || s1 != s2 ||
+				int(g.Weekday()) != int(w.Weekday()) || g.YearDay() != w.YearDay() || n1 != n2 || o1 != o2 ||
+				g.Year() != w.Year() || g.Day() != w.Day() || g.Hour() != w.Hour() || g.Minute() != w.Minute() || g.Second() != w.Second() {
+				t.Fatalf("%d in %s: %d-%d-%d %d:%d:%d %v %d, want %d-%d-%d %d:%d:%d %v %d", s, z.name,
+					y1, m1, d1, h1, mi1, s1, g.Weekday(), g.YearDay(), y2, m2, d2, h2, mi2, s2, w.Weekday(), w.YearDay())
+			}
+		}
+		dates := [][7]int{{2024, 2, 29, 12, 0, 0, 0}, {2023, 2, 29, 0, 0, 0, 0}, {2023, 13, 1, 0, 0, 0, 0}, {2023, 0, 0, 0, 0, 0, 0},
+			{2023, -25, 400, 25, 61, 61, 2e9}, {1, 1, 1, 0, 0, 0, 0}, {-400, 3, 1, 0, 0, 0, -1}, {9999, 12, 31, 23, 59, 59, 999999999},
+			{1969, 12, 31, 23, 59, 60, 0}, {2000, 1, 1, -1, -1, -1, -1}}
+		for _, dt := range dates {
+			g := gtime.Date(dt[0], gtime.Month(dt[1]), dt[2], dt[3], dt[4], dt[5], dt[6], gl)
+			w := time.Date(dt[0], time.Month(dt[1]), dt[2], dt[3], dt[4], dt[5], dt[6], wl)
+			if g.Unix() != w.Unix() || g.Nanosecond() != w.Nanosecond() {
+				t.Errorf("Date(%v) in %s = %d.%d, want %d.%d", dt, z.name, g.Unix(), g.Nanosecond(), w.Unix(), w.Nanosecond())
+			}
+			g2 := g.AddDate(1, -14, 40)
+			w2 := w.AddDate(1, -14, 40)
+			if g2.Unix() != w2.Unix() {
+				t.Errorf("AddDate from %v in %s", dt, z.name)
+			}
+		}
+	}
+	if !gtime.Date(1, 1, 1, 0, 0, 0, 0, gtime.UTC).IsZero() {
+		t.Error("Date(1, 1, 1) is not the zero time")
+	}
+	var zero gtime.Time
+	y, m, d := zero.Date()
+	if y != 1 || m != gtime.January || d != 1 || zero.Weekday() != gtime.Monday {
+		t.Errorf("zero time: %d-%d-%d %v", y, m, d, zero.Weekday())
+	}
+}
