@@ -158,3 +158,38 @@ func TestCalendar(t *testing.T) {
 		t.Errorf("zero time: %d-%d-%d %v", y, m, d, zero.Weekday())
 	}
 }
+
+func TestFormat(t *testing.T) {
+	layouts := []string{time.Layout, time.ANSIC, time.UnixDate, time.RubyDate, time.RFC822, time.RFC822Z, time.RFC850,
+		time.RFC1123, time.RFC1123Z, time.RFC3339, time.RFC3339Nano, time.Kitchen, time.Stamp, time.StampMilli,
+		time.StampMicro, time.StampNano, "2006-01-02 15:04:05", "2006-01-02", "15:04:05", "Jan 2, 2006 at 3:04pm (MST)",
+		"Monday January _2 __2 002 06 1 01 3 03 4 04 5 05 PM pm", "2006-01-02T15:04:05.000Z07:00", "05.999 05,000 05.9 .00 .99 .099",
+		"Z07 Z0700 Z07:00 Z070000 Z07:00:00 -07 -0700 -07:00 -070000 -07:00:00", "_2006 __2006 2006_2", "15h04m",
+		"Mo Ju January2006 Jan2006 Monday02", "MST MST", "", "no elements here", "1.000 2.9 3,99", "0 00 000 07 08",
+		"January 2, 2006 15:04:05.000000000 -0700 MST"}
+	zones := []*time.Location{time.UTC, time.FixedZone("EST", -5*3600), time.FixedZone("", 5*3600+1800), time.FixedZone("", -3*3600-1799),
+		time.FixedZone("WEIRD", 45)}
+	times := []int64{0, 1700000000, -1, 951782400, -62135596800, 253402300799, 1234567890, 1e10, -1e11}
+	nanos := []int64{0, 1, 120000000, 999999999, 100, 500000000}
+	for zi, wl := range zones {
+		name, off := time.Unix(0, 0).In(wl).Zone()
+		gl := gtime.FixedZone(name, off)
+		for _, sec := range times {
+			for _, ns := range nanos {
+				w := time.Unix(sec, ns).In(wl)
+				g := gtime.Unix(sec, ns).In(gl)
+				for _, layout := range layouts {
+					if got, want := g.Format(layout), w.Format(layout); got != want {
+						t.Errorf("zone %d, %d.%09d: Format(%q) = %q, want %q", zi, sec, ns, layout, got, want)
+					}
+				}
+				if got, want := g.String(), w.String(); got != want {
+					t.Errorf("String() = %q, want %q", got, want)
+				}
+			}
+		}
+	}
+	if got := gtime.Date(2009, 11, 10, 23, 0, 0, 0, gtime.UTC).String(); got != "2009-11-10 23:00:00 +0000 UTC" {
+		t.Errorf("String() = %q", got)
+	}
+}
