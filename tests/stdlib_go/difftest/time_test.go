@@ -193,3 +193,32 @@ func TestFormat(t *testing.T) {
 		t.Errorf("String() = %q", got)
 	}
 }
+
+func TestRoundTruncate(t *testing.T) {
+	ds := []time.Duration{-1, 0, 1, 7, time.Microsecond, time.Millisecond, 1500 * time.Millisecond, time.Second, time.Minute,
+		time.Hour, 24 * time.Hour, 7 * 24 * time.Hour, 1<<63 - 1, 3 * time.Hour / 7, 999999999}
+	secs := []int64{0, 1, -1, 1700000000, -62135596800, -62135596801, -62135596799, 1234567890, -70000000000, 253402300799}
+	for _, sec := range secs {
+		for _, ns := range []int64{0, 1, 499999999, 500000000, 999999999} {
+			for _, d := range ds {
+				w := time.Unix(sec, ns).UTC()
+				g := gtime.Unix(sec, ns).UTC()
+				if g.Round(gtime.Duration(d)).UnixNano() != w.Round(d).UnixNano() || g.Round(gtime.Duration(d)).Unix() != w.Round(d).Unix() {
+					t.Errorf("Round(%d.%09d, %v) = %v, want %v", sec, ns, d, g.Round(gtime.Duration(d)), w.Round(d))
+				}
+				if g.Truncate(gtime.Duration(d)).Unix() != w.Truncate(d).Unix() || g.Truncate(gtime.Duration(d)).Nanosecond() != w.Truncate(d).Nanosecond() {
+					t.Errorf("Truncate(%d.%09d, %v) = %v, want %v", sec, ns, d, g.Truncate(gtime.Duration(d)), w.Truncate(d))
+				}
+			}
+		}
+	}
+	pe := &gtime.ParseError{Layout: "2006", Value: "x\xff", LayoutElem: "2006", ValueElem: "x"}
+	we := &time.ParseError{Layout: "2006", Value: "x\xff", LayoutElem: "2006", ValueElem: "x"}
+	if pe.Error() != we.Error() {
+		t.Errorf("ParseError: %q vs %q", pe.Error(), we.Error())
+	}
+	pe.Message, we.Message = ": month out of range", ": month out of range"
+	if pe.Error() != we.Error() {
+		t.Errorf("ParseError with message: %q vs %q", pe.Error(), we.Error())
+	}
+}
