@@ -223,16 +223,20 @@ void Parser::enter() {
   }
 }
 
+// Tokens as modern gc names them in messages ("keyword else", "comma").
 std::string Parser::tokstring(Tok t) {
   switch (t) {
     case Tok::Comma: return "comma";
     case Tok::Semicolon: return "semicolon or newline";
-    default: return std::string(spelling(t));
+    default:
+      if (isKeyword(t)) return "keyword " + std::string(spelling(t));
+      return std::string(spelling(t));
   }
 }
 
 std::string Parser::tokenDescription() const {
-  if (tok_.tok == Tok::Ident || tok_.tok == Tok::Semicolon) return std::string(tok_.lit);
+  if (tok_.tok == Tok::Ident) return "name " + std::string(tok_.lit);
+  if (tok_.tok == Tok::Semicolon) return std::string(tok_.lit);
   if (isLiteral(tok_.tok)) return "literal " + std::string(tok_.lit);
   return tokstring(tok_.tok);
 }
@@ -1437,7 +1441,7 @@ Parser::Header Parser::header(Tok keyword) {
 
   if (tok_.tok != Tok::Semicolon) {
     if (got(Tok::Var)) {
-      syntaxError(fmt::format("var declaration not allowed in {} initializer", tokstring(keyword)));
+      syntaxError(fmt::format("var declaration not allowed in {} initializer", spelling(keyword)));
     }
     h.init = simpleStmt({}, keyword);
     if (h.init->is<RangeStmt>()) {
@@ -1503,12 +1507,15 @@ done:
     std::string text;
     auto* a = h.condStmt->as<AssignStmt>();
     if (a && a->tok == Tok::Assign) {
-      auto joined = [](const std::vector<Expr*>& xs) {
+      // `if x = y {` is usually a mistyped ==: gc spells the assignment
+      // out, parenthesising a binary operand to make the '=' stand out.
+      auto emphasize = [](const std::vector<Expr*>& xs) {
         std::string s;
         for (size_t i = 0; i < xs.size(); ++i) s += (i ? ", " : "") + exprString(xs[i]);
+        if (xs.size() == 1 && xs[0]->is<BinaryExpr>()) s = "(" + s + ")";
         return s;
       };
-      text = fmt::format("assignment ({}) = ({})", joined(a->lhs), joined(a->rhs));
+      text = fmt::format("assignment {} = {}", emphasize(a->lhs), emphasize(a->rhs));
     } else {
       text = stmtString(h.condStmt);
     }
