@@ -88,7 +88,10 @@ class Parser {
   void want(Tok t);
   bool gotAssign();
   Pos pos() const { return tok_.pos; }
-  bool hadErrors() const { return diags_.count() > errorsBefore_; }
+  // Errors of the lexer and parser so far (branch errors don't count: like
+  // gc, they neither suppress later checks nor silence errors at EOF).
+  size_t syntaxErrorCount() const { return diags_.count() - branchErrors_; }
+  bool hadErrors() const { return syntaxErrorCount() > errorsBefore_; }
   std::string tokenDescription() const;
   static std::string tokstring(Tok t);
   void errorAt(Pos p, std::string_view msg) { diags_.error(p, std::string(msg)); }
@@ -185,6 +188,7 @@ class Parser {
   AstArena& arena_;
   Diagnostics& diags_;
   size_t errorsBefore_;
+  size_t branchErrors_ = 0;
   Token tok_;
   uint64_t tokIndex_ = 0;  // tokens consumed, to detect a loop making no progress
 
@@ -549,9 +553,16 @@ FuncDecl* Parser::funcDecl(Pos funcPos) {
 }
 
 BlockStmt* Parser::funcBody() {
+  size_t errorsBefore = syntaxErrorCount();
   ++fnest_;
   BlockStmt* body = blockStmt("");
   --fnest_;
+  // Branch checks on a broken tree would only add noise (gc skips them too).
+  if (syntaxErrorCount() == errorsBefore) {
+    size_t before = diags_.count();
+    checkBranches(body, diags_);
+    branchErrors_ += diags_.count() - before;
+  }
   return body;
 }
 

@@ -236,7 +236,8 @@ TEST_CASE("statements") {
       "\tx, y = y, x\n\tx <<= 2\n\tc <- 1\n\tx--\n"
       "\tdefer g()\n\tgo func() {}()\n\t{\n\t}\n\t;\n"
       "}\n");
-  CHECK(p.errors == "");
+  // The branch checks run after parsing: this fallthrough has no next case.
+  CHECK(p.errors == "t.go:8:3: cannot fallthrough final case in switch\n");
   CHECK(p.dump ==
         "File package p @1:1\n"
         "  FuncDecl f @2:1\n"
@@ -459,6 +460,61 @@ TEST_CASE("syntax errors read like gc's, at gc's positions") {
     CAPTURE(c.src);
     CHECK(errorsOf(c.src) == c.errors);
   }
+}
+
+TEST_CASE("branch checks, as gc's syntax package does them") {
+  struct Case {
+    const char* src;
+    const char* errors;
+  };
+  const Case cases[] = {
+      {"package p\nfunc f() {\n\tgoto L\n\tx := 1\n\t_ = x\nL:\n}\n",
+       "t.go:3:7: goto L jumps over declaration of x at t.go:4:4\n"},
+      {"package p\nfunc f() {\n\tgoto L\n\t{\n\tL:\n\t}\n}\n",
+       "t.go:3:7: goto L jumps into block starting at t.go:4:2\n"},
+      {"package p\nfunc f() {\nL:\nL:\n\tgoto L\n}\n", "t.go:4:1: label L already defined at t.go:3:1\n"},
+      {"package p\nfunc f() {\n\tbreak\n\tcontinue\n\tswitch {\n\tcase true:\n\t\tfallthrough\n\t}\n}\n",
+       "t.go:3:2: break is not in a loop, switch, or select\nt.go:4:2: continue is not in a loop\n"
+       "t.go:7:3: cannot fallthrough final case in switch\n"},
+      {"package p\nfunc f() {\nL:\n\t{\n\t\tbreak L\n\t}\n\tfor {\n\t\tcontinue M\n\t}\n}\n",
+       "t.go:5:9: invalid break label L\nt.go:8:12: continue label not defined: M\n"},
+      {"package p\nfunc f() {\n\tL:\n}\n", "t.go:3:2: label L defined and not used\n"},
+      {"package p\nfunc f() {\n\tgoto L\n}\n", "t.go:3:7: label L not defined\n"},
+      {"package p\nfunc f(x interface{}) {\n\tswitch x.(type) {\n\tcase int:\n\t\tfallthrough\n\tdefault:\n\t}\n"
+       "\tswitch {\n\tcase true:\n\t\tif true {\n\t\t\tfallthrough\n\t\t}\n\tcase false:\n\t\tfallthrough\n"
+       "\t\tprintln()\n\tdefault:\n\t}\n}\n",
+       "t.go:5:3: cannot fallthrough in type switch\nt.go:11:4: fallthrough statement out of place\n"
+       "t.go:14:3: fallthrough statement out of place\n"},
+      {"package p\nfunc f() {\nL:\n\tfor {\n\t\tselect {\n\t\tdefault:\n\t\t\tbreak L\n\t\t}\n\t\tcontinue L\n\t}\n"
+       "M:\n\tif true {\n\t\tbreak M\n\t}\n\tgoto N\n\tfunc() {\n\tN:\n\t}()\n\tvar y int\n\t_ = y\nN:\n\tgoto M\n}\n",
+       "t.go:13:9: invalid break label M\nt.go:15:7: goto N jumps over declaration of y at t.go:19:6\n"
+       "t.go:17:2: label N defined and not used\n"},
+      // Valid uses, including a backward goto and labeled continue/break.
+      {"package p\nfunc f() {\nL:\n\tfor range c {\n\t\tswitch {\n\t\tcase true:\n\t\t\tfallthrough\n\t\tdefault:\n"
+       "\t\t\tcontinue L\n\t\t}\n\t\tbreak L\n\t}\nM:\n\tgoto M\n}\n",
+       ""},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.src);
+    CHECK(errorsOf(c.src) == c.errors);
+  }
+}
+
+TEST_CASE("branch targets are recorded") {
+  SourceSet sources;
+  int32_t f = sources.add("t.go", "package p\nfunc f() {\nL:\n\tfor {\n\t\tbreak L\n\t}\n}\n");
+  AstArena arena;
+  Diagnostics diags(sources);
+  File* file = parseFile(sources, f, arena, diags);
+  REQUIRE(!diags.hasErrors());
+  auto* body = file->decls[0]->as<FuncDecl>()->body;
+  auto* labeled = body->list[0]->as<LabeledStmt>();
+  REQUIRE(labeled);
+  auto* loop = labeled->stmt->as<ForStmt>();
+  REQUIRE(loop);
+  auto* br = loop->body->list[0]->as<BranchStmt>();
+  REQUIRE(br);
+  CHECK(br->target == loop);
 }
 
 TEST_CASE("generics are reported, not misparsed") {
