@@ -42,8 +42,13 @@ namespace gol::lang::types {
 namespace {
 
 // Bound on recursion over the structure of a type (typeString, identical,
-// comparable...). The parser bounds nesting well below this.
-constexpr int kMaxTypeDepth = 512;
+// comparable...). The parser bounds source nesting (kMaxNesting, 1000)
+// below this; only chains of aliases can build deeper types, and for those
+// the answers become conservative instead of overflowing the stack.
+constexpr int kMaxTypeDepth = 1200;
+// Bound on the length of a type's spelling: types built from aliases of
+// aliases can share subtrees and be exponentially long when written out.
+constexpr size_t kMaxTypeStringLength = 1 << 16;
 
 [[noreturn]] void internalError(const char* what) {
   fmt::print(stderr, "gol: internal error: {}\n", what);
@@ -387,7 +392,7 @@ class TypeWriter {
       out_ += "<nil>";
       return;
     }
-    if (++depth_ > kMaxTypeDepth) {
+    if (++depth_ > kMaxTypeDepth || out_.size() > kMaxTypeStringLength) {
       out_ += "...";
       --depth_;
       return;
