@@ -116,15 +116,16 @@ bool methodLess(const Func* a, const Func* b) {
 
 Interface* mutableInterface(const Interface* t) { return const_cast<Interface*>(t); }
 
-// Computes t->allMethods; see Universe::completeInterface. `depth` bounds
-// recursion through (invalidly) cyclic embeddings the checker reported.
-void completeInterfaceImpl(const Interface* t, int depth) {
+// Computes t->allMethods; see Universe::completeInterface. `path` holds
+// the interfaces being completed, so that an (invalid, already reported)
+// cyclic embedding ends instead of recursing forever.
+void completeInterfaceImpl(const Interface* t, std::vector<const Interface*>& path) {
   if (t->complete) return;
   Interface* it = mutableInterface(t);
-  if (depth > kMaxTypeDepth) {
-    it->allMethods = it->methods;
+  if (std::find(path.begin(), path.end(), t) != path.end() || path.size() > static_cast<size_t>(kMaxTypeDepth)) {
     return;
   }
+  path.push_back(t);
   std::vector<Func*> all = it->methods;
   bool resolved = true;
   for (const Type* e : it->embeddeds) {
@@ -133,12 +134,13 @@ void completeInterfaceImpl(const Interface* t, int depth) {
       resolved = false;
       continue;
     }
-    const Interface* ei = e->under<Interface>();
+    const Interface* ei = e->underlying()->as<Interface>();
     if (!ei) continue;  // the checker reports a non-interface embedding
-    completeInterfaceImpl(ei, depth + 1);
+    completeInterfaceImpl(ei, path);
     if (!ei->complete) resolved = false;
     all.insert(all.end(), ei->allMethods.begin(), ei->allMethods.end());
   }
+  path.pop_back();
   std::stable_sort(all.begin(), all.end(), methodLess);
   // Drop later duplicates: identical ones are the same method reached twice
   // (allowed since Go 1.14); differing ones were reported by the checker.
@@ -151,8 +153,14 @@ void completeInterfaceImpl(const Interface* t, int depth) {
   it->complete = resolved;
 }
 
+void completeInterfaceImpl(const Interface* t) {
+  if (t->complete) return;
+  std::vector<const Interface*> path;
+  completeInterfaceImpl(t, path);
+}
+
 const std::vector<Func*>& interfaceMethods(const Interface* t) {
-  completeInterfaceImpl(t, 0);
+  completeInterfaceImpl(t);
   return t->allMethods;
 }
 
@@ -353,7 +361,7 @@ Package* Universe::newPackage(std::string path, std::string name) {
   return p;
 }
 
-void Universe::completeInterface(const Interface* iface) { completeInterfaceImpl(iface, 0); }
+void Universe::completeInterface(const Interface* iface) { completeInterfaceImpl(iface); }
 
 // ---------------------------------------------------------------------------
 // typeString

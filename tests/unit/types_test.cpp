@@ -231,6 +231,16 @@ TEST_CASE("completeInterface merges embedded methods, sorted, without duplicates
   u.completeInterface(pending);
   CHECK(pending->complete);
   REQUIRE(pending->allMethods.size() == 1);
+
+  // A cyclic embedding (reported by the checker) terminates.
+  Named* ci = k.named("CI", nullptr);
+  Named* cj = k.named("CJ", nullptr);
+  ci->under = k.iface({{"A", k.sig({}, {})}}, {cj});
+  cj->under = k.iface({{"B", k.sig({}, {})}}, {ci});
+  u.completeInterface(ci->underlying()->as<Interface>());
+  CHECK(ci->underlying()->as<Interface>()->allMethods.size() == 2);
+  CHECK_FALSE(identical(ci, cj));
+  CHECK_FALSE(identical(ci->underlying(), k.iface({})));
 }
 
 TEST_CASE("comparable, validMapKey and defaultType") {
