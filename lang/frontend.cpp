@@ -20,14 +20,11 @@
 #include <set>
 
 #include "lang/check.h"
+#include "lang/parser.h"
 #include "lang/types.h"
 #include "stdlib/embedded.h"
 
 namespace gol::lang {
-
-// From lang/parser.h (branch syntax), declared here until that header is
-// merged so this branch builds on its own.
-File* parseFile(const SourceSet& sources, int32_t fileIndex, AstArena& arena, Diagnostics& diags);
 
 Program::Program() : universe(std::make_unique<types::Universe>()) {}
 Program::~Program() = default;
