@@ -393,7 +393,8 @@ std::string goQuote(const std::string& s) {
 
 class TypeWriter {
  public:
-  explicit TypeWriter(const Package* current) : current_(current) {}
+  explicit TypeWriter(const Package* current, bool paramNames = true)
+      : current_(current), paramNames_(paramNames) {}
 
   void type(const Type* t) {
     if (!t) {
@@ -444,7 +445,7 @@ class TypeWriter {
     const Tuple* res = sig->results;
     if (!res || res->vars.empty()) return;
     out_ += ' ';
-    if (res->vars.size() == 1 && res->vars[0]->name.empty()) {
+    if (res->vars.size() == 1 && (res->vars[0]->name.empty() || !paramNames_)) {
       type(res->vars[0]->type);
       return;
     }
@@ -495,7 +496,7 @@ class TypeWriter {
       for (size_t i = 0; i < t->vars.size(); ++i) {
         if (i > 0) out_ += ", ";
         const Var* v = t->vars[i];
-        if (!v->name.empty()) {
+        if (paramNames_ && !v->name.empty()) {
           out_ += v->name;
           out_ += ' ';
         }
@@ -551,6 +552,7 @@ class TypeWriter {
   }
 
   const Package* current_;
+  bool paramNames_;  // false in have/want lines of missing-method causes
   std::string out_;
   int depth_ = 0;
 };
@@ -864,6 +866,7 @@ Func* lookupFoldCase(const Type* v, const Func* m) {
   std::string want = fold(m->name);
   bool isPtr = false;
   const Type* base = derefPtr(v, &isPtr);
+  if (!base || (isPtr && isInterface(base))) return nullptr;
   if (const Named* n = base->as<Named>()) {
     for (Func* f : n->methods)
       if (fold(f->name) == want) return f;
@@ -887,10 +890,6 @@ MissingInfo missingMethodImpl(const Type* v, const Interface* t) {
       if (!f) {
         info.state = MissingState::NotFound;
         info.method = m;
-        if (Func* alt = lookupFoldCase(v, m)) {
-          info.state = MissingState::WrongName;
-          info.alt = alt;
-        }
         return info;
       }
       if (!identical(f->type, m->type)) {
@@ -918,6 +917,13 @@ MissingInfo missingMethodImpl(const Type* v, const Interface* t) {
       }
       return info;
     }
+    // As in go/types, a method only *v has is reported as such before its
+    // signature is compared.
+    if (r.needsPointerReceiver) {
+      info.state = MissingState::PtrRecv;
+      info.alt = r.obj->as<Func>();
+      return info;
+    }
     Func* f = r.obj->as<Func>();
     if (!f) {
       info.state = MissingState::Field;
@@ -928,19 +934,20 @@ MissingInfo missingMethodImpl(const Type* v, const Interface* t) {
       info.alt = f;
       return info;
     }
-    if (r.needsPointerReceiver) {
-      info.state = MissingState::PtrRecv;
-      info.alt = f;
-      return info;
-    }
   }
   info.method = nullptr;
   return info;
 }
 
-// "M(x int) string": a method as gc shows it in have/want lines.
+bool isInterfacePtr(const Type* t) {
+  const Pointer* p = t->under<Pointer>();
+  return p && p->elem && isInterface(p->elem);
+}
+
+// "M(int) string": a method as gc shows it in have/want lines (types2
+// leaves parameter names out there).
 std::string funcString(const Func* f, const Package* current) {
-  TypeWriter w(current);
+  TypeWriter w(current, /*paramNames=*/false);
   w.out() += f->name;
   if (const Signature* sig = f->signature()) w.signature(sig);
   else w.out() += "()";
@@ -966,12 +973,8 @@ std::string missingCause(const Type* v, const MissingInfo& info) {
       return fmt::format("(ambiguous selector {}.{})", typeString(v), info.method->name);
     case MissingState::NotFound: break;
   }
+  if (isInterfacePtr(v)) return fmt::format("(type {} is pointer to interface, not interface)", typeString(v));
   return fmt::format("(missing {})", mname);
-}
-
-bool isInterfacePtr(const Type* t) {
-  const Pointer* p = t->under<Pointer>();
-  return p && p->elem && isInterface(p->elem);
 }
 
 }  // namespace
