@@ -29,6 +29,9 @@ class ConstValue {
  public:
   enum class Kind : uint8_t { Unknown, Bool, String, Int, Float };
   static constexpr int kMaxBits = 8192;  // bound on |numerator| and denominator
+  // Bound on a constant string's length: doubling `a + a` chains would
+  // otherwise exhaust memory. Longer results become Unknown.
+  static constexpr size_t kMaxStringLen = size_t{1} << 24;
 
   ConstValue() = default;  // Unknown
   ConstValue(const ConstValue&);
@@ -95,8 +98,14 @@ class ConstValue {
   // floats as gc prints them (e.g. "0.1", "1e+100", "3.14159"), strings
   // quoted, bools as true/false, Unknown as "unknown".
   std::string toString() const;
+  // go/constant's ExactString: integers in decimal, other floats as an exact
+  // fraction "num/den", strings quoted without abbreviation.
+  std::string exactString() const;
 
  private:
+  // A numeric value, or Unknown when it is past kMaxBits.
+  static ConstValue fromRat(Kind kind, BigRat value);
+
   Kind kind_ = Kind::Unknown;
   bool b_ = false;
   std::shared_ptr<const std::string> s_;
