@@ -10,7 +10,7 @@
 //      Program::imports once checked. Since a package's imports finish
 //      checking before it does, that list is in dependency order.
 //   4. If everything checked, require `func main` (gc's linker reports its
-//      absence; we report it at the package clause).
+//      absence, without a position; so do we, in the linker's words).
 //
 // Errors inside standard library files are bugs of gol, not of the user's
 // program; they are reported like any other (with the stdlib file names, so
@@ -119,11 +119,11 @@ std::unique_ptr<Program> compileSource(std::string name, std::string text, const
                                    CheckConfig{});
   if (prog->diags.hasErrors() || !prog->mainPackage) return prog;
 
-  // gc's linker reports a missing main only when everything compiled; the
-  // message is the linker's, placed at the package clause.
+  // A missing main is reported by gc's linker, so only when everything
+  // compiled, and without a position; we print the linker's line as it is.
   const types::Object* mainObj = prog->mainPackage->scope ? prog->mainPackage->scope->lookup("main") : nullptr;
   if (!mainObj || !mainObj->is<types::Func>())
-    prog->diags.error(prog->mainFile->packageName->pos, "function main is undeclared in the main package");
+    prog->diags.error(Pos{}, "runtime.main_main\xc2\xb7" "f: function main is undeclared in the main package");
   return prog;
 }
 
