@@ -92,16 +92,17 @@ class StdImporter {
 };
 
 // mainPackageRule: the user's file must be `package main`, for `gol run`
-// and `gol build` alike. `go run` refuses other packages ("package
-// command-line-arguments is not a main package") while `go build` accepts a
-// library package silently; gol only ever builds programs (user packages
-// are out of scope), so a non-main package is always a mistake, reported as
-// a positioned compile error in go run's words with the package's real name.
+// and `gol build` alike. `go run` refuses other packages while `go build`
+// accepts a library package silently; gol only ever builds programs (user
+// packages are out of scope), so a non-main package is always a mistake.
+// We print go run's line byte for byte, without a position as it has none
+// ("command-line-arguments" is the go command's name for a package given
+// as files), and check nothing further, as go run does.
 bool checkMainPackageClause(Program& prog) {
   const Ident* name = prog.mainFile ? prog.mainFile->packageName : nullptr;
   if (!name) return false;  // the parser reported it
   if (name->name == "main") return true;
-  prog.diags.errorf(name->pos, "package {} is not a main package", name->name);
+  prog.diags.error(Pos{}, "package command-line-arguments is not a main package");
   return false;
 }
 
