@@ -499,4 +499,11 @@ inline Expr* unparen(Expr* x) {
 // `gol dump-ast`). With annotations, includes the checker's types/values.
 std::string dumpAst(const Node* n, bool annotations = false);
 
+// Go source for an expression (or type expression), shortened as gc prints
+// expressions in messages: composite literal elements and function bodies
+// are elided ("T{…}", "func() {…}"). stmtString does the same for simple
+// statements (assignments, x++, sends, expression statements).
+std::string exprString(const Expr* x);
+std::string stmtString(const Stmt* s);
+
 }  // namespace gol::lang

@@ -42,8 +42,13 @@ namespace gol::lang::types {
 namespace {
 
 // Bound on recursion over the structure of a type (typeString, identical,
-// comparable...). The parser bounds nesting well below this.
-constexpr int kMaxTypeDepth = 512;
+// comparable...). The parser bounds source nesting (kMaxNesting, 1000)
+// below this; only chains of aliases can build deeper types, and for those
+// the answers become conservative instead of overflowing the stack.
+constexpr int kMaxTypeDepth = 1200;
+// Bound on the length of a type's spelling: types built from aliases of
+// aliases can share subtrees and be exponentially long when written out.
+constexpr size_t kMaxTypeStringLength = 1 << 16;
 
 [[noreturn]] void internalError(const char* what) {
   fmt::print(stderr, "gol: internal error: {}\n", what);
@@ -111,15 +116,16 @@ bool methodLess(const Func* a, const Func* b) {
 
 Interface* mutableInterface(const Interface* t) { return const_cast<Interface*>(t); }
 
-// Computes t->allMethods; see Universe::completeInterface. `depth` bounds
-// recursion through (invalidly) cyclic embeddings the checker reported.
-void completeInterfaceImpl(const Interface* t, int depth) {
+// Computes t->allMethods; see Universe::completeInterface. `path` holds
+// the interfaces being completed, so that an (invalid, already reported)
+// cyclic embedding ends instead of recursing forever.
+void completeInterfaceImpl(const Interface* t, std::vector<const Interface*>& path) {
   if (t->complete) return;
   Interface* it = mutableInterface(t);
-  if (depth > kMaxTypeDepth) {
-    it->allMethods = it->methods;
+  if (std::find(path.begin(), path.end(), t) != path.end() || path.size() > static_cast<size_t>(kMaxTypeDepth)) {
     return;
   }
+  path.push_back(t);
   std::vector<Func*> all = it->methods;
   bool resolved = true;
   for (const Type* e : it->embeddeds) {
@@ -128,12 +134,13 @@ void completeInterfaceImpl(const Interface* t, int depth) {
       resolved = false;
       continue;
     }
-    const Interface* ei = e->under<Interface>();
+    const Interface* ei = e->underlying()->as<Interface>();
     if (!ei) continue;  // the checker reports a non-interface embedding
-    completeInterfaceImpl(ei, depth + 1);
+    completeInterfaceImpl(ei, path);
     if (!ei->complete) resolved = false;
     all.insert(all.end(), ei->allMethods.begin(), ei->allMethods.end());
   }
+  path.pop_back();
   std::stable_sort(all.begin(), all.end(), methodLess);
   // Drop later duplicates: identical ones are the same method reached twice
   // (allowed since Go 1.14); differing ones were reported by the checker.
@@ -146,8 +153,14 @@ void completeInterfaceImpl(const Interface* t, int depth) {
   it->complete = resolved;
 }
 
+void completeInterfaceImpl(const Interface* t) {
+  if (t->complete) return;
+  std::vector<const Interface*> path;
+  completeInterfaceImpl(t, path);
+}
+
 const std::vector<Func*>& interfaceMethods(const Interface* t) {
-  completeInterfaceImpl(t, 0);
+  completeInterfaceImpl(t);
   return t->allMethods;
 }
 
@@ -348,7 +361,7 @@ Package* Universe::newPackage(std::string path, std::string name) {
   return p;
 }
 
-void Universe::completeInterface(const Interface* iface) { completeInterfaceImpl(iface, 0); }
+void Universe::completeInterface(const Interface* iface) { completeInterfaceImpl(iface); }
 
 // ---------------------------------------------------------------------------
 // typeString
@@ -380,14 +393,15 @@ std::string goQuote(const std::string& s) {
 
 class TypeWriter {
  public:
-  explicit TypeWriter(const Package* current) : current_(current) {}
+  explicit TypeWriter(const Package* current, bool paramNames = true)
+      : current_(current), paramNames_(paramNames) {}
 
   void type(const Type* t) {
     if (!t) {
       out_ += "<nil>";
       return;
     }
-    if (++depth_ > kMaxTypeDepth) {
+    if (++depth_ > kMaxTypeDepth || out_.size() > kMaxTypeStringLength) {
       out_ += "...";
       --depth_;
       return;
@@ -431,7 +445,7 @@ class TypeWriter {
     const Tuple* res = sig->results;
     if (!res || res->vars.empty()) return;
     out_ += ' ';
-    if (res->vars.size() == 1 && res->vars[0]->name.empty()) {
+    if (res->vars.size() == 1 && (res->vars[0]->name.empty() || !paramNames_)) {
       type(res->vars[0]->type);
       return;
     }
@@ -482,7 +496,7 @@ class TypeWriter {
       for (size_t i = 0; i < t->vars.size(); ++i) {
         if (i > 0) out_ += ", ";
         const Var* v = t->vars[i];
-        if (!v->name.empty()) {
+        if (paramNames_ && !v->name.empty()) {
           out_ += v->name;
           out_ += ' ';
         }
@@ -538,6 +552,7 @@ class TypeWriter {
   }
 
   const Package* current_;
+  bool paramNames_;  // false in have/want lines of missing-method causes
   std::string out_;
   int depth_ = 0;
 };
@@ -851,6 +866,7 @@ Func* lookupFoldCase(const Type* v, const Func* m) {
   std::string want = fold(m->name);
   bool isPtr = false;
   const Type* base = derefPtr(v, &isPtr);
+  if (!base || (isPtr && isInterface(base))) return nullptr;
   if (const Named* n = base->as<Named>()) {
     for (Func* f : n->methods)
       if (fold(f->name) == want) return f;
@@ -874,10 +890,6 @@ MissingInfo missingMethodImpl(const Type* v, const Interface* t) {
       if (!f) {
         info.state = MissingState::NotFound;
         info.method = m;
-        if (Func* alt = lookupFoldCase(v, m)) {
-          info.state = MissingState::WrongName;
-          info.alt = alt;
-        }
         return info;
       }
       if (!identical(f->type, m->type)) {
@@ -905,6 +917,13 @@ MissingInfo missingMethodImpl(const Type* v, const Interface* t) {
       }
       return info;
     }
+    // As in go/types, a method only *v has is reported as such before its
+    // signature is compared.
+    if (r.needsPointerReceiver) {
+      info.state = MissingState::PtrRecv;
+      info.alt = r.obj->as<Func>();
+      return info;
+    }
     Func* f = r.obj->as<Func>();
     if (!f) {
       info.state = MissingState::Field;
@@ -915,19 +934,20 @@ MissingInfo missingMethodImpl(const Type* v, const Interface* t) {
       info.alt = f;
       return info;
     }
-    if (r.needsPointerReceiver) {
-      info.state = MissingState::PtrRecv;
-      info.alt = f;
-      return info;
-    }
   }
   info.method = nullptr;
   return info;
 }
 
-// "M(x int) string": a method as gc shows it in have/want lines.
+bool isInterfacePtr(const Type* t) {
+  const Pointer* p = t->under<Pointer>();
+  return p && p->elem && isInterface(p->elem);
+}
+
+// "M(int) string": a method as gc shows it in have/want lines (types2
+// leaves parameter names out there).
 std::string funcString(const Func* f, const Package* current) {
-  TypeWriter w(current);
+  TypeWriter w(current, /*paramNames=*/false);
   w.out() += f->name;
   if (const Signature* sig = f->signature()) w.signature(sig);
   else w.out() += "()";
@@ -953,12 +973,8 @@ std::string missingCause(const Type* v, const MissingInfo& info) {
       return fmt::format("(ambiguous selector {}.{})", typeString(v), info.method->name);
     case MissingState::NotFound: break;
   }
+  if (isInterfacePtr(v)) return fmt::format("(type {} is pointer to interface, not interface)", typeString(v));
   return fmt::format("(missing {})", mname);
-}
-
-bool isInterfacePtr(const Type* t) {
-  const Pointer* p = t->under<Pointer>();
-  return p && p->elem && isInterface(p->elem);
 }
 
 }  // namespace

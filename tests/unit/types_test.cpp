@@ -231,6 +231,16 @@ TEST_CASE("completeInterface merges embedded methods, sorted, without duplicates
   u.completeInterface(pending);
   CHECK(pending->complete);
   REQUIRE(pending->allMethods.size() == 1);
+
+  // A cyclic embedding (reported by the checker) terminates.
+  Named* ci = k.named("CI", nullptr);
+  Named* cj = k.named("CJ", nullptr);
+  ci->under = k.iface({{"A", k.sig({}, {})}}, {cj});
+  cj->under = k.iface({{"B", k.sig({}, {})}}, {ci});
+  u.completeInterface(ci->underlying()->as<Interface>());
+  CHECK(ci->underlying()->as<Interface>()->allMethods.size() == 2);
+  CHECK_FALSE(identical(ci, cj));
+  CHECK_FALSE(identical(ci->underlying(), k.iface({})));
 }
 
 TEST_CASE("comparable, validMapKey and defaultType") {
@@ -319,7 +329,7 @@ TEST_CASE("interface implementation reasons match gc 1.22") {
   k.method(wrong, "M", k.sig({{"x", k.intT()}}, {}));
   std::string reason;
   CHECK_FALSE(assignableTo(u, wrong, iT, &reason));
-  CHECK(reason == "(wrong type for method M)\n\t\thave M(x int)\n\t\twant M() string");
+  CHECK(reason == "(wrong type for method M)\n\t\thave M(int)\n\t\twant M() string");
   MissingMethod mm = missingMethod(u, wrong, i);
   REQUIRE(mm.method != nullptr);
   CHECK(mm.method->name == "M");
@@ -363,7 +373,20 @@ TEST_CASE("interface implementation reasons match gc 1.22") {
   CHECK(implements(u, big, i));
   CHECK_FALSE(implements(u, iT, big->underlying()->as<Interface>()));
 
+  // A pointer receiver is reported before a wrong signature, as gc does.
+  Named* pw = k.named("PW", k.structOf({}));
+  k.method(pw, "M", k.sig({{"x", k.intT()}}, {}), /*ptrRecv=*/true);
+  reason.clear();
+  CHECK_FALSE(assignableTo(u, pw, iT, &reason));
+  CHECK(reason == "(method M has pointer receiver)");
+  reason.clear();
+  CHECK_FALSE(assignableTo(u, k.ptr(pw), iT, &reason));
+  CHECK(reason == "(wrong type for method M)\n\t\thave M(int)\n\t\twant M() string");
+
   // Pointer to interface.
+  reason.clear();
+  CHECK_FALSE(assignableTo(u, k.ptr(iT), iT, &reason));
+  CHECK(reason == "(type *I is pointer to interface, not interface)");
   reason.clear();
   CHECK_FALSE(assignableTo(u, wrong, k.ptr(iT), &reason));
   CHECK(reason == "(type *I is pointer to interface, not interface)");
