@@ -445,7 +445,7 @@ class TypeWriter {
     const Tuple* res = sig->results;
     if (!res || res->vars.empty()) return;
     out_ += ' ';
-    if (res->vars.size() == 1 && (res->vars[0]->name.empty() || !paramNames_)) {
+    if (res->vars.size() == 1 && res->vars[0]->name.empty()) {
       type(res->vars[0]->type);
       return;
     }
@@ -501,9 +501,13 @@ class TypeWriter {
           out_ += ' ';
         }
         if (variadic && i + 1 == t->vars.size()) {
-          out_ += "...";
-          const Slice* s = v->type ? v->type->as<Slice>() : nullptr;
-          type(s ? s->elem : v->type);
+          if (const Slice* s = v->type ? v->type->as<Slice>() : nullptr) {
+            out_ += "...";
+            type(s->elem);
+          } else {
+            type(v->type);  // append(b, s...) with a string s
+            out_ += "...";
+          }
         } else {
           type(v->type);
         }

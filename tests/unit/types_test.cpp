@@ -373,6 +373,14 @@ TEST_CASE("interface implementation reasons match gc 1.22") {
   CHECK(implements(u, big, i));
   CHECK_FALSE(implements(u, iT, big->underlying()->as<Interface>()));
 
+  // Named results keep their parentheses but lose their names.
+  Named* nr = k.named("NR", k.iface({{"N", k.sig({}, {{"n", k.intT()}})}}));
+  Named* nv = k.named("NV", k.structOf({}));
+  k.method(nv, "N", k.sig({{"xs", k.slice(k.intT())}}, {}, /*variadic=*/true));
+  reason.clear();
+  CHECK_FALSE(assignableTo(u, nv, nr, &reason));
+  CHECK(reason == "(wrong type for method N)\n\t\thave N(...int)\n\t\twant N() (int)");
+
   // A pointer receiver is reported before a wrong signature, as gc does.
   Named* pw = k.named("PW", k.structOf({}));
   k.method(pw, "M", k.sig({{"x", k.intT()}}, {}), /*ptrRecv=*/true);
