@@ -10,7 +10,7 @@
 //      Program::imports once checked. Since a package's imports finish
 //      checking before it does, that list is in dependency order.
 //   4. If everything checked, require `func main` (gc's linker reports its
-//      absence; we report it at the package clause).
+//      absence, without a position; so do we, in the linker's words).
 //
 // Errors inside standard library files are bugs of gol, not of the user's
 // program; they are reported like any other (with the stdlib file names, so
@@ -92,16 +92,17 @@ class StdImporter {
 };
 
 // mainPackageRule: the user's file must be `package main`, for `gol run`
-// and `gol build` alike. `go run` refuses other packages ("package
-// command-line-arguments is not a main package") while `go build` accepts a
-// library package silently; gol only ever builds programs (user packages
-// are out of scope), so a non-main package is always a mistake, reported as
-// a positioned compile error in go run's words with the package's real name.
+// and `gol build` alike. `go run` refuses other packages while `go build`
+// accepts a library package silently; gol only ever builds programs (user
+// packages are out of scope), so a non-main package is always a mistake.
+// We print go run's line byte for byte, without a position as it has none
+// ("command-line-arguments" is the go command's name for a package given
+// as files), and check nothing further, as go run does.
 bool checkMainPackageClause(Program& prog) {
   const Ident* name = prog.mainFile ? prog.mainFile->packageName : nullptr;
   if (!name) return false;  // the parser reported it
   if (name->name == "main") return true;
-  prog.diags.errorf(name->pos, "package {} is not a main package", name->name);
+  prog.diags.error(Pos{}, "package command-line-arguments is not a main package");
   return false;
 }
 
@@ -119,11 +120,11 @@ std::unique_ptr<Program> compileSource(std::string name, std::string text, const
                                    CheckConfig{});
   if (prog->diags.hasErrors() || !prog->mainPackage) return prog;
 
-  // gc's linker reports a missing main only when everything compiled; the
-  // message is the linker's, placed at the package clause.
+  // A missing main is reported by gc's linker, so only when everything
+  // compiled, and without a position; we print the linker's line as it is.
   const types::Object* mainObj = prog->mainPackage->scope ? prog->mainPackage->scope->lookup("main") : nullptr;
   if (!mainObj || !mainObj->is<types::Func>())
-    prog->diags.error(prog->mainFile->packageName->pos, "function main is undeclared in the main package");
+    prog->diags.error(Pos{}, "runtime.main_main\xc2\xb7" "f: function main is undeclared in the main package");
   return prog;
 }
 
