@@ -8,11 +8,23 @@
 # natively by gol, as Go's own assembly functions are) are accepted. Then
 # `go vet` and `go build` must pass.
 #
-# Usage: tools/check_stdlib_decls.sh [KEEP_DIR]
-#   With KEEP_DIR, the scratch module is built there and kept (for running
-#   Go tests against it); otherwise in a temporary directory.
+# With --test, it then runs the differential tests of tests/stdlib_go: the
+# parts of the library written in Gol run under Go and are compared with
+# Go's own packages. For that, a bodyless function gets its body from
+# tests/stdlib_go/shims/<path>/ (usually delegating to Go's package) or, if
+# none is there, a body that panics.
+#
+# Usage: tools/check_stdlib_decls.sh [--test] [KEEP_DIR]
+#   With KEEP_DIR, the scratch module is built there and kept; otherwise in
+#   a temporary directory.
 # Skips (exit 0) with a message when go is not installed.
 set -eu
+
+run_tests=0
+if [ "${1:-}" = "--test" ]; then
+  run_tests=1
+  shift
+fi
 
 if ! command -v go >/dev/null 2>&1; then
   echo "check_stdlib_decls: go not found; skipping"
@@ -79,4 +91,45 @@ fi
 if [ $status -eq 0 ]; then
   echo "check_stdlib_decls: $(echo "$packages" | wc -w) packages type-check with $(go version | cut -d' ' -f3)"
 fi
-exit $status
+if [ $status -ne 0 ] || [ $run_tests -eq 0 ]; then
+  exit $status
+fi
+
+# ---- differential tests ----
+# Key of a function declaration line: receiver type (if any) and name.
+keyscript='
+  function key(line,   rest, recv, name) {
+    rest = substr(line, 6)
+    recv = ""
+    if (substr(rest, 1, 1) == "(") {
+      recv = substr(rest, 2, index(rest, ")") - 2)
+      sub(/.* /, "", recv)
+      rest = substr(rest, index(rest, ")") + 2)
+    }
+    name = substr(rest, 1, index(rest, "(") - 1)
+    return recv "." name
+  }'
+shims="$root/tests/stdlib_go/shims"
+for pkg in $packages; do
+  rm -f "$pkg/stub.s"
+  defined=""
+  if [ -d "$shims/$pkg" ]; then
+    cp "$shims/$pkg"/*.go "$pkg/"
+    defined=$(cat "$shims/$pkg"/*.go | awk "$keyscript"' /^func / { print key($0) }')
+  fi
+  for f in $(ls "$pkg"/*.go | grep -v '/shim'); do
+    awk -v defined="$defined" "$keyscript"'
+      BEGIN { n = split(defined, list, "\n"); for (i = 1; i <= n; i++) have[list[i]] = 1 }
+      /^func / && index($0, "{") == 0 {
+        if (key($0) in have) next
+        print $0 " { panic(\"gol native\") }"
+        next
+      }
+      { print }
+    ' "$f" >"$f.tmp"
+    mv "$f.tmp" "$f"
+  done
+done
+mkdir -p difftest
+cp "$root"/tests/stdlib_go/difftest/*_test.go difftest/
+go vet ./difftest/ && go test -count=1 ./difftest/
