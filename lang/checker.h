@@ -167,6 +167,24 @@ class Checker {
   void funcLit(Operand& x, FuncLit* e);
   // Index must be a non-negative integer (constant: < max when max >= 0).
   bool index(Expr* e, int64_t max, int64_t* value);
+  // Helpers of the expression side that statements use too (go/types'
+  // names): an identifier as an operand; the implicit type and value an
+  // untyped operand takes in a context of type target (reports nothing);
+  // the check that a typed constant is representable in its type.
+  enum class ConvError : uint8_t { None, Invalid, Truncated, Overflow };
+  void identOperand(Operand& x, Ident* e);
+  ConvError implicitTypeAndValue(const Operand& x, const types::Type* target, const types::Type** newType,
+                                 ConstValue* val);
+  void representableOrError(Operand& x, const types::Basic* t);
+  void overflow(Operand& x, Pos opPos);
+  void matchTypes(Operand& x, Operand& y);
+  void singleValue(Operand& x);
+  void updateExprVal(Expr* e, const ConstValue& v);
+  void updateExprType0(Expr* parent, Expr* e, const types::Type* t, bool final);
+  void addDeclDep(types::Object* obj);
+  void use(const std::vector<Expr*>& list);  // evaluates for effect after an error
+  bool isNil(const Operand& x) const;
+  const types::Basic* basic(types::BasicKind k) const { return u_.basic(k); }
 
   // ---- check_call.cpp
   void callExpr(Operand& x, CallExpr* e);
@@ -212,6 +230,12 @@ class Checker {
   // Nested function literals still to check once the enclosing package
   // objects are resolved (bodies are checked after declarations).
   std::vector<std::pair<FuncDecl*, types::Func*>> funcBodies_;
+  // exprs: the left operands of non-constant shifts whose untyped type is
+  // still open (go/types' isLhs), whether the expression being evaluated
+  // contains a call or receive (len/cap constness), and nesting depth.
+  std::set<Expr*> shiftLhs_;
+  bool hasCallOrRecv_ = false;
+  int exprDepth_ = 0;
 
   // ---- internal to the checker branch's files (check_decl/stmt/assign/typexpr.cpp)
   // Resolves e as a type; def is the Named being defined by `type def e`.
