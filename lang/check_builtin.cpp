@@ -175,7 +175,7 @@ bool Checker::builtin(Operand& x, CallExpr* call, BuiltinId id) {
       }
       if (mode == ExprMode::Invalid) {
         if (!types::isInvalid(x.type->underlying()))
-          errorf(x.expr->pos, "{}{} for built-in {}", kInvalidArg, operandString(x), bin.name);
+          errorf(x.expr->pos, "{}{} for {}", kInvalidArg, operandString(x), bin.name);
         return false;
       }
       // A string constant argument becomes a string value when len is not constant.

@@ -15,6 +15,8 @@
 // Selectors resolve qualified identifiers (pkg.Name) directly, and fields
 // and methods through lookupFieldOrMethod, recording the Selection (path
 // through embedded fields, indirection) on the SelectorExpr.
+#include <cctype>
+
 #include "lang/checker.h"
 
 namespace gol::lang {

@@ -666,7 +666,7 @@ void Checker::declStmt(GenDecl* gd) {
             expr(x, values[i]);  // for their errors and uses
           }
         }
-        arity(vs->pos, vs->names, values, false, false);
+        if (!vs->typeExpr || !values.empty()) arity(vs->pos, vs->names, values, false, false);
         for (types::Var* v : lhs)
           if (!v->type) v->type = invalidType(u_);
         for (size_t i = 0; i < lhs.size(); ++i) declare(scope_, vs->names[i], lhs[i]);
