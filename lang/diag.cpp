@@ -27,7 +27,10 @@ std::string Diagnostics::render() const {
       out += fmt::format("{}: too many errors\n", format(d.pos));
       break;
     }
-    out += fmt::format("{}: {}\n", format(d.pos), d.message);
+    // An error without a position (gc's linker errors) prints as gc prints it:
+    // the message alone.
+    if (d.pos.valid()) out += fmt::format("{}: {}\n", format(d.pos), d.message);
+    else out += d.message + "\n";
     prev = &d;
     ++shown;
   }
