@@ -2,7 +2,9 @@
 //
 //   1. Parse the file. gc does not type-check a file with syntax errors, so
 //      neither do we: the syntax errors are the whole report.
-//   2. Check that it is `package main` (see mainPackageRule below).
+//   2. Check that it is `package main` (see mainPackageRule below) and
+//      that every package it imports exists, as the go command does before
+//      it runs the compiler.
 //   3. Type-check package main. Its imports are loaded on demand by the
 //      Importer: each standard library package is parsed from the embedded
 //      .gol sources, checked (bodyless, natively implemented functions
@@ -106,6 +108,35 @@ bool checkMainPackageClause(Program& prog) {
   return false;
 }
 
+// The go command resolves a program's imports before it compiles anything:
+// an import outside the standard library is reported (at the import path)
+// and nothing is type-checked. gc's line ends with the GOROOT directory in
+// parentheses, which depends on the installation; gol leaves it out.
+bool checkImportsExist(Program& prog) {
+  bool ok = true;
+  for (const ImportSpec* spec : prog.mainFile->imports) {
+    if (!spec || !spec->path) continue;
+    ConstValue value = ConstValue::fromLiteral(Tok::String, spec->path->lit);
+    if (value.kind() != ConstValue::Kind::String) continue;
+    const std::string& path = value.stringVal();
+    if (path.empty()) continue;  // the checker reports the invalid path
+    if (!stdlib::packageFiles(path).empty()) continue;
+    ok = false;
+    // A path whose first element has a dot names a module, which the go
+    // command looks for in go.mod; gol never has one.
+    std::string first = path.substr(0, path.find('/'));
+    if (first.find('.') != std::string::npos) {
+      prog.diags.errorf(spec->path->pos,
+                        "no required module provides package {}: go.mod file not found in current directory or "
+                        "any parent directory; see 'go help modules'",
+                        path);
+    } else {
+      prog.diags.errorf(spec->path->pos, "package {} is not in std", path);
+    }
+  }
+  return ok;
+}
+
 }  // namespace
 
 std::unique_ptr<Program> compileSource(std::string name, std::string text, const CompileOptions& options) {
@@ -114,6 +145,8 @@ std::unique_ptr<Program> compileSource(std::string name, std::string text, const
   prog->mainFile = parseFile(prog->sources, index, prog->arena, prog->diags);
   if (prog->diags.hasErrors() || !options.check) return prog;
   if (!checkMainPackageClause(*prog)) return prog;
+
+  if (!checkImportsExist(*prog)) return prog;
 
   StdImporter importer(*prog);
   prog->mainPackage = checkPackage(*prog->universe, "main", {prog->mainFile}, prog->diags, importer.importer(),
