@@ -1,7 +1,10 @@
 // compileSource: the front end's stages run in order over one user file.
 //
 //   1. Parse the file. gc does not type-check a file with syntax errors, so
-//      neither do we: the syntax errors are the whole report.
+//      neither do we. What counts is gc's rule: an error whose message
+//      starts with "syntax error". Other errors found while parsing (a
+//      malformed literal, `more than one character in rune literal`) do
+//      not stop gc, whose type checker then reports its own errors too.
 //   2. Check that it is `package main` (see mainPackageRule below) and
 //      that every package it imports exists, as the go command does before
 //      it runs the compiler.
@@ -93,6 +96,12 @@ class StdImporter {
   std::set<std::string> inProgress_;
 };
 
+bool hasSyntaxErrors(const Diagnostics& diags) {
+  for (const Diagnostic& d : diags.list())
+    if (d.message.starts_with("syntax error")) return true;
+  return false;
+}
+
 // mainPackageRule: the user's file must be `package main`, for `gol run`
 // and `gol build` alike. `go run` refuses other packages while `go build`
 // accepts a library package silently; gol only ever builds programs (user
@@ -143,7 +152,7 @@ std::unique_ptr<Program> compileSource(std::string name, std::string text, const
   auto prog = std::make_unique<Program>();
   int32_t index = prog->sources.add(std::move(name), std::move(text));
   prog->mainFile = parseFile(prog->sources, index, prog->arena, prog->diags);
-  if (prog->diags.hasErrors() || !options.check) return prog;
+  if (hasSyntaxErrors(prog->diags) || !options.check) return prog;
   if (!checkMainPackageClause(*prog)) return prog;
 
   if (!checkImportsExist(*prog)) return prog;

@@ -21,6 +21,16 @@ TEST_CASE("compileSource: syntax errors stop before type checking") {
   CHECK(prog->mainFile != nullptr);
 }
 
+TEST_CASE("compileSource: other errors found while parsing do not stop type checking") {
+  // As gc: the lexer's complaint and the checker's both appear.
+  auto prog = compileSource("prog.gol",
+                            "package main\n\nfunc main() {\n\tvar c = 'ab'\n\tvar s string = 1\n\t_ = c\n}\n");
+  std::string out = prog->diags.render();
+  CHECK(out.find("prog.gol:4:10: more than one character in rune literal\n") != std::string::npos);
+  CHECK(out.find("prog.gol:5:17: cannot use 1 (untyped int constant) as string value in variable declaration\n") !=
+        std::string::npos);
+}
+
 TEST_CASE("compileSource: the file must be package main") {
   auto prog = compileSource("prog.gol", "package foo\n\nfunc main() {}\n");
   // go run's words; go run gives no position either.
