@@ -190,7 +190,7 @@ void Checker::collectObjects(const std::vector<File*>& files) {
                 error(lhs[i]->pos, "cannot declare main - must be func");
               declare(pkg_->scope, vs->names[i], lhs[i]);
             }
-            arity(vs->pos, vs->names, vs->values, false, false);
+            if (!vs->typeExpr || !vs->values.empty()) arity(vs->pos, vs->names, vs->values, false, false);
           }
           break;
 
