@@ -87,7 +87,7 @@ void Checker::callExpr(Operand& x, CallExpr* call) {
       x.mode = ExprMode::Invalid;
       call->callKind = CallKind::Conversion;
       if (call->args.empty()) {
-        errorf(call->rparen.valid() ? call->rparen : call->pos, "missing argument in conversion to {}", typeStr(t));
+        errorf(call->pos, "missing argument in conversion to {}", typeStr(t));
       } else if (call->args.size() == 1) {
         expr(x, call->args[0]);
         if (x.mode != ExprMode::Invalid) {

@@ -875,32 +875,11 @@ void Checker::comparison(Operand& x, Operand& y, Tok op, Expr* e) {
     const Type* u = t->underlying();
     if (u->is<types::Slice>() || u->is<types::Signature>() || u->is<types::Map>())
       return kindStr(t) + " can only be compared to nil";
-    for (int depth = 0; depth < 100; ++depth) {
-      if (const auto* s = u->as<types::Struct>()) {
-        for (const types::Var* f : s->fields) {
-          if (!types::comparable(f->type)) {
-            const Type* fu = f->type->underlying();
-            if (fu->is<types::Struct>() || fu->is<types::Array>()) {
-              u = fu;
-              goto next;
-            }
-            return fmt::format("struct containing {} cannot be compared", typeStr(f->type));
-          }
-        }
-        return "";
-      }
-      if (const auto* a = u->as<types::Array>()) {
-        if (!types::comparable(a->elem)) {
-          const Type* eu = a->elem->underlying();
-          if (eu->is<types::Struct>() || eu->is<types::Array>()) {
-            u = eu;
-            continue;
-          }
-          return fmt::format("{} cannot be compared", typeStr(a->elem));
-        }
-      }
-      return "";
-    next:;
+    if (const auto* st = u->as<types::Struct>()) {
+      for (const types::Var* f : st->fields)
+        if (!types::comparable(f->type)) return fmt::format("struct containing {} cannot be compared", typeStr(f->type));
+    } else if (u->is<types::Array>()) {
+      return fmt::format("{} cannot be compared", typeStr(t));
     }
     return "";
   };
