@@ -119,6 +119,7 @@ struct BasicLit : Expr {
   GOL_NODE(BasicLit, Expr)
   Tok litKind = Tok::Int;  // Int, Float, Imag, Char or String
   std::string lit;         // the literal exactly as written
+  bool bad = false;        // malformed; the lexer reported it, its value is unknown
 };
 
 struct FuncType;
@@ -498,5 +499,12 @@ inline Expr* unparen(Expr* x) {
 // A readable, indented, deterministic dump of the tree (for tests and
 // `gol dump-ast`). With annotations, includes the checker's types/values.
 std::string dumpAst(const Node* n, bool annotations = false);
+
+// Go source for an expression (or type expression), shortened as gc prints
+// expressions in messages: composite literal elements and function bodies
+// are elided ("T{…}", "func() {…}"). stmtString does the same for simple
+// statements (assignments, x++, sends, expression statements).
+std::string exprString(const Expr* x);
+std::string stmtString(const Stmt* s);
 
 }  // namespace gol::lang

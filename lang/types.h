@@ -174,6 +174,9 @@ class Interface final : public Type {
   // package for unexported names); filled by Universe::completeInterface.
   std::vector<Func*> allMethods;
   bool complete = false;
+  // The universe's `any` (one shared object): typeString prints it as `any`
+  // and any other empty interface as `interface{}`, as types2 does.
+  bool isAny = false;
   bool isEmpty() const { return complete ? allMethods.empty() : (methods.empty() && embeddeds.empty()); }
 };
 
@@ -463,7 +466,12 @@ const Type* defaultType(const Universe& u, const Type* t);
 // Assignability of a *typed* value of type v to type t (spec
 // "Assignability"); untyped constants and nil are the checker's business.
 // On failure, *reason may receive an explanation such as
-// "(missing method String)" to append to the message.
+// "(missing method String)" to append to the message. When t is an
+// interface the reason is types2's parenthesised cause ("(missing method
+// M)", "(method M has pointer receiver)", "(wrong type for method M)\n\t\thave
+// M(int)\n\t\twant M() string"), and gc's message is
+// "...: V does not implement T " + reason; when v is an interface that t
+// implements, the reason is "need type assertion", used as "...: " + reason.
 bool assignableTo(Universe& u, const Type* v, const Type* t, std::string* reason = nullptr);
 
 // Convertibility of a non-constant value of type v to t (spec "Conversions").
