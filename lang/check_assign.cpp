@@ -23,12 +23,6 @@ std::string measure(size_t n, const char* unit) {
   return fmt::format("{} {}{}", n, unit, n == 1 ? "" : "s");
 }
 
-bool nilAssignable(const types::Type* t) {
-  const types::Type* u = t->underlying();
-  return u->is<types::Pointer>() || u->is<types::Slice>() || u->is<types::Map>() || u->is<types::Chan>() ||
-         u->is<types::Signature>() || u->is<types::Interface>();
-}
-
 }  // namespace
 
 void Checker::assignment(Operand& x, const types::Type* T, const std::string& context) {
@@ -66,58 +60,38 @@ void Checker::assignment(Operand& x, const types::Type* T, const std::string& co
 
   if (types::isUntyped(x.type)) {
     const auto* xb = x.type->as<types::Basic>();
-    if (xb && xb->basicKind == types::BasicKind::UntypedNil) {
+    bool isNil = xb && xb->basicKind == types::BasicKind::UntypedNil;
+    const types::Type* target = T;
+    if (isNil) {
       if (!T) {
         errorf(pos, "use of untyped nil in {}", context);
         x.mode = ExprMode::Invalid;
         return;
       }
-      if (!nilAssignable(T)) {
-        errorf(pos, "cannot use nil as {} value in {}", typeStr(T), context);
-        x.mode = ExprMode::Invalid;
-        return;
-      }
-      x.type = T;
-      if (x.expr) updateExprType(x.expr, T, true);
-      return;
+    } else if (!T || types::isInterface(T)) {
+      target = types::defaultType(u_, x.type);
     }
-    const types::Type* target = T;
-    if (!T || types::isInterface(T)) target = types::defaultType(u_, x.type);
-    const auto* tb = target->under<types::Basic>();
-    std::string desc = operandString(x);
-    if (!tb) {
-      errorf(pos, "cannot use {} as {} value in {}", desc, typeStr(target), context);
+    const types::Type* newType = nullptr;
+    ConstValue val;
+    ConvError code = implicitTypeAndValue(x, target, &newType, &val);
+    if (code != ConvError::None) {
+      std::string msg = fmt::format("cannot use {} as {} value in {}", operandString(x), typeStr(target), context);
+      if (code == ConvError::Truncated) msg += " (truncated)";
+      if (code == ConvError::Overflow) msg += " (overflows)";
+      error(pos, std::move(msg));
       x.mode = ExprMode::Invalid;
       return;
     }
-    if (x.mode == ExprMode::Constant) {
-      bool kindOk = (types::isBoolean(x.type) && types::isBoolean(tb)) ||
-                    (types::isNumeric(x.type) && types::isNumeric(tb)) ||
-                    (types::isString(x.type) && types::isString(tb));
-      if (!kindOk) {
-        errorf(pos, "cannot use {} as {} value in {}", desc, typeStr(target), context);
-        x.mode = ExprMode::Invalid;
-        return;
-      }
-      ConstValue rounded;
-      if (!representable(x, tb, &rounded)) {
-        const char* cause = "";
-        if (types::isNumeric(tb))
-          cause = types::isInteger(tb) && x.val.isNumeric() && !x.val.isIntegral() ? " (truncated)" : " (overflows)";
-        errorf(pos, "cannot use {} as {} value in {}{}", desc, typeStr(target), context, cause);
-        x.mode = ExprMode::Invalid;
-        return;
-      }
-      if (!rounded.isUnknown()) x.val = rounded;
-      x.type = target;
-      if (x.expr) {
-        x.expr->value = x.val;
-        updateExprType(x.expr, target, true);
-      }
-    } else {
-      convertUntyped(x, target);
-      if (x.mode == ExprMode::Invalid) return;
+    if (!val.isUnknown()) {
+      x.val = val;
+      if (x.expr) updateExprVal(x.expr, val);
     }
+    if (newType != x.type) {
+      x.type = newType;
+      if (x.expr) updateExprType(x.expr, newType, false);
+    }
+    // nil stays untyped; implicitTypeAndValue has checked T can hold it.
+    if (isNil) return;
   }
   if (!T) return;
 

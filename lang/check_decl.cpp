@@ -74,7 +74,7 @@ void Checker::arity(Pos pos, const std::vector<Ident*>& names, const std::vector
       errorf(pos, "extra init expr at {}", diags_.format(n->pos));
     else
       errorf(n->pos, "extra init expr {}", exprString(n));
-  } else if (l > r && (constDecl || r != 1)) {
+  } else if (l > r && (constDecl || r > 1)) {
     errorf(names[r]->pos, "missing init expr for {}", names[r]->name);
   }
 }
@@ -542,7 +542,7 @@ void Checker::checkReceiver(types::Func* obj, FuncDecl* decl) {
   const types::Signature* sig = obj->signature();
   if (!sig || !sig->recv || types::isInvalid(sig->recv->type)) return;
   Expr* rtyp = decl->recv->list.empty() ? nullptr : decl->recv->list[0]->typeExpr;
-  Pos pos = rtyp ? rtyp->pos : decl->pos;
+  Pos pos = sig->recv->pos;
   const types::Type* rt = sig->recv->type;
   const types::Type* base = rt;
   if (auto* p = rt->as<types::Pointer>()) base = p->elem;

@@ -22,6 +22,8 @@ namespace {
 
 const types::Type* invalidType(types::Universe& u) { return u.basic(types::BasicKind::Invalid); }
 
+std::string exprStringOf(const Expr* e) { return Checker::exprString(e); }
+
 // Calls f on each statement directly nested in s (not in function literals).
 template <typename F>
 void forEachChildStmt(Stmt* s, F&& f) {
@@ -213,6 +215,107 @@ void Checker::collectLabels(Stmt* s) {
   });
 }
 
+namespace {
+
+// The blocks of a function body as gc's syntax package sees them, for the
+// goto rules: a goto may not jump into a block, nor forward over a
+// variable declaration of the label's block.
+struct GotoBlock {
+  const GotoBlock* parent;
+  Pos start;
+  const std::vector<Stmt*>* list;
+};
+
+struct GotoWalker {
+  std::vector<std::unique_ptr<GotoBlock>> blocks;
+  std::map<const LabeledStmt*, std::pair<const GotoBlock*, size_t>> labelAt;
+  struct Goto {
+    BranchStmt* stmt;
+    std::vector<std::pair<const GotoBlock*, size_t>> chain;  // enclosing blocks, outermost first
+  };
+  std::vector<Goto> gotos;
+  std::vector<std::pair<const GotoBlock*, size_t>> chain;
+
+  void block(const GotoBlock* parent, Pos start, const std::vector<Stmt*>& list) {
+    blocks.push_back(std::make_unique<GotoBlock>(GotoBlock{parent, start, &list}));
+    const GotoBlock* b = blocks.back().get();
+    for (size_t i = 0; i < list.size(); ++i) {
+      chain.emplace_back(b, i);
+      stmt(b, i, list[i]);
+      chain.pop_back();
+    }
+  }
+
+  void stmt(const GotoBlock* b, size_t index, Stmt* s) {
+    if (!s || chain.size() > 10000) return;
+    switch (s->kind) {
+      case NodeKind::LabeledStmt:
+        labelAt[s->as<LabeledStmt>()] = {b, index};
+        stmt(b, index, s->as<LabeledStmt>()->stmt);
+        return;
+      case NodeKind::BranchStmt:
+        if (s->as<BranchStmt>()->tok == Tok::Goto) gotos.push_back(Goto{s->as<BranchStmt>(), chain});
+        return;
+      case NodeKind::BlockStmt:
+        block(b, s->pos, s->as<BlockStmt>()->list);
+        return;
+      case NodeKind::IfStmt: {
+        auto* is = s->as<IfStmt>();
+        if (is->body) block(b, is->body->pos, is->body->list);
+        if (is->elseStmt) stmt(b, index, is->elseStmt);
+        return;
+      }
+      case NodeKind::ForStmt:
+        if (auto* body = s->as<ForStmt>()->body) block(b, body->pos, body->list);
+        return;
+      case NodeKind::RangeStmt:
+        if (auto* body = s->as<RangeStmt>()->body) block(b, body->pos, body->list);
+        return;
+      case NodeKind::SwitchStmt:
+      case NodeKind::TypeSwitchStmt:
+      case NodeKind::SelectStmt: {
+        BlockStmt* body = s->is<SwitchStmt>()       ? s->as<SwitchStmt>()->body
+                          : s->is<TypeSwitchStmt>() ? s->as<TypeSwitchStmt>()->body
+                                                    : s->as<SelectStmt>()->body;
+        if (!body) return;
+        for (Stmt* c : body->list) {
+          if (auto* cc = c ? c->as<CaseClause>() : nullptr) block(b, cc->pos, cc->body);
+          if (auto* cc = c ? c->as<CommClause>() : nullptr) block(b, cc->pos, cc->body);
+        }
+        return;
+      }
+      default:
+        return;
+    }
+  }
+};
+
+// The variable a statement declares (for "jumps over declaration"), if any.
+bool declaresVar(Stmt* s, std::string* name, Pos* pos) {
+  if (auto* ls = s ? s->as<LabeledStmt>() : nullptr) s = ls->stmt;
+  if (auto* as = s ? s->as<AssignStmt>() : nullptr) {
+    if (as->tok != Tok::Define || as->lhs.empty() || !as->lhs[0]) return false;
+    *name = exprStringOf(as->lhs[0]);
+    *pos = as->tokPos.valid() ? as->tokPos : as->pos;
+    return true;
+  }
+  if (auto* ds = s ? s->as<DeclStmt>() : nullptr) {
+    auto* gd = ds->decl ? ds->decl->as<GenDecl>() : nullptr;
+    if (!gd || gd->tok != Tok::Var) return false;
+    for (auto it = gd->specs.rbegin(); it != gd->specs.rend(); ++it) {
+      auto* vs = (*it)->as<ValueSpec>();
+      if (vs && !vs->names.empty()) {
+        *name = vs->names[0]->name;
+        *pos = vs->names[0]->pos;
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 void Checker::labels(BlockStmt* body) {
   // Labels defined and not used (all uses have been seen by now).
   std::vector<types::Label*> unused;
@@ -220,7 +323,41 @@ void Checker::labels(BlockStmt* body) {
     if (l && !l->used) unused.push_back(l);
   std::sort(unused.begin(), unused.end(), [](auto* a, auto* b) { return a->pos < b->pos; });
   for (types::Label* l : unused) errorf(l->pos, "label {} defined and not used", l->name);
-  (void)body;
+
+  if (!body) return;
+  GotoWalker w;
+  w.block(nullptr, body->pos, body->list);
+  for (const GotoWalker::Goto& g : w.gotos) {
+    auto* target = g.stmt->target ? g.stmt->target->as<LabeledStmt>() : nullptr;
+    if (!target || !g.stmt->label) continue;
+    auto at = w.labelAt.find(target);
+    if (at == w.labelAt.end()) continue;
+    const GotoBlock* lb = at->second.first;
+    size_t labelIndex = at->second.second;
+    const std::pair<const GotoBlock*, size_t>* mine = nullptr;
+    for (const auto& e : g.chain)
+      if (e.first == lb) mine = &e;
+    if (!mine) {
+      errorf(g.stmt->label->pos, "goto {} jumps into block starting at {}", g.stmt->label->name,
+             diags_.format(lb->start));
+      continue;
+    }
+    std::string name;
+    Pos declPos;
+    bool found = false;
+    for (size_t i = mine->second + 1; i < labelIndex; ++i) {
+      std::string n;
+      Pos p;
+      if (declaresVar((*lb->list)[i], &n, &p)) {
+        name = n;
+        declPos = p;
+        found = true;
+      }
+    }
+    if (found)
+      errorf(g.stmt->label->pos, "goto {} jumps over declaration of {} at {}", g.stmt->label->name, name,
+             diags_.format(declPos));
+  }
 }
 
 void Checker::funcBody(const std::string& /*name*/, const types::Signature* sig, BlockStmt* body,
@@ -590,7 +727,7 @@ void Checker::branchStmt(uint8_t ctx, BranchStmt* s) {
         l->used = true;
         s->label->obj = l;
         LabeledStmt* ls = enclosing(name);
-        Stmt* t = ls ? ls->stmt : nullptr;
+        Stmt* t = ls && ls == l->stmt ? ls->stmt : nullptr;
         if (!t || !(t->is<ForStmt>() || t->is<RangeStmt>() || t->is<SwitchStmt>() || t->is<TypeSwitchStmt>() ||
                     t->is<SelectStmt>())) {
           errorf(s->label->pos, "invalid break label {}", name);
@@ -617,7 +754,7 @@ void Checker::branchStmt(uint8_t ctx, BranchStmt* s) {
         l->used = true;
         s->label->obj = l;
         LabeledStmt* ls = enclosing(name);
-        Stmt* t = ls ? ls->stmt : nullptr;
+        Stmt* t = ls && ls == l->stmt ? ls->stmt : nullptr;
         if (!t || !(t->is<ForStmt>() || t->is<RangeStmt>())) {
           errorf(s->label->pos, "invalid continue label {}", name);
           break;
@@ -725,38 +862,20 @@ void Checker::switchStmt(uint8_t ctx, SwitchStmt* s) {
       // The case value must be comparable with the tag: convert an untyped
       // one to the tag's type (or the tag to the case's).
       if (types::isUntyped(y.type)) {
-        const auto* tb = tagType->under<types::Basic>();
-        bool ok = true;
-        if (y.type->as<types::Basic>()->basicKind == types::BasicKind::UntypedNil) {
-          const types::Type* u = tagType->underlying();
-          ok = u->is<types::Pointer>() || u->is<types::Slice>() || u->is<types::Map>() || u->is<types::Chan>() ||
-               u->is<types::Signature>() || u->is<types::Interface>();
-        } else if (types::isInterface(tagType)) {
-          Operand z = y;
-          assignment(z, nullptr, "switch case");
-          ok = z.mode != ExprMode::Invalid;
-          if (ok) y = z;
-        } else if (!tb) {
-          ok = false;
-        } else if (y.mode == ExprMode::Constant) {
-          ok = (types::isBoolean(y.type) && types::isBoolean(tb)) || (types::isNumeric(y.type) && types::isNumeric(tb)) ||
-               (types::isString(y.type) && types::isString(tb));
-          ConstValue rounded;
-          if (ok && !representable(y, tb, &rounded)) ok = false;
-          if (ok) {
-            if (!rounded.isUnknown()) y.val = rounded;
-            y.type = tagType;
-            e->value = y.val;
-            updateExprType(e, tagType, true);
-          }
-        } else {
-          convertUntyped(y, tagType);
-          if (y.mode == ExprMode::Invalid) continue;
-        }
-        if (!ok) {
+        const types::Type* newType = nullptr;
+        ConstValue val;
+        if (implicitTypeAndValue(y, tagType, &newType, &val) != ConvError::None) {
           errorf(e->pos, "invalid case {} in switch on {} (mismatched types {} and {})", desc, tagStr,
                  typeStr(y.type), typeStr(tagType));
           continue;
+        }
+        if (!val.isUnknown()) {
+          y.val = val;
+          updateExprVal(e, val);
+        }
+        if (newType != y.type) {
+          y.type = newType;
+          updateExprType(e, newType, true);
         }
       } else if (!types::identical(y.type, tagType) && !types::assignableTo(u_, y.type, tagType) &&
                  !types::assignableTo(u_, tagType, y.type)) {
@@ -967,6 +1086,8 @@ void Checker::rangeStmt(uint8_t ctx, RangeStmt* s) {
   const types::Type* val = nullptr;
   bool ok = false;
   bool oneVarOnly = false;
+  // Messages describe the range expression as written (untyped, say).
+  std::string xdesc = x.mode != ExprMode::Invalid ? operandString(x) : "";
   if (x.mode != ExprMode::Invalid) {
     // Go 1.22: an untyped integer constant ranges as an int.
     if (types::isUntyped(x.type) && x.mode == ExprMode::Constant && types::isNumeric(x.type) &&
@@ -1012,9 +1133,9 @@ void Checker::rangeStmt(uint8_t ctx, RangeStmt* s) {
       if (!ok) cause = "receive from send-only channel";
     }
     if (!ok) {
-      errorf(s->x->pos, "cannot range over {}{}", operandString(x), cause.empty() ? "" : " (" + cause + ")");
+      errorf(s->x->pos, "cannot range over {}{}", xdesc, cause.empty() ? "" : " (" + cause + ")");
     } else if (oneVarOnly && s->value) {
-      errorf(s->value->pos, "range over {} permits only one iteration variable", operandString(x));
+      errorf(s->value->pos, "range over {} permits only one iteration variable", xdesc);
     }
   }
 
