@@ -175,7 +175,7 @@ bool Checker::builtin(Operand& x, CallExpr* call, BuiltinId id) {
       }
       if (mode == ExprMode::Invalid) {
         if (!types::isInvalid(x.type->underlying()))
-          errorf(x.expr->pos, "{}{} for built-in {}", kInvalidArg, operandString(x), bin.name);
+          errorf(x.expr->pos, "{}{} for {}", kInvalidArg, operandString(x), bin.name);
         return false;
       }
       // A string constant argument becomes a string value when len is not constant.
@@ -217,7 +217,6 @@ bool Checker::builtin(Operand& x, CallExpr* call, BuiltinId id) {
       const Type* srcElem = nullptr;
       if (types::isString(y.type)) {
         srcElem = u_.byteType();
-        if (types::isUntyped(y.type)) convertUntyped(y, basic(BasicKind::String));
       } else if (const auto* src = y.type->under<types::Slice>()) {
         srcElem = src->elem;
       }
@@ -231,6 +230,7 @@ bool Checker::builtin(Operand& x, CallExpr* call, BuiltinId id) {
                operandString(x), operandString(y), typeStr(dst->elem), typeStr(srcElem));
         return false;
       }
+      if (types::isUntyped(y.type)) convertUntyped(y, basic(BasicKind::String));
       x.mode = ExprMode::Value;
       x.type = basic(BasicKind::Int);
       break;

@@ -194,7 +194,7 @@ void Checker::collectObjects(const std::vector<File*>& files) {
                 error(lhs[i]->pos, "cannot declare main - must be func");
               declare(pkg_->scope, vs->names[i], lhs[i]);
             }
-            arity(vs->pos, vs->names, vs->values, false, false);
+            if (!vs->typeExpr || !vs->values.empty()) arity(vs->pos, vs->names, vs->values, false, false);
           }
           break;
 
@@ -680,7 +680,7 @@ void Checker::declStmt(GenDecl* gd) {
             expr(x, values[i]);  // for their errors and uses
           }
         }
-        arity(vs->pos, vs->names, values, false, false);
+        if (!vs->typeExpr || !values.empty()) arity(vs->pos, vs->names, values, false, false);
         for (types::Var* v : lhs)
           if (!v->type) v->type = invalidType(u_);
         for (size_t i = 0; i < lhs.size(); ++i) declare(scope_, vs->names[i], lhs[i]);

@@ -24,6 +24,7 @@
 // Errors make the operand Invalid; an Invalid operand is never reported on
 // again, so one mistake yields one message. Nesting depth is bounded.
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "lang/checker.h"
@@ -412,7 +413,7 @@ void Checker::exprWithHint(Operand& x, Expr* e, const Type* hint) {
 
 void Checker::exprOrType(Operand& x, Expr* e) {
   rawExpr(x, e, nullptr);
-  excludeModes(*this, x, kNoValue | kBuiltin);
+  excludeModes(*this, x, kNoValue);
   singleValue(x);
 }
 
@@ -471,7 +472,7 @@ void Checker::rawExpr(Operand& x, Expr* e, const Type* hint) {
 
   switch (e->kind) {
     case NodeKind::BadExpr: break;
-    case NodeKind::Ident: identOperand(x, e->as<Ident>()); break;
+    case NodeKind::Ident: ident(x, e->as<Ident>(), nullptr, false); break;
     case NodeKind::Ellipsis: error(e->pos, "invalid use of ..."); break;
     case NodeKind::BasicLit: {
       auto* lit = e->as<BasicLit>();
@@ -566,100 +567,6 @@ void Checker::rawExpr(Operand& x, Expr* e, const Type* hint) {
 }
 
 // ---------------------------------------------------------------------------
-// Identifiers
-
-void Checker::identOperand(Operand& x, Ident* e) {
-  x.mode = ExprMode::Invalid;
-  x.expr = e;
-  if (e->name == "_") {
-    error(e->pos, "cannot use _ as value");
-    return;
-  }
-  types::Scope* found = nullptr;
-  types::Object* obj = scope_ ? scope_->lookupParent(e->name, e->pos, &found) : nullptr;
-  if (!obj) {
-    errorf(e->pos, "undefined: {}", e->name);
-    return;
-  }
-  e->obj = obj;
-
-  // Package-level objects are resolved lazily (declarations in any order).
-  if (obj->pkg == pkg_ && found && pkg_ && found == pkg_->scope) {
-    auto it = objMap_.find(obj);
-    if (it != objMap_.end()) {
-      addDeclDep(obj);
-      if (!obj->type || it->second.color != DeclInfo::Color::Black) objDecl(obj);
-    }
-  }
-
-  switch (obj->kind) {
-    case types::ObjKind::PkgName:
-      obj->as<types::PkgName>()->used = true;
-      errorf(e->pos, "use of package {} not in selector", obj->name);
-      return;
-    case types::ObjKind::Const: {
-      auto* c = obj->as<types::Const>();
-      if (!obj->pkg && obj->name == "iota") {
-        if (iota_ < 0) {
-          error(e->pos, "cannot use iota outside constant declaration");
-          return;
-        }
-        x.val = ConstValue::makeInt64(iota_);
-      } else {
-        x.val = c->value;
-      }
-      if (types::isInvalid(obj->type)) return;
-      x.mode = ExprMode::Constant;
-      x.type = obj->type;
-      return;
-    }
-    case types::ObjKind::TypeName:
-      if (!obj->type || types::isInvalid(obj->type)) return;
-      x.mode = ExprMode::TypeExpr;
-      x.type = obj->type;
-      return;
-    case types::ObjKind::Var: {
-      auto* v = obj->as<types::Var>();
-      if (obj->pkg == pkg_) v->used = true;
-      if (fctx_ && !v->isGlobal && !v->isField) {
-        // The function declaring v: its outermost scope.
-        types::Scope* s = v->parent;
-        while (s && !s->isFunc) s = s->parent;
-        bool enclosing = false;
-        for (FuncContext* f = fctx_; f; f = f->outer) enclosing |= (f->scope == s);
-        if (s && enclosing && s != fctx_->scope) {
-          v->captured = true;
-          for (FuncContext* f = fctx_; f && f->scope != s; f = f->outer) {
-            if (!f->lit) continue;
-            auto& caps = f->lit->captures;
-            if (std::find(caps.begin(), caps.end(), v) == caps.end()) caps.push_back(v);
-          }
-        }
-      }
-      if (!obj->type || types::isInvalid(obj->type)) return;
-      x.mode = ExprMode::Variable;
-      x.type = obj->type;
-      return;
-    }
-    case types::ObjKind::Func:
-      if (!obj->type || types::isInvalid(obj->type)) return;
-      x.mode = ExprMode::Value;
-      x.type = obj->type;
-      return;
-    case types::ObjKind::Builtin:
-      x.mode = ExprMode::Builtin;
-      x.builtin = obj->as<types::Builtin>()->id;
-      x.type = basic(BasicKind::Invalid);
-      return;
-    case types::ObjKind::Nil:
-      x.mode = ExprMode::Value;
-      x.type = basic(BasicKind::UntypedNil);
-      return;
-    case types::ObjKind::Label: errorf(e->pos, "undefined: {}", e->name); return;
-  }
-}
-
-// ---------------------------------------------------------------------------
 // Operators
 
 void Checker::unary(Operand& x, UnaryExpr* e) {
@@ -747,6 +654,8 @@ void Checker::matchTypes(Operand& x, Operand& y) {
   // kinds could meet (go/types' mayConvert).
   auto mayConvert = [&]() {
     if (types::isTyped(x.type) && types::isTyped(y.type)) return false;
+    // An untyped operand takes its default type next to an interface.
+    if (types::isInterface(x.type) || types::isInterface(y.type)) return true;
     if (types::isNumeric(x.type) != types::isNumeric(y.type)) return false;
     if (types::isBoolean(x.type) != types::isBoolean(y.type)) return false;
     if (types::isString(x.type) != types::isString(y.type)) return false;
@@ -966,32 +875,11 @@ void Checker::comparison(Operand& x, Operand& y, Tok op, Expr* e) {
     const Type* u = t->underlying();
     if (u->is<types::Slice>() || u->is<types::Signature>() || u->is<types::Map>())
       return kindStr(t) + " can only be compared to nil";
-    for (int depth = 0; depth < 100; ++depth) {
-      if (const auto* s = u->as<types::Struct>()) {
-        for (const types::Var* f : s->fields) {
-          if (!types::comparable(f->type)) {
-            const Type* fu = f->type->underlying();
-            if (fu->is<types::Struct>() || fu->is<types::Array>()) {
-              u = fu;
-              goto next;
-            }
-            return fmt::format("struct containing {} cannot be compared", typeStr(f->type));
-          }
-        }
-        return "";
-      }
-      if (const auto* a = u->as<types::Array>()) {
-        if (!types::comparable(a->elem)) {
-          const Type* eu = a->elem->underlying();
-          if (eu->is<types::Struct>() || eu->is<types::Array>()) {
-            u = eu;
-            continue;
-          }
-          return fmt::format("{} cannot be compared", typeStr(a->elem));
-        }
-      }
-      return "";
-    next:;
+    if (const auto* st = u->as<types::Struct>()) {
+      for (const types::Var* f : st->fields)
+        if (!types::comparable(f->type)) return fmt::format("struct containing {} cannot be compared", typeStr(f->type));
+    } else if (u->is<types::Array>()) {
+      return fmt::format("{} cannot be compared", typeStr(t));
     }
     return "";
   };
@@ -1191,7 +1079,7 @@ void Checker::sliceExpr(Operand& x, SliceExpr* e) {
     valid = true;
     length = a->len;
     if (x.mode != ExprMode::Variable) {
-      errorf(x.expr->pos, "{}cannot slice {} (value not addressable)", kInvalidOp, operandString(x));
+      errorf(x.expr->pos, "{}{} (slice of unaddressable value)", kInvalidOp, operandString(x));
       x.mode = ExprMode::Invalid;
       return;
     }
@@ -1206,7 +1094,7 @@ void Checker::sliceExpr(Operand& x, SliceExpr* e) {
     valid = true;
   }
   if (!valid) {
-    errorf(x.expr->pos, "cannot slice {}", operandString(x));
+    errorf(x.expr->pos, "{}cannot slice {}", kInvalidOp, operandString(x));
     x.mode = ExprMode::Invalid;
     return;
   }
@@ -1379,7 +1267,7 @@ void Checker::compositeLit(Operand& x, CompositeLit* e, const Type* hint) {
         key->type = fld->type;
         if (v.mode != ExprMode::Invalid) assignment(v, fld->type, "struct literal");
         if (visited[static_cast<size_t>(idx)]) {
-          errorf(kv->pos, "duplicate field name {} in struct literal", key->name);
+          errorf(colonPos(kv), "duplicate field name {} in struct literal", key->name);
           continue;
         }
         visited[static_cast<size_t>(idx)] = true;

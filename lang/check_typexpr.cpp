@@ -73,7 +73,7 @@ void Checker::ident(Operand& x, Ident* e, types::Named* /*def*/, bool wantType) 
   switch (obj->kind) {
     case types::ObjKind::PkgName:
       obj->as<types::PkgName>()->used = true;
-      errorf(e->pos, "use of package {} without selector", obj->name);
+      errorf(e->pos, "use of package {} not in selector", obj->name);
       return;
 
     case types::ObjKind::Const: {

@@ -168,11 +168,10 @@ class Checker {
   // Index must be a non-negative integer (constant: < max when max >= 0).
   bool index(Expr* e, int64_t max, int64_t* value);
   // Helpers of the expression side that statements use too (go/types'
-  // names): an identifier as an operand; the implicit type and value an
+  // names): the implicit type and value an
   // untyped operand takes in a context of type target (reports nothing);
   // the check that a typed constant is representable in its type.
   enum class ConvError : uint8_t { None, Invalid, Truncated, Overflow };
-  void identOperand(Operand& x, Ident* e);
   ConvError implicitTypeAndValue(const Operand& x, const types::Type* target, const types::Type** newType,
                                  ConstValue* val);
   void representableOrError(Operand& x, const types::Basic* t);

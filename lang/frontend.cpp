@@ -1,8 +1,13 @@
 // compileSource: the front end's stages run in order over one user file.
 //
 //   1. Parse the file. gc does not type-check a file with syntax errors, so
-//      neither do we: the syntax errors are the whole report.
-//   2. Check that it is `package main` (see mainPackageRule below).
+//      neither do we. What counts is gc's rule: an error whose message
+//      starts with "syntax error". Other errors found while parsing (a
+//      malformed literal, `more than one character in rune literal`) do
+//      not stop gc, whose type checker then reports its own errors too.
+//   2. Check that it is `package main` (see mainPackageRule below) and
+//      that every package it imports exists, as the go command does before
+//      it runs the compiler.
 //   3. Type-check package main. Its imports are loaded on demand by the
 //      Importer: each standard library package is parsed from the embedded
 //      .gol sources, checked (bodyless, natively implemented functions
@@ -91,6 +96,12 @@ class StdImporter {
   std::set<std::string> inProgress_;
 };
 
+bool hasSyntaxErrors(const Diagnostics& diags) {
+  for (const Diagnostic& d : diags.list())
+    if (d.message.starts_with("syntax error")) return true;
+  return false;
+}
+
 // mainPackageRule: the user's file must be `package main`, for `gol run`
 // and `gol build` alike. `go run` refuses other packages while `go build`
 // accepts a library package silently; gol only ever builds programs (user
@@ -106,14 +117,45 @@ bool checkMainPackageClause(Program& prog) {
   return false;
 }
 
+// The go command resolves a program's imports before it compiles anything:
+// an import outside the standard library is reported (at the import path)
+// and nothing is type-checked. gc's line ends with the GOROOT directory in
+// parentheses, which depends on the installation; gol leaves it out.
+bool checkImportsExist(Program& prog) {
+  bool ok = true;
+  for (const ImportSpec* spec : prog.mainFile->imports) {
+    if (!spec || !spec->path) continue;
+    ConstValue value = ConstValue::fromLiteral(Tok::String, spec->path->lit);
+    if (value.kind() != ConstValue::Kind::String) continue;
+    const std::string& path = value.stringVal();
+    if (path.empty()) continue;  // the checker reports the invalid path
+    if (!stdlib::packageFiles(path).empty()) continue;
+    ok = false;
+    // A path whose first element has a dot names a module, which the go
+    // command looks for in go.mod; gol never has one.
+    std::string first = path.substr(0, path.find('/'));
+    if (first.find('.') != std::string::npos) {
+      prog.diags.errorf(spec->path->pos,
+                        "no required module provides package {}: go.mod file not found in current directory or "
+                        "any parent directory; see 'go help modules'",
+                        path);
+    } else {
+      prog.diags.errorf(spec->path->pos, "package {} is not in std", path);
+    }
+  }
+  return ok;
+}
+
 }  // namespace
 
 std::unique_ptr<Program> compileSource(std::string name, std::string text, const CompileOptions& options) {
   auto prog = std::make_unique<Program>();
   int32_t index = prog->sources.add(std::move(name), std::move(text));
   prog->mainFile = parseFile(prog->sources, index, prog->arena, prog->diags);
-  if (prog->diags.hasErrors() || !options.check) return prog;
+  if (hasSyntaxErrors(prog->diags) || !options.check) return prog;
   if (!checkMainPackageClause(*prog)) return prog;
+
+  if (!checkImportsExist(*prog)) return prog;
 
   StdImporter importer(*prog);
   prog->mainPackage = checkPackage(*prog->universe, "main", {prog->mainFile}, prog->diags, importer.importer(),

@@ -188,8 +188,14 @@ bool Object::exported() const { return isUpperRune(firstRune(name)); }
 
 bool Func::hasPtrRecv() const {
   const Signature* sig = signature();
-  if (!sig || !sig->recv || !sig->recv->type) return false;
-  return sig->recv->type->is<Pointer>();
+  if (sig && sig->recv && sig->recv->type) return sig->recv->type->is<Pointer>();
+  // The signature may not be resolved yet (methods are resolved lazily), but
+  // the receiver's syntax already says it, as go/types reads it there too.
+  if (decl && decl->recv && decl->recv->list.size() == 1 && decl->recv->list[0]) {
+    const Expr* recvType = unparen(decl->recv->list[0]->typeExpr);
+    return recvType && recvType->is<StarExpr>();
+  }
+  return false;
 }
 
 Object* Scope::lookup(const std::string& name) const {

@@ -590,7 +590,30 @@ TEST_CASE("scopes: insert, lookup and the position rule for locals") {
   CHECK(block->lookupParent("nosuch", Pos{}) == nullptr);
 }
 
-TEST_CASE("exported names and pointer receivers") {
+TEST_CASE("hasPtrRecv reads the receiver's syntax before the signature is resolved") {
+  Universe u;
+  Package* pkg = u.newPackage("main", "main");
+  AstArena arena;
+  auto* decl = arena.make<FuncDecl>(Pos{});
+  decl->recv = arena.make<FieldList>(Pos{});
+  auto* field = arena.make<Field>(Pos{});
+  auto* star = arena.make<StarExpr>(Pos{});
+  star->x = arena.make<Ident>(Pos{});
+  field->typeExpr = star;
+  decl->recv->list.push_back(field);
+  Func* m = u.newObject<Func>(Pos{}, pkg, "M", nullptr);
+  m->decl = decl;
+  CHECK(m->hasPtrRecv());
+  field->typeExpr = star->x;
+  CHECK_FALSE(m->hasPtrRecv());
+  // Once resolved, the signature decides.
+  Signature* sig = u.newType<Signature>();
+  sig->recv = u.newObject<Var>(Pos{}, pkg, "", u.newType<Pointer>(u.basic(BasicKind::Int)));
+  m->type = sig;
+  CHECK(m->hasPtrRecv());
+}
+
+TEST_CASE("exported names") {
   Universe u;
   Package* pkg = u.newPackage("main", "main");
   auto v = [&](const char* name) { return Var(Pos{}, pkg, name, nullptr); };

@@ -19,20 +19,20 @@ func table(name string) *RangeTable {
 	}
 	return r
 }
-func IsLetter(r rune) bool    { return gounicode.IsLetter(r) }
-func IsDigit(r rune) bool     { return gounicode.IsDigit(r) }
-func IsNumber(r rune) bool    { return gounicode.IsNumber(r) }
-func IsSpace(r rune) bool     { return gounicode.IsSpace(r) }
-func IsUpper(r rune) bool     { return gounicode.IsUpper(r) }
-func IsLower(r rune) bool     { return gounicode.IsLower(r) }
-func IsTitle(r rune) bool     { return gounicode.IsTitle(r) }
-func IsPunct(r rune) bool     { return gounicode.IsPunct(r) }
-func IsControl(r rune) bool   { return gounicode.IsControl(r) }
-func IsGraphic(r rune) bool   { return gounicode.IsGraphic(r) }
-func IsPrint(r rune) bool     { return gounicode.IsPrint(r) }
-func IsMark(r rune) bool      { return gounicode.IsMark(r) }
-func IsSymbol(r rune) bool    { return gounicode.IsSymbol(r) }
-func ToUpper(r rune) rune     { return gounicode.ToUpper(r) }
-func ToLower(r rune) rune     { return gounicode.ToLower(r) }
-func ToTitle(r rune) rune     { return gounicode.ToTitle(r) }
-func SimpleFold(r rune) rune  { return gounicode.SimpleFold(r) }
+func IsLetter(r rune) bool   { return gounicode.IsLetter(r) }
+func IsDigit(r rune) bool    { return gounicode.IsDigit(r) }
+func IsNumber(r rune) bool   { return gounicode.IsNumber(r) }
+func IsSpace(r rune) bool    { return gounicode.IsSpace(r) }
+func IsUpper(r rune) bool    { return gounicode.IsUpper(r) }
+func IsLower(r rune) bool    { return gounicode.IsLower(r) }
+func IsTitle(r rune) bool    { return gounicode.IsTitle(r) }
+func IsPunct(r rune) bool    { return gounicode.IsPunct(r) }
+func IsControl(r rune) bool  { return gounicode.IsControl(r) }
+func IsGraphic(r rune) bool  { return gounicode.IsGraphic(r) }
+func IsPrint(r rune) bool    { return gounicode.IsPrint(r) }
+func IsMark(r rune) bool     { return gounicode.IsMark(r) }
+func IsSymbol(r rune) bool   { return gounicode.IsSymbol(r) }
+func ToUpper(r rune) rune    { return gounicode.ToUpper(r) }
+func ToLower(r rune) rune    { return gounicode.ToLower(r) }
+func ToTitle(r rune) rune    { return gounicode.ToTitle(r) }
+func SimpleFold(r rune) rune { return gounicode.SimpleFold(r) }
