@@ -481,6 +481,12 @@ void Checker::stmtList(uint8_t ctx, const std::vector<Stmt*>& list) {
 void Checker::suspendedCall(const char* keyword, CallExpr* call) {
   if (!call) return;
   Operand x;
+  // `defer f` without parentheses: the parser reported it and wrapped f in
+  // a call whose '(' is f itself; only evaluate f for its uses.
+  if (call->fun && !(call->fun->pos < call->lparen)) {
+    rawExpr(x, call->fun, nullptr);
+    return;
+  }
   rawExpr(x, call, nullptr);
   if (x.mode == ExprMode::Invalid) return;
   const char* msg = nullptr;
