@@ -949,7 +949,7 @@ void Checker::rangeStmt(uint8_t ctx, RangeStmt* s) {
       const types::Type* t = ok && rhs[i] ? rhs[i] : invalidType(u_);
       auto* id = lhs[i]->as<Ident>();
       if (!id) {
-        errorf(lhs[i]->pos, "non-name {} on left side of :=", exprString(lhs[i]));
+        errorf(lhs[i]->pos, "cannot declare {}", exprString(lhs[i]));
         continue;
       }
       auto* v = u_.newObject<types::Var>(id->pos, pkg_, id->name, t);
@@ -958,7 +958,12 @@ void Checker::rangeStmt(uint8_t ctx, RangeStmt* s) {
       id->type = t;
       vars.emplace_back(id, v);
     }
-    for (auto& [id, v] : vars) declare(scope_, id, v);
+    bool anyNew = false;
+    for (auto& [id, v] : vars) {
+      declare(scope_, id, v);
+      if (v->name != "_") anyNew = true;
+    }
+    if (!anyNew) error(s->pos, "no new variables on left side of :=");
   } else if (s->tok == Tok::Assign) {
     for (int i = 0; i < 2; ++i) {
       if (!lhs[i]) continue;
