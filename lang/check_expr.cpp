@@ -488,11 +488,14 @@ void Checker::rawExpr(Operand& x, Expr* e, const Type* hint) {
       if (kind == BasicKind::Invalid) break;
       x.val = ConstValue::fromLiteral(lit->litKind, lit->lit);
       if (x.val.isUnknown()) {
-        // Malformed literals were reported by the lexer; an integer too big
-        // for the constant representation is reported here, as gc does.
-        if (kind == BasicKind::UntypedInt || kind == BasicKind::UntypedFloat) {
+        // Malformed literals were reported by the lexer (on this line); a
+        // well-formed one too big for the constant representation is
+        // reported here.
+        bool lexed = false;
+        for (const Diagnostic& d : diags_.list())
+          lexed |= d.pos.file == e->pos.file && d.pos.line == e->pos.line;
+        if (!lexed && (kind == BasicKind::UntypedInt || kind == BasicKind::UntypedFloat))
           error(e->pos, "constant overflow");
-        }
         break;
       }
       x.mode = ExprMode::Constant;
