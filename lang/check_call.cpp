@@ -77,6 +77,13 @@ std::string typesSummary(const Checker& c, const std::vector<const Type*>& list,
 
 void Checker::callExpr(Operand& x, CallExpr* call) {
   exprOrType(x, call->fun);
+  if (call->args.empty() && call->lparen == call->fun->pos && call->rparen == call->lparen) {
+    // `defer f` without parentheses: the parser made up this call and
+    // reported it already.
+    x.mode = ExprMode::Invalid;
+    x.expr = call;
+    return;
+  }
   switch (x.mode) {
     case ExprMode::Invalid:
       use(call->args);
@@ -117,13 +124,6 @@ void Checker::callExpr(Operand& x, CallExpr* call) {
   }
 
   const auto* sig = x.type ? x.type->under<types::Signature>() : nullptr;
-  if (call->args.empty() && call->lparen == call->fun->pos && call->rparen == call->lparen) {
-    // `defer f` without parentheses: the parser made up this call and
-    // reported it already.
-    x.mode = ExprMode::Invalid;
-    x.expr = call;
-    return;
-  }
   if (!sig) {
     errorf(x.expr->pos, "{}cannot call non-function {}", kInvalidOp, operandString(x));
     use(call->args);
