@@ -645,7 +645,7 @@ void Checker::unary(Operand& x, UnaryExpr* e) {
       unsignedBits = b->size > 0 ? b->size * 8 : 64;
     }
     x.val = ConstValue::unaryOp(op, x.val, unsignedBits);
-    x.expr = e;
+    if (e) x.expr = e;
     overflow(x, e->pos);
     return;
   }
@@ -756,7 +756,7 @@ void Checker::binary(Operand& x, Expr* e, Expr* lhs, Expr* rhs, Tok op, Pos opPo
       b = b.toInt();
     }
     x.val = ConstValue::binaryOp(a, op, b, intDiv);
-    x.expr = e;
+    if (e) x.expr = e;
     overflow(x, opPos);
     return;
   }
@@ -824,7 +824,7 @@ void Checker::shift(Operand& x, Operand& y, Expr* e, Tok op) {
       }
       if (!types::isInteger(x.type)) x.type = basic(BasicKind::UntypedInt);
       x.val = ConstValue::shift(xval, op, *s);
-      x.expr = e;
+      if (e) x.expr = e;
       const auto* b = e ? e->as<BinaryExpr>() : nullptr;
       overflow(x, b ? b->opPos : (e ? e->pos : Pos{}));
       return;
@@ -948,7 +948,7 @@ void Checker::comparison(Operand& x, Operand& y, Tok op, Expr* e) {
     updateExprType(y.expr, types::defaultType(u_, y.type), true);
   }
   x.type = basic(BasicKind::UntypedBool);
-  x.expr = e;
+  if (e) x.expr = e;
   return;
 
 Error:
