@@ -481,6 +481,12 @@ void Checker::stmtList(uint8_t ctx, const std::vector<Stmt*>& list) {
 void Checker::suspendedCall(const char* keyword, CallExpr* call) {
   if (!call) return;
   Operand x;
+  // `defer f` without parentheses: the parser reported it and wrapped f in
+  // a call whose '(' is f itself; only evaluate f for its uses.
+  if (call->fun && !(call->fun->pos < call->lparen)) {
+    rawExpr(x, call->fun, nullptr);
+    return;
+  }
   rawExpr(x, call, nullptr);
   if (x.mode == ExprMode::Invalid) return;
   const char* msg = nullptr;
@@ -862,21 +868,8 @@ void Checker::switchStmt(uint8_t ctx, SwitchStmt* s) {
       // The case value must be comparable with the tag: convert an untyped
       // one to the tag's type (or the tag to the case's).
       if (types::isUntyped(y.type)) {
-        const types::Type* newType = nullptr;
-        ConstValue val;
-        if (implicitTypeAndValue(y, tagType, &newType, &val) != ConvError::None) {
-          errorf(e->pos, "invalid case {} in switch on {} (mismatched types {} and {})", desc, tagStr,
-                 typeStr(y.type), typeStr(tagType));
-          continue;
-        }
-        if (!val.isUnknown()) {
-          y.val = val;
-          updateExprVal(e, val);
-        }
-        if (newType != y.type) {
-          y.type = newType;
-          updateExprType(e, newType, true);
-        }
+        convertUntyped(y, tagType);
+        if (y.mode == ExprMode::Invalid) continue;
       } else if (!types::identical(y.type, tagType) && !types::assignableTo(u_, y.type, tagType) &&
                  !types::assignableTo(u_, tagType, y.type)) {
         errorf(e->pos, "invalid case {} in switch on {} (mismatched types {} and {})", desc, tagStr, typeStr(y.type),
@@ -988,11 +981,8 @@ void Checker::typeSwitchStmt(uint8_t ctx, TypeSwitchStmt* s) {
       bool dup = false;
       for (const SeenType& p : seen) {
         if ((isNil && !p.type) || (!isNil && p.type && types::identical(p.type, T))) {
-          if (isNil)
-            errorf(e->pos, "multiple nil cases in type switch (first at {})", diags_.format(p.pos));
-          else
-            errorf(e->pos, "duplicate case {} in type switch\n\t{}: previous case", exprString(e),
-                   diags_.format(p.pos));
+          errorf(e->pos, "duplicate case {} in type switch\n\t{}: previous case", isNil ? "nil" : typeStr(T),
+                 diags_.format(p.pos));
           dup = true;
           break;
         }
@@ -1133,7 +1123,7 @@ void Checker::rangeStmt(uint8_t ctx, RangeStmt* s) {
       if (!ok) cause = "receive from send-only channel";
     }
     if (!ok) {
-      errorf(s->x->pos, "cannot range over {}{}", xdesc, cause.empty() ? "" : " (" + cause + ")");
+      errorf(s->x->pos, "cannot range over {}{}", xdesc, cause.empty() ? "" : ": " + cause);
     } else if (oneVarOnly && s->value) {
       errorf(s->value->pos, "range over {} permits only one iteration variable", xdesc);
     }
