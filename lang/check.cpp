@@ -1,4 +1,13 @@
-// checkPackage and the checker's driver (stub; being implemented).
+// checkPackage: the checker's entry point and its phases.
+//
+// The phases follow go/types (Checker.checkFiles):
+//   1. collectObjects: an Object per package-level name, imports resolved;
+//   2. packageObjects: every declaration resolved (lazily, in any order),
+//      types first so that method sets are complete;
+//   3. function bodies, after all package-level signatures are known (a
+//      body may call a function declared below it);
+//   4. initialisation order, which needs the dependencies found in bodies;
+//   5. unused imports, known only once every body has been checked.
 #include "lang/check.h"
 
 #include "lang/checker.h"
@@ -9,12 +18,55 @@ Checker::Checker(types::Universe& universe, types::Package* pkg, Diagnostics& di
                  const CheckConfig& config)
     : u_(universe), pkg_(pkg), diags_(diags), importer_(importer), config_(config) {}
 
-void Checker::checkFiles(const std::vector<File*>&) {}
+void Checker::checkFiles(const std::vector<File*>& files) {
+  collectObjects(files);
+  packageObjects();
+  collectMethods();
+
+  // Bodies may append more (none today), so index rather than iterate.
+  for (size_t i = 0; i < funcBodies_.size(); ++i) {
+    auto [decl, obj] = funcBodies_[i];
+    auto it = objMap_.find(obj);
+    scope_ = it != objMap_.end() && it->second.fileScope ? it->second.fileScope : pkg_->scope;
+    // Dependencies found in the body belong to the function (init order).
+    currentDecl_ = obj;
+    funcBody(obj->name, obj->signature(), decl->body, funcScopes_[decl], nullptr);
+    currentDecl_ = nullptr;
+  }
+  while (!later_.empty()) {
+    std::vector<std::function<void()>> work;
+    work.swap(later_);
+    for (auto& f : work) f();
+  }
+  scope_ = pkg_->scope;
+
+  computeInitOrder();
+  unusedImports();
+}
 
 types::Package* checkPackage(types::Universe& universe, const std::string& path, const std::vector<File*>& files,
                              Diagnostics& diags, const Importer& importer, const CheckConfig& config) {
-  types::Package* pkg = universe.newPackage(path, path);
+  std::string name = path;
+  for (File* f : files) {
+    if (f && f->packageName) {
+      name = f->packageName->name;
+      break;
+    }
+  }
+  types::Package* pkg = nullptr;
+  auto known = universe.packages.find(path);
+  if (known != universe.packages.end() && known->second) {
+    pkg = known->second;
+    pkg->name = name;
+  } else {
+    pkg = universe.newPackage(path, name);
+    universe.packages[path] = pkg;
+  }
+  if (!pkg->scope) pkg->scope = universe.newScope(universe.scope(), Pos{}, Pos{}, "package " + name);
+  pkg->files = files;
+
   Checker checker(universe, pkg, diags, importer, config);
+  checker.scope_ = pkg->scope;
   checker.checkFiles(files);
   return pkg;
 }

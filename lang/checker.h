@@ -32,6 +32,7 @@
 // node except constant operands of shifts and comparisons' untyped sides.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -75,6 +76,13 @@ struct FuncContext {
   FuncContext* outer = nullptr;   // enclosing function, for closures
   bool hasDefer = false;
   bool hasRecover = false;
+  // Labels of the function body (not of nested literals), and the labeled
+  // statements enclosing the statement being checked (check_stmt.cpp).
+  std::map<std::string, types::Label*> labels;
+  std::vector<LabeledStmt*> enclosingLabels;
+  // Statements an unlabeled break / continue would leave or continue.
+  std::vector<Stmt*> breakTargets;
+  std::vector<Stmt*> continueTargets;
 };
 
 // Where a statement sits, for break/continue/fallthrough legality.
@@ -159,6 +167,23 @@ class Checker {
   void funcLit(Operand& x, FuncLit* e);
   // Index must be a non-negative integer (constant: < max when max >= 0).
   bool index(Expr* e, int64_t max, int64_t* value);
+  // Helpers of the expression side that statements use too (go/types'
+  // names): the implicit type and value an
+  // untyped operand takes in a context of type target (reports nothing);
+  // the check that a typed constant is representable in its type.
+  enum class ConvError : uint8_t { None, Invalid, Truncated, Overflow };
+  ConvError implicitTypeAndValue(const Operand& x, const types::Type* target, const types::Type** newType,
+                                 ConstValue* val);
+  void representableOrError(Operand& x, const types::Basic* t);
+  void overflow(Operand& x, Pos opPos);
+  void matchTypes(Operand& x, Operand& y);
+  void singleValue(Operand& x);
+  void updateExprVal(Expr* e, const ConstValue& v);
+  void updateExprType0(Expr* parent, Expr* e, const types::Type* t, bool final);
+  void addDeclDep(types::Object* obj);
+  void use(const std::vector<Expr*>& list);  // evaluates for effect after an error
+  bool isNil(const Operand& x) const;
+  const types::Basic* basic(types::BasicKind k) const { return u_.basic(k); }
 
   // ---- check_call.cpp
   void callExpr(Operand& x, CallExpr* e);
@@ -204,6 +229,48 @@ class Checker {
   // Nested function literals still to check once the enclosing package
   // objects are resolved (bodies are checked after declarations).
   std::vector<std::pair<FuncDecl*, types::Func*>> funcBodies_;
+  // exprs: the left operands of non-constant shifts whose untyped type is
+  // still open (go/types' isLhs), whether the expression being evaluated
+  // contains a call or receive (len/cap constness), and nesting depth.
+  std::set<Expr*> shiftLhs_;
+  bool hasCallOrRecv_ = false;
+  int exprDepth_ = 0;
+
+  // ---- internal to the checker branch's files (check_decl/stmt/assign/typexpr.cpp)
+  // Resolves e as a type; def is the Named being defined by `type def e`.
+  const types::Type* definedType(Expr* e, types::Named* def);
+  void declare(types::Scope* scope, Ident* id, types::Object* obj);
+  // Records that the current package-level declaration depends on obj.
+  void recordDep(types::Object* obj);
+  // A use of a local variable from inside a nested function literal.
+  void recordCapture(types::Var* v);
+  bool isPackageObject(const types::Object* obj) const;
+  void cycleError(const std::vector<types::Object*>& cycle);
+  void validType(types::Named* t, std::vector<types::Named*>& path);
+  void attachMethods(types::TypeName* obj, types::Named* named);
+  void checkReceiver(types::Func* obj, FuncDecl* decl);
+  void initConst(types::Const* obj, Operand& x, const types::Type* t);
+  void initVar(types::Var* v, Operand& x, const std::string& context);
+  void initVarsCtx(const std::vector<types::Var*>& lhs, const std::vector<Expr*>& rhs, ReturnStmt* returnStmt,
+                   const std::string& context);
+  void assignError(const std::vector<Expr*>& rhs, size_t l, size_t r);
+  void returnError(ReturnStmt* s, const std::vector<types::Var*>& lhs, const std::vector<Operand>& rhs);
+  void constSpecs(GenDecl* decl, File* file, types::Scope* fileScope);
+  void arity(Pos pos, const std::vector<Ident*>& names, const std::vector<Expr*>& inits, bool constDecl,
+             bool inherited);
+  void rangeStmt(uint8_t ctx, RangeStmt* s);
+  void switchStmt(uint8_t ctx, SwitchStmt* s);
+  void typeSwitchStmt(uint8_t ctx, TypeSwitchStmt* s);
+  void selectStmt(uint8_t ctx, SelectStmt* s);
+  void branchStmt(uint8_t ctx, BranchStmt* s);
+  void returnStatement(ReturnStmt* s);
+  void suspendedCall(const char* keyword, CallExpr* call);
+  void collectLabels(Stmt* s);
+
+  std::map<std::string, std::vector<std::pair<types::Func*, FuncDecl*>>> methodsByBase_;
+  std::map<FuncDecl*, types::Scope*> funcScopes_;   // a FuncDecl's parameter scope
+  std::set<const types::Named*> validated_;          // validType done
+  std::vector<std::function<void()>> later_;         // checks run once package objects are resolved
 };
 
 }  // namespace gol::lang

@@ -14,23 +14,43 @@ std::string Diagnostics::format(Pos pos) const {
 }
 
 std::string Diagnostics::render() const {
-  std::vector<Diagnostic> sorted = list_;
-  std::stable_sort(sorted.begin(), sorted.end(),
-                   [](const Diagnostic& a, const Diagnostic& b) { return a.pos < b.pos; });
-  std::string out;
-  size_t shown = 0;
-  const Diagnostic* prev = nullptr;
-  for (const Diagnostic& d : sorted) {
-    // gc reports only the first error on a line.
-    if (prev && prev->pos.file == d.pos.file && prev->pos.line == d.pos.line) continue;
-    if (shown == kMaxErrors) {
-      out += fmt::format("{}: too many errors\n", format(d.pos));
+  // As gc's base.ErrorfAt: one syntax error per line; another error is
+  // dropped only when it repeats the previous one's line and message. gc
+  // stops at the 10th error in the order they were reported, prints those
+  // sorted, then "too many errors" at the position of that 10th error.
+  auto sameLine = [](const Pos& a, const Pos& b) { return a.valid() && a.file == b.file && a.line == b.line; };
+  std::vector<Diagnostic> kept;
+  Pos lastSyntax, lastOther;
+  std::string lastMessage;
+  bool tooMany = false;
+  for (const Diagnostic& d : list_) {
+    if (d.message.rfind("syntax error", 0) == 0) {
+      if (sameLine(lastSyntax, d.pos)) continue;
+      lastSyntax = d.pos;
+    } else {
+      if (sameLine(lastOther, d.pos) && lastMessage == d.message) continue;
+      lastOther = d.pos;
+      lastMessage = d.message;
+    }
+    kept.push_back(d);
+    if (kept.size() == kMaxErrors) {
+      tooMany = true;
       break;
     }
-    out += fmt::format("{}: {}\n", format(d.pos), d.message);
-    prev = &d;
-    ++shown;
   }
+  Pos tooManyPos = tooMany ? kept.back().pos : Pos{};
+  std::stable_sort(kept.begin(), kept.end(), [](const Diagnostic& a, const Diagnostic& b) { return a.pos < b.pos; });
+  std::string out;
+  const Diagnostic* prev = nullptr;
+  for (const Diagnostic& d : kept) {
+    if (prev && prev->pos == d.pos && prev->message == d.message) continue;  // exact duplicates
+    // An error without a position (gc's linker errors) prints as gc prints it:
+    // the message alone.
+    if (d.pos.valid()) out += fmt::format("{}: {}\n", format(d.pos), d.message);
+    else out += d.message + "\n";
+    prev = &d;
+  }
+  if (tooMany) out += fmt::format("{}: too many errors\n", format(tooManyPos));
   return out;
 }
 

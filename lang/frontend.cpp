@@ -1,8 +1,13 @@
 // compileSource: the front end's stages run in order over one user file.
 //
 //   1. Parse the file. gc does not type-check a file with syntax errors, so
-//      neither do we: the syntax errors are the whole report.
-//   2. Check that it is `package main` (see mainPackageRule below).
+//      neither do we. What counts is gc's rule: an error whose message
+//      starts with "syntax error". Other errors found while parsing (a
+//      malformed literal, `more than one character in rune literal`) do
+//      not stop gc, whose type checker then reports its own errors too.
+//   2. Check that it is `package main` (see mainPackageRule below) and
+//      that every package it imports exists, as the go command does before
+//      it runs the compiler.
 //   3. Type-check package main. Its imports are loaded on demand by the
 //      Importer: each standard library package is parsed from the embedded
 //      .gol sources, checked (bodyless, natively implemented functions
@@ -10,7 +15,7 @@
 //      Program::imports once checked. Since a package's imports finish
 //      checking before it does, that list is in dependency order.
 //   4. If everything checked, require `func main` (gc's linker reports its
-//      absence; we report it at the package clause).
+//      absence, without a position; so do we, in the linker's words).
 //
 // Errors inside standard library files are bugs of gol, not of the user's
 // program; they are reported like any other (with the stdlib file names, so
@@ -20,14 +25,11 @@
 #include <set>
 
 #include "lang/check.h"
+#include "lang/parser.h"
 #include "lang/types.h"
 #include "stdlib/embedded.h"
 
 namespace gol::lang {
-
-// From lang/parser.h (branch syntax), declared here until that header is
-// merged so this branch builds on its own.
-File* parseFile(const SourceSet& sources, int32_t fileIndex, AstArena& arena, Diagnostics& diags);
 
 Program::Program() : universe(std::make_unique<types::Universe>()) {}
 Program::~Program() = default;
@@ -94,18 +96,54 @@ class StdImporter {
   std::set<std::string> inProgress_;
 };
 
+bool hasSyntaxErrors(const Diagnostics& diags) {
+  for (const Diagnostic& d : diags.list())
+    if (d.message.starts_with("syntax error")) return true;
+  return false;
+}
+
 // mainPackageRule: the user's file must be `package main`, for `gol run`
-// and `gol build` alike. `go run` refuses other packages ("package
-// command-line-arguments is not a main package") while `go build` accepts a
-// library package silently; gol only ever builds programs (user packages
-// are out of scope), so a non-main package is always a mistake, reported as
-// a positioned compile error in go run's words with the package's real name.
+// and `gol build` alike. `go run` refuses other packages while `go build`
+// accepts a library package silently; gol only ever builds programs (user
+// packages are out of scope), so a non-main package is always a mistake.
+// We print go run's line byte for byte, without a position as it has none
+// ("command-line-arguments" is the go command's name for a package given
+// as files), and type-check nothing, as go run does.
 bool checkMainPackageClause(Program& prog) {
   const Ident* name = prog.mainFile ? prog.mainFile->packageName : nullptr;
   if (!name) return false;  // the parser reported it
   if (name->name == "main") return true;
-  prog.diags.errorf(name->pos, "package {} is not a main package", name->name);
+  prog.diags.error(Pos{}, "package command-line-arguments is not a main package");
   return false;
+}
+
+// The go command resolves a program's imports before it compiles anything:
+// an import outside the standard library is reported (at the import path)
+// and nothing is type-checked. gc's line ends with the GOROOT directory in
+// parentheses, which depends on the installation; gol leaves it out.
+bool checkImportsExist(Program& prog) {
+  bool ok = true;
+  for (const ImportSpec* spec : prog.mainFile->imports) {
+    if (!spec || !spec->path) continue;
+    ConstValue value = ConstValue::fromLiteral(Tok::String, spec->path->lit);
+    if (value.kind() != ConstValue::Kind::String) continue;
+    const std::string& path = value.stringVal();
+    if (path.empty()) continue;  // the checker reports the invalid path
+    if (!stdlib::packageFiles(path).empty()) continue;
+    ok = false;
+    // A path whose first element has a dot names a module, which the go
+    // command looks for in go.mod; gol never has one.
+    std::string first = path.substr(0, path.find('/'));
+    if (first.find('.') != std::string::npos) {
+      prog.diags.errorf(spec->path->pos,
+                        "no required module provides package {}: go.mod file not found in current directory or "
+                        "any parent directory; see 'go help modules'",
+                        path);
+    } else {
+      prog.diags.errorf(spec->path->pos, "package {} is not in std", path);
+    }
+  }
+  return ok;
 }
 
 }  // namespace
@@ -114,19 +152,22 @@ std::unique_ptr<Program> compileSource(std::string name, std::string text, const
   auto prog = std::make_unique<Program>();
   int32_t index = prog->sources.add(std::move(name), std::move(text));
   prog->mainFile = parseFile(prog->sources, index, prog->arena, prog->diags);
-  if (prog->diags.hasErrors() || !options.check) return prog;
-  if (!checkMainPackageClause(*prog)) return prog;
+  if (hasSyntaxErrors(prog->diags) || !options.check) return prog;
+  // go run reports both a non-main package and missing imports, then stops.
+  bool isMain = checkMainPackageClause(*prog);
+  bool importsExist = checkImportsExist(*prog);
+  if (!isMain || !importsExist) return prog;
 
   StdImporter importer(*prog);
   prog->mainPackage = checkPackage(*prog->universe, "main", {prog->mainFile}, prog->diags, importer.importer(),
                                    CheckConfig{});
   if (prog->diags.hasErrors() || !prog->mainPackage) return prog;
 
-  // gc's linker reports a missing main only when everything compiled; the
-  // message is the linker's, placed at the package clause.
+  // A missing main is reported by gc's linker, so only when everything
+  // compiled, and without a position; we print the linker's line as it is.
   const types::Object* mainObj = prog->mainPackage->scope ? prog->mainPackage->scope->lookup("main") : nullptr;
   if (!mainObj || !mainObj->is<types::Func>())
-    prog->diags.error(prog->mainFile->packageName->pos, "function main is undeclared in the main package");
+    prog->diags.error(Pos{}, "runtime.main_main\xc2\xb7" "f: function main is undeclared in the main package");
   return prog;
 }
 

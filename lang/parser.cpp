@@ -88,7 +88,10 @@ class Parser {
   void want(Tok t);
   bool gotAssign();
   Pos pos() const { return tok_.pos; }
-  bool hadErrors() const { return diags_.count() > errorsBefore_; }
+  // Errors of the lexer and parser so far (branch errors don't count: like
+  // gc, they neither suppress later checks nor silence errors at EOF).
+  size_t syntaxErrorCount() const { return diags_.count() - branchErrors_; }
+  bool hadErrors() const { return syntaxErrorCount() > errorsBefore_; }
   std::string tokenDescription() const;
   static std::string tokstring(Tok t);
   void errorAt(Pos p, std::string_view msg) { diags_.error(p, std::string(msg)); }
@@ -185,6 +188,7 @@ class Parser {
   AstArena& arena_;
   Diagnostics& diags_;
   size_t errorsBefore_;
+  size_t branchErrors_ = 0;
   Token tok_;
   uint64_t tokIndex_ = 0;  // tokens consumed, to detect a loop making no progress
 
@@ -223,16 +227,20 @@ void Parser::enter() {
   }
 }
 
+// Tokens as modern gc names them in messages ("keyword else", "comma").
 std::string Parser::tokstring(Tok t) {
   switch (t) {
     case Tok::Comma: return "comma";
     case Tok::Semicolon: return "semicolon or newline";
-    default: return std::string(spelling(t));
+    default:
+      if (isKeyword(t)) return "keyword " + std::string(spelling(t));
+      return std::string(spelling(t));
   }
 }
 
 std::string Parser::tokenDescription() const {
-  if (tok_.tok == Tok::Ident || tok_.tok == Tok::Semicolon) return std::string(tok_.lit);
+  if (tok_.tok == Tok::Ident) return "name " + std::string(tok_.lit);
+  if (tok_.tok == Tok::Semicolon) return std::string(tok_.lit);
   if (isLiteral(tok_.tok)) return "literal " + std::string(tok_.lit);
   return tokstring(tok_.tok);
 }
@@ -545,9 +553,16 @@ FuncDecl* Parser::funcDecl(Pos funcPos) {
 }
 
 BlockStmt* Parser::funcBody() {
+  size_t errorsBefore = syntaxErrorCount();
   ++fnest_;
   BlockStmt* body = blockStmt("");
   --fnest_;
+  // Branch checks on a broken tree would only add noise (gc skips them too).
+  if (syntaxErrorCount() == errorsBefore) {
+    size_t before = diags_.count();
+    checkBranches(body, diags_);
+    branchErrors_ += diags_.count() - before;
+  }
   return body;
 }
 
@@ -1437,7 +1452,7 @@ Parser::Header Parser::header(Tok keyword) {
 
   if (tok_.tok != Tok::Semicolon) {
     if (got(Tok::Var)) {
-      syntaxError(fmt::format("var declaration not allowed in {} initializer", tokstring(keyword)));
+      syntaxError(fmt::format("var declaration not allowed in {} initializer", spelling(keyword)));
     }
     h.init = simpleStmt({}, keyword);
     if (h.init->is<RangeStmt>()) {
@@ -1503,12 +1518,15 @@ done:
     std::string text;
     auto* a = h.condStmt->as<AssignStmt>();
     if (a && a->tok == Tok::Assign) {
-      auto joined = [](const std::vector<Expr*>& xs) {
+      // `if x = y {` is usually a mistyped ==: gc spells the assignment
+      // out, parenthesising a binary operand to make the '=' stand out.
+      auto emphasize = [](const std::vector<Expr*>& xs) {
         std::string s;
         for (size_t i = 0; i < xs.size(); ++i) s += (i ? ", " : "") + exprString(xs[i]);
+        if (xs.size() == 1 && xs[0]->is<BinaryExpr>()) s = "(" + s + ")";
         return s;
       };
-      text = fmt::format("assignment ({}) = ({})", joined(a->lhs), joined(a->rhs));
+      text = fmt::format("assignment {} = {}", emphasize(a->lhs), emphasize(a->rhs));
     } else {
       text = stmtString(h.condStmt);
     }

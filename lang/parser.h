@@ -36,6 +36,13 @@ inline constexpr int kMaxNesting = 1000;
 // Parses a whole source file. Never returns null; errors go to diags.
 File* parseFile(const SourceSet& sources, int32_t fileIndex, AstArena& arena, Diagnostics& diags);
 
+// Checks labels and break/continue/goto/fallthrough in a function body and
+// sets each BranchStmt's target, with gc's messages ("label L defined and
+// not used", "break is not in a loop, switch, or select", ...). parseFile
+// runs it on every function body (and function literal) that parsed
+// without errors, as gc does.
+void checkBranches(BlockStmt* body, Diagnostics& diags);
+
 // Parses the file's text as one expression (for tests and tools); never null.
 Expr* parseExpr(const SourceSet& sources, int32_t fileIndex, AstArena& arena, Diagnostics& diags);
 

@@ -188,8 +188,14 @@ bool Object::exported() const { return isUpperRune(firstRune(name)); }
 
 bool Func::hasPtrRecv() const {
   const Signature* sig = signature();
-  if (!sig || !sig->recv || !sig->recv->type) return false;
-  return sig->recv->type->is<Pointer>();
+  if (sig && sig->recv && sig->recv->type) return sig->recv->type->is<Pointer>();
+  // The signature may not be resolved yet (methods are resolved lazily), but
+  // the receiver's syntax already says it, as go/types reads it there too.
+  if (decl && decl->recv && decl->recv->list.size() == 1 && decl->recv->list[0]) {
+    const Expr* recvType = unparen(decl->recv->list[0]->typeExpr);
+    return recvType && recvType->is<StarExpr>();
+  }
+  return false;
 }
 
 Object* Scope::lookup(const std::string& name) const {
@@ -393,7 +399,8 @@ std::string goQuote(const std::string& s) {
 
 class TypeWriter {
  public:
-  explicit TypeWriter(const Package* current) : current_(current) {}
+  explicit TypeWriter(const Package* current, bool paramNames = true)
+      : current_(current), paramNames_(paramNames) {}
 
   void type(const Type* t) {
     if (!t) {
@@ -495,14 +502,18 @@ class TypeWriter {
       for (size_t i = 0; i < t->vars.size(); ++i) {
         if (i > 0) out_ += ", ";
         const Var* v = t->vars[i];
-        if (!v->name.empty()) {
+        if (paramNames_ && !v->name.empty()) {
           out_ += v->name;
           out_ += ' ';
         }
         if (variadic && i + 1 == t->vars.size()) {
-          out_ += "...";
-          const Slice* s = v->type ? v->type->as<Slice>() : nullptr;
-          type(s ? s->elem : v->type);
+          if (const Slice* s = v->type ? v->type->as<Slice>() : nullptr) {
+            out_ += "...";
+            type(s->elem);
+          } else {
+            type(v->type);  // append(b, s...) with a string s
+            out_ += "...";
+          }
         } else {
           type(v->type);
         }
@@ -551,6 +562,7 @@ class TypeWriter {
   }
 
   const Package* current_;
+  bool paramNames_;  // false in have/want lines of missing-method causes
   std::string out_;
   int depth_ = 0;
 };
@@ -864,6 +876,7 @@ Func* lookupFoldCase(const Type* v, const Func* m) {
   std::string want = fold(m->name);
   bool isPtr = false;
   const Type* base = derefPtr(v, &isPtr);
+  if (!base || (isPtr && isInterface(base))) return nullptr;
   if (const Named* n = base->as<Named>()) {
     for (Func* f : n->methods)
       if (fold(f->name) == want) return f;
@@ -887,10 +900,6 @@ MissingInfo missingMethodImpl(const Type* v, const Interface* t) {
       if (!f) {
         info.state = MissingState::NotFound;
         info.method = m;
-        if (Func* alt = lookupFoldCase(v, m)) {
-          info.state = MissingState::WrongName;
-          info.alt = alt;
-        }
         return info;
       }
       if (!identical(f->type, m->type)) {
@@ -918,6 +927,13 @@ MissingInfo missingMethodImpl(const Type* v, const Interface* t) {
       }
       return info;
     }
+    // As in go/types, a method only *v has is reported as such before its
+    // signature is compared.
+    if (r.needsPointerReceiver) {
+      info.state = MissingState::PtrRecv;
+      info.alt = r.obj->as<Func>();
+      return info;
+    }
     Func* f = r.obj->as<Func>();
     if (!f) {
       info.state = MissingState::Field;
@@ -928,19 +944,20 @@ MissingInfo missingMethodImpl(const Type* v, const Interface* t) {
       info.alt = f;
       return info;
     }
-    if (r.needsPointerReceiver) {
-      info.state = MissingState::PtrRecv;
-      info.alt = f;
-      return info;
-    }
   }
   info.method = nullptr;
   return info;
 }
 
-// "M(x int) string": a method as gc shows it in have/want lines.
+bool isInterfacePtr(const Type* t) {
+  const Pointer* p = t->under<Pointer>();
+  return p && p->elem && isInterface(p->elem);
+}
+
+// "M(int) string": a method as gc shows it in have/want lines (types2
+// leaves parameter names out there).
 std::string funcString(const Func* f, const Package* current) {
-  TypeWriter w(current);
+  TypeWriter w(current, /*paramNames=*/false);
   w.out() += f->name;
   if (const Signature* sig = f->signature()) w.signature(sig);
   else w.out() += "()";
@@ -966,12 +983,8 @@ std::string missingCause(const Type* v, const MissingInfo& info) {
       return fmt::format("(ambiguous selector {}.{})", typeString(v), info.method->name);
     case MissingState::NotFound: break;
   }
+  if (isInterfacePtr(v)) return fmt::format("(type {} is pointer to interface, not interface)", typeString(v));
   return fmt::format("(missing {})", mname);
-}
-
-bool isInterfacePtr(const Type* t) {
-  const Pointer* p = t->under<Pointer>();
-  return p && p->elem && isInterface(p->elem);
 }
 
 }  // namespace

@@ -329,7 +329,7 @@ TEST_CASE("interface implementation reasons match gc 1.22") {
   k.method(wrong, "M", k.sig({{"x", k.intT()}}, {}));
   std::string reason;
   CHECK_FALSE(assignableTo(u, wrong, iT, &reason));
-  CHECK(reason == "(wrong type for method M)\n\t\thave M(x int)\n\t\twant M() string");
+  CHECK(reason == "(wrong type for method M)\n\t\thave M(int)\n\t\twant M() string");
   MissingMethod mm = missingMethod(u, wrong, i);
   REQUIRE(mm.method != nullptr);
   CHECK(mm.method->name == "M");
@@ -373,7 +373,28 @@ TEST_CASE("interface implementation reasons match gc 1.22") {
   CHECK(implements(u, big, i));
   CHECK_FALSE(implements(u, iT, big->underlying()->as<Interface>()));
 
+  // Named results keep their parentheses but lose their names.
+  Named* nr = k.named("NR", k.iface({{"N", k.sig({}, {{"n", k.intT()}})}}));
+  Named* nv = k.named("NV", k.structOf({}));
+  k.method(nv, "N", k.sig({{"xs", k.slice(k.intT())}}, {}, /*variadic=*/true));
+  reason.clear();
+  CHECK_FALSE(assignableTo(u, nv, nr, &reason));
+  CHECK(reason == "(wrong type for method N)\n\t\thave N(...int)\n\t\twant N() (int)");
+
+  // A pointer receiver is reported before a wrong signature, as gc does.
+  Named* pw = k.named("PW", k.structOf({}));
+  k.method(pw, "M", k.sig({{"x", k.intT()}}, {}), /*ptrRecv=*/true);
+  reason.clear();
+  CHECK_FALSE(assignableTo(u, pw, iT, &reason));
+  CHECK(reason == "(method M has pointer receiver)");
+  reason.clear();
+  CHECK_FALSE(assignableTo(u, k.ptr(pw), iT, &reason));
+  CHECK(reason == "(wrong type for method M)\n\t\thave M(int)\n\t\twant M() string");
+
   // Pointer to interface.
+  reason.clear();
+  CHECK_FALSE(assignableTo(u, k.ptr(iT), iT, &reason));
+  CHECK(reason == "(type *I is pointer to interface, not interface)");
   reason.clear();
   CHECK_FALSE(assignableTo(u, wrong, k.ptr(iT), &reason));
   CHECK(reason == "(type *I is pointer to interface, not interface)");
@@ -569,7 +590,30 @@ TEST_CASE("scopes: insert, lookup and the position rule for locals") {
   CHECK(block->lookupParent("nosuch", Pos{}) == nullptr);
 }
 
-TEST_CASE("exported names and pointer receivers") {
+TEST_CASE("hasPtrRecv reads the receiver's syntax before the signature is resolved") {
+  Universe u;
+  Package* pkg = u.newPackage("main", "main");
+  AstArena arena;
+  auto* decl = arena.make<FuncDecl>(Pos{});
+  decl->recv = arena.make<FieldList>(Pos{});
+  auto* field = arena.make<Field>(Pos{});
+  auto* star = arena.make<StarExpr>(Pos{});
+  star->x = arena.make<Ident>(Pos{});
+  field->typeExpr = star;
+  decl->recv->list.push_back(field);
+  Func* m = u.newObject<Func>(Pos{}, pkg, "M", nullptr);
+  m->decl = decl;
+  CHECK(m->hasPtrRecv());
+  field->typeExpr = star->x;
+  CHECK_FALSE(m->hasPtrRecv());
+  // Once resolved, the signature decides.
+  Signature* sig = u.newType<Signature>();
+  sig->recv = u.newObject<Var>(Pos{}, pkg, "", u.newType<Pointer>(u.basic(BasicKind::Int)));
+  m->type = sig;
+  CHECK(m->hasPtrRecv());
+}
+
+TEST_CASE("exported names") {
   Universe u;
   Package* pkg = u.newPackage("main", "main");
   auto v = [&](const char* name) { return Var(Pos{}, pkg, name, nullptr); };

@@ -1,0 +1,5 @@
+package bits
+
+import gobits "math/bits"
+
+func Div64(hi, lo, y uint64) (quo, rem uint64) { return gobits.Div64(hi, lo, y) }

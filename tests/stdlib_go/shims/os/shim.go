@@ -1,0 +1,5 @@
+package os
+
+import goos "os"
+
+func runtimeArgs() []string { return goos.Args }

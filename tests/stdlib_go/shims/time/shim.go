@@ -1,0 +1,3 @@
+package time
+
+func localLocation() *Location { return &Location{name: "Local"} }
