@@ -227,20 +227,19 @@ void Parser::enter() {
   }
 }
 
-// Tokens as modern gc names them in messages ("keyword else", "comma").
+// Tokens as gc 1.22 names them in messages: names and keywords bare
+// ("unexpected foo", "unexpected else"; gc 1.23 and later say "name foo",
+// "keyword else"), punctuation in words where a symbol would read badly.
 std::string Parser::tokstring(Tok t) {
   switch (t) {
     case Tok::Comma: return "comma";
     case Tok::Semicolon: return "semicolon or newline";
-    default:
-      if (isKeyword(t)) return "keyword " + std::string(spelling(t));
-      return std::string(spelling(t));
+    default: return std::string(spelling(t));
   }
 }
 
 std::string Parser::tokenDescription() const {
-  if (tok_.tok == Tok::Ident) return "name " + std::string(tok_.lit);
-  if (tok_.tok == Tok::Semicolon) return std::string(tok_.lit);
+  if (tok_.tok == Tok::Ident || tok_.tok == Tok::Semicolon) return std::string(tok_.lit);
   if (isLiteral(tok_.tok)) return "literal " + std::string(tok_.lit);
   return tokstring(tok_.tok);
 }
