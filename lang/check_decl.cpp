@@ -31,6 +31,10 @@ namespace {
 
 const types::Type* invalidType(types::Universe& u) { return u.basic(types::BasicKind::Invalid); }
 
+// Bound on lazily resolved declarations in progress at once (objDecl
+// recursion); Go has none, real programs stay far below it.
+constexpr size_t kMaxDeclDepth = 1000;
+
 std::string stringLit(const BasicLit* lit) {
   if (!lit) return "";
   ConstValue v = ConstValue::fromLiteral(Tok::String, lit->lit);
@@ -370,8 +374,17 @@ void Checker::objDecl(types::Object* obj) {
     return;
   }
 
+  // Resolution recurses through the declarations an initialiser or type
+  // refers to; bound it so that a hostile chain cannot exhaust the stack.
+  if (declPath_.size() >= kMaxDeclDepth) {
+    errorf(obj->pos, "declaration of {} nested too deeply", obj->name);
+    if (!obj->type) obj->type = invalidType(u_);
+    return;
+  }
   d.color = DeclInfo::Color::Grey;
   declPath_.push_back(obj);
+  int savedExprDepth = exprDepth_;
+  exprDepth_ = 0;
   types::Scope* savedScope = scope_;
   FuncContext* savedFctx = fctx_;
   types::Object* savedDecl = currentDecl_;
@@ -408,6 +421,7 @@ void Checker::objDecl(types::Object* obj) {
   fctx_ = savedFctx;
   currentDecl_ = savedDecl;
   iota_ = savedIota;
+  exprDepth_ = savedExprDepth;
   declPath_.pop_back();
   info->color = DeclInfo::Color::Black;
 }

@@ -1173,13 +1173,6 @@ Pos colonPos(const KeyValueExpr* kv) {
   return p;
 }
 
-bool equalFold(const std::string& a, const std::string& b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
-  return true;
-}
-
 // A key identifying a constant map key for duplicate detection.
 std::string constKey(const ConstValue& v) {
   switch (v.kind()) {
@@ -1264,13 +1257,8 @@ void Checker::compositeLit(Operand& x, CompositeLit* e, const Type* hint) {
           if (inaccessible)
             errorf(key->pos, "cannot refer to unexported field {} in struct literal of type {}", key->name,
                    typeStr(base));
-          else {
-            std::string alt;
-            for (const types::Var* f : fields)
-              if (alt.empty() && equalFold(f->name, key->name) && (f->exported() || f->pkg == pkg_)) alt = f->name;
-            errorf(key->pos, "unknown field {} in struct literal of type {}{}", key->name, typeStr(base),
-                   alt.empty() ? "" : ", but does have " + alt);
-          }
+          else
+            errorf(key->pos, "unknown field {} in struct literal of type {}", key->name, typeStr(base));
           continue;
         }
         types::Var* fld = fields[static_cast<size_t>(idx)];

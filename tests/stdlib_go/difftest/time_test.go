@@ -89,3 +89,19 @@ func TestTimeArithmetic(t *testing.T) {
 		t.Error("IsZero")
 	}
 }
+
+func TestParseDuration(t *testing.T) {
+	inputs := []string{"", "0", "+0", "-0", "1s", "-1s", "+1.5h", "1.5h", "2h45m", "300ms", "1us", "1µs", "1μs", "1ns",
+		".5s", "5.s", ".s", "s", "1", "1x", "1sm", "1.0000000000000000000001s", "9223372036854775807ns",
+		"9223372036854775808ns", "-9223372036854775808ns", "-9223372036854775809ns", "2562047h47m16.854775807s",
+		"2562047h47m16.854775808s", "2562048h", "1h1h1h", "3.000000001s", "1.123456789123456789ms", "0.1ns",
+		"1e3s", "1 s", "1.2.3s", "--1s", "\xffs", "1é", "1\"s", "1\\s", "100000000000000000000s", "0.9999999999999999999h",
+		"5m0.000000001s", "+", "-", "1d"}
+	for _, in := range inputs {
+		d1, e1 := gtime.ParseDuration(in)
+		d2, e2 := time.ParseDuration(in)
+		if int64(d1) != int64(d2) || errString(e1) != errString(e2) {
+			t.Errorf("ParseDuration(%q) = %d, %v; want %d, %v", in, d1, e1, d2, e2)
+		}
+	}
+}
