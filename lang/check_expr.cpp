@@ -659,7 +659,6 @@ void Checker::matchTypes(Operand& x, Operand& y) {
     if (types::isTyped(x.type) && types::isTyped(y.type)) return false;
     // An untyped operand takes its default type next to an interface.
     if (types::isInterface(x.type) || types::isInterface(y.type)) return true;
-    if (types::isNumeric(x.type) != types::isNumeric(y.type)) return false;
     if (types::isBoolean(x.type) != types::isBoolean(y.type)) return false;
     if (types::isString(x.type) != types::isString(y.type)) return false;
     if (isNil(x)) return hasNil(y.type);
