@@ -51,7 +51,7 @@ types::Var* rootVar(Expr* e) {
 
 }  // namespace
 
-std::string typesSummary(const Checker& c, const std::vector<const Type*>& list, bool variadic) {
+static std::string typesSummary(const Checker& c, const std::vector<const Type*>& list, bool variadic) {
   std::string out = "(";
   for (size_t i = 0; i < list.size(); ++i) {
     if (i) out += ", ";
