@@ -1134,13 +1134,14 @@ void Checker::sliceExpr(Operand& x, SliceExpr* e) {
 }
 
 void Checker::typeAssertion(Operand& x, TypeAssertExpr* e) {
-  expr(x, e->x);
-  if (x.mode == ExprMode::Invalid) return;
   if (!e->typeExpr) {
+    // As gc, without evaluating the operand (it stays unused).
     error(e->pos, "invalid syntax tree: use of .(type) outside type switch");
     x.mode = ExprMode::Invalid;
     return;
   }
+  expr(x, e->x);
+  if (x.mode == ExprMode::Invalid) return;
   if (!x.type->under<types::Interface>()) {
     errorf(x.expr->pos, "{}{} is not an interface", kInvalidOp, operandString(x));
     x.mode = ExprMode::Invalid;
