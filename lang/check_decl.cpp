@@ -681,8 +681,12 @@ void Checker::declStmt(GenDecl* gd) {
           }
         }
         if (!vs->typeExpr || !values.empty()) arity(vs->pos, vs->names, values, false, false);
-        for (types::Var* v : lhs)
+        // Variables without a valid type count as used: their declaration
+        // already has an error.
+        for (types::Var* v : lhs) {
           if (!v->type) v->type = invalidType(u_);
+          if (types::isInvalid(v->type)) v->used = true;
+        }
         for (size_t i = 0; i < lhs.size(); ++i) declare(scope_, vs->names[i], lhs[i]);
       }
       break;
