@@ -1,0 +1,1055 @@
+// The dispatch loop, and the slow paths it calls out to.
+//
+// One function, execute(), holds the whole loop (STYLE.md 3), with the hot
+// state in locals the compiler keeps in registers: pc (next code word),
+// R (the frame base as a raw slot pointer), K (the constant pool), fn.
+// Those locals are written back to the G (SAVE) at the named points where
+// someone else may look at or move the stack:
+//   - before a call's slow path (stack growth, preemption at entry),
+//   - before a native call or an allocation (a GC safepoint, later),
+//   - before raising a panic or fatal error (the traceback reads them),
+//   - before yielding at a safepoint (LOOP, backward conditional jumps).
+// After a slow path that may grow the stack the loop re-derives R from the
+// G's base index (Lua's Protect): R is the only raw pointer into the stack
+// the loop holds, and it never survives a growth.
+//
+// Dispatch is computed goto under GCC and Clang (one indirect jump per
+// handler, which predicts far better than one shared switch jump) and a
+// switch otherwise, or when GOL_NO_COMPUTED_GOTO is defined; both build
+// from the same handler bodies and the same opcode table. Handlers decode
+// their own operands with shifts of the one instruction word; no handler
+// allocates on its fast path or tests a type tag.
+//
+// Calls push no separate record: the frame header lives in the three
+// slots below the callee's base (opcodes.h), so a call is three stores and
+// a compare against the stack guard, and a return is three loads; the
+// caller's base is recovered from the a operand of the CALL word before
+// the return pc. The bottom frame returns into a two-word trampoline whose
+// HALT ends execute(), so RET never tests for "last frame".
+#include "vm/interp.h"
+
+#include <algorithm>
+#include <bit>
+#include <cstring>
+#include <deque>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "runtime/alloc.h"
+
+#if (defined(__GNUC__) || defined(__clang__)) && !defined(GOL_NO_COMPUTED_GOTO)
+#define GOL_COMPUTED_GOTO 1
+#else
+#define GOL_COMPUTED_GOTO 0
+#endif
+
+namespace gol::vm {
+namespace {
+
+// The caller of every goroutine's first frame; RET into it reaches HALT.
+const Function& goexit() {
+  static const Function f = [] {
+    Function fn;
+    fn.name = "runtime.goexit";
+    fn.file = "runtime";
+    return fn;
+  }();
+  return f;
+}
+
+// word 0: the "call" the bottom frame returns past (its a = base offset);
+// word 1: where it returns to.
+constexpr Instr kEntryCode[2] = {encode(Op::CALL, kFrameHeaderSlots), encode(Op::HALT)};
+
+inline double f64(uint64_t bits) { return std::bit_cast<double>(bits); }
+inline uint64_t bitsOf(double d) { return std::bit_cast<uint64_t>(d); }
+inline uint64_t roundF32(double d) { return bitsOf(static_cast<double>(static_cast<float>(d))); }
+
+// Canonical form of an integer of kind T in a slot (see opcodes.h).
+template <typename T>
+inline uint64_t norm(uint64_t v) {
+  return static_cast<uint64_t>(static_cast<int64_t>(static_cast<T>(v)));
+}
+
+template <typename T>
+inline T load(uint64_t addr) {
+  T v;
+  std::memcpy(&v, reinterpret_cast<const void*>(addr), sizeof(T));
+  return v;
+}
+template <typename T>
+inline void store(uint64_t addr, T v) {
+  std::memcpy(reinterpret_cast<void*>(addr), &v, sizeof(T));
+}
+
+// amd64's CVTTSD2SQ, which Go's conversions compile to: NaN and out of
+// range give MinInt64.
+inline uint64_t truncToInt64(double d) {
+  if (d >= -0x1p63 && d < 0x1p63) return static_cast<uint64_t>(static_cast<int64_t>(d));
+  return 0x8000000000000000u;
+}
+inline uint64_t truncToUint64(double d) {
+  if (d < 0x1p63) return truncToInt64(d);
+  return truncToInt64(d - 0x1p63) ^ 0x8000000000000000u;
+}
+
+void zeroPointerSlots(const Function* fn, uint64_t* R) {
+  for (uint32_t r = 0; r < fn->zeroRangeCount; ++r)
+    std::memset(R + fn->zeroRanges[r].first, 0, fn->zeroRanges[r].count * sizeof(uint64_t));
+}
+
+// Walks g's frames innermost first: f(fn, base, limit) where slots at
+// absolute index >= limit belong to a callee (its header and parameters)
+// and are not the frame's to scan.
+template <typename F>
+void forEachFrame(const rt::G& g, F&& f) {
+  const Function* fn = g.fn;
+  uint64_t base = g.base;
+  uint64_t limit = UINT64_MAX;
+  while (fn != &goexit()) {
+    f(fn, base, limit);
+    auto retpc = reinterpret_cast<const Instr*>(g.stack[base + kHeaderReturnPc]);
+    fn = reinterpret_cast<const Function*>(g.stack[base + kHeaderCaller]);
+    limit = base - kFrameHeaderSlots;
+    base -= argA(retpc[-1]);
+  }
+}
+
+// After a stack copy, moves every pointer into the old stack by the
+// distance the stack moved. Pointer slots come from the frames' maps; a
+// pending callee (whose frame is about to be pushed) contributes its
+// parameters. Slots are visited at most once per frame, and a moved value
+// lies in the new stack, disjoint from the old, so it is never moved twice.
+void adjustStackPointers(rt::G& g, const rt::StackMove& mv, const Function* callee,
+                         uint64_t calleeBase) {
+  auto adjust = [&](uint64_t* slot) {
+    if (*slot >= mv.oldLo && *slot < mv.oldHi) *slot += static_cast<uint64_t>(mv.delta);
+  };
+  if (callee != nullptr) {
+    callee->pointers.forEach(callee->paramSlots, [&](uint32_t s) { adjust(&g.stack[calleeBase + s]); });
+  }
+  bool innermost = true;
+  forEachFrame(g, [&](const Function* fn, uint64_t base, uint64_t limit) {
+    if (innermost && callee != nullptr) limit = calleeBase - kFrameHeaderSlots;
+    innermost = false;
+    fn->pointers.forEach(fn->frameSlots, [&](uint32_t s) {
+      if (base + s < limit) adjust(&g.stack[base + s]);
+    });
+    if (fn->usesContext) adjust(&g.stack[base + kHeaderContext]);
+  });
+}
+
+// A call found its frame past the stack guard: grow the stack, or notice a
+// preemption request (Exit::Yielded: push the frame, then yield), or fail
+// with a stack overflow. g's state is saved and describes the caller.
+Exit callSlow(Machine& m, rt::G& g, const Function* callee, unsigned a) {
+  uint64_t calleeBase = g.base + a;
+  uint64_t needed = calleeBase + callee->frameSlots;
+  if (needed > g.stackSlots) {
+    uint64_t used = std::max<uint64_t>(g.base + g.fn->frameSlots, calleeBase + callee->paramSlots);
+    rt::StackMove mv;
+    if (!g.growStack(needed, std::min(used, g.stackSlots), &mv)) {
+      return m.fatal(g, rt::FatalError::StackOverflow, g.maxStackBytes, "", callee);
+    }
+    adjustStackPointers(g, mv, callee, calleeBase);
+  }
+  if (g.preempt.load(std::memory_order_relaxed)) {
+    g.clearPreempt();
+    return Exit::Yielded;
+  }
+  g.clearPreempt();  // a guard left low by a racing request
+  return Exit::Returned;
+}
+
+struct MakeSliceCheck {
+  bool lenBad, capBad;
+};
+// Go's makeslice checks (maxAlloc is 1<<48 on 64-bit Linux).
+MakeSliceCheck checkMakeSlice(uint64_t elemSize, int64_t len, int64_t cap) {
+  constexpr uint64_t kMaxAlloc = uint64_t{1} << 48;
+  auto tooBig = [&](int64_t n) {
+    if (n < 0) return true;
+    if (elemSize == 0) return false;
+    return static_cast<uint64_t>(n) > kMaxAlloc / elemSize;
+  };
+  if (tooBig(cap) || len < 0 || len > cap) return {tooBig(len), !tooBig(len)};
+  return {false, false};
+}
+
+}  // namespace
+
+const Function* goexitFunction() { return &goexit(); }
+
+Exit Machine::panicRuntime(rt::G& g, rt::RuntimeError e, int64_t x, int64_t y) {
+  report = "panic: runtime error: " + rt::runtimeErrorText(e, x, y) + "\n";
+  if (e == rt::RuntimeError::NilDeref) report += std::string(rt::kNilDerefSignalLine) + "\n";
+  report += "\n" + traceback(g);
+  exitCode = rt::kPanicExitCode;
+  return Exit::Panicked;
+}
+
+Exit Machine::fatal(rt::G& g, rt::FatalError e, uint64_t number, const std::string& what,
+                    const Function* pendingCallee) {
+  report = rt::fatalErrorText(e, number, what) + "\n" + traceback(g, pendingCallee);
+  exitCode = rt::kPanicExitCode;
+  return Exit::Fatal;
+}
+
+std::string traceback(const rt::G& g, const Function* pendingCallee) {
+  constexpr size_t kEnds = 50;  // Go 1.21+: the first and last 50 frames
+  auto line = [](const Function* fn, int32_t lineNo) {
+    return fmt::format("{}({})\n\t{}:{}\n", fn->name, fn->paramSlots > 0 ? "..." : "", fn->file,
+                       lineNo);
+  };
+  std::string out = fmt::format("goroutine {} [running]:\n", g.id);
+  std::vector<std::string> head;
+  std::deque<std::string> tail;
+  size_t total = 0;
+  auto add = [&](std::string s) {
+    ++total;
+    if (head.size() < kEnds) {
+      head.push_back(std::move(s));
+      return;
+    }
+    tail.push_back(std::move(s));
+    if (tail.size() > kEnds) tail.pop_front();
+  };
+  if (pendingCallee != nullptr) add(line(pendingCallee, pendingCallee->lineAt(0)));
+  // Every saved or return pc points just past its instruction's first word.
+  const Instr* pc = g.pc;
+  forEachFrame(g, [&](const Function* fn, uint64_t base, uint64_t) {
+    add(line(fn, fn->lineAt(static_cast<size_t>(pc - fn->code) - 1)));
+    pc = reinterpret_cast<const Instr*>(g.stack[base + kHeaderReturnPc]);
+  });
+  for (auto& s : head) out += s;
+  if (total > head.size() + tail.size())
+    out += fmt::format("...{} frames elided...\n", total - head.size() - tail.size());
+  for (auto& s : tail) out += s;
+  return out;
+}
+
+bool enter(Machine& m, rt::G& g, uint32_t index, std::span<const uint64_t> args) {
+  const Function* fn = m.module.functionTable.at(index);
+  uint64_t needed = kFrameHeaderSlots + fn->frameSlots;
+  if (needed > g.stackSlots) {
+    rt::StackMove mv;
+    if (!g.growStack(needed, 0, &mv)) {
+      g.fn = &goexit();
+      g.pc = kEntryCode + 1;
+      g.base = 0;
+      m.fatal(g, rt::FatalError::StackOverflow, g.maxStackBytes, "", fn);
+      return false;
+    }
+  }
+  g.stack[0] = reinterpret_cast<uint64_t>(&kEntryCode[1]);
+  g.stack[1] = reinterpret_cast<uint64_t>(&goexit());
+  g.stack[2] = 0;
+  uint64_t* R = g.stack + kFrameHeaderSlots;
+  std::copy(args.begin(), args.end(), R);
+  zeroPointerSlots(fn, R);
+  g.fn = fn;
+  g.pc = fn->code;
+  g.base = kFrameHeaderSlots;
+  g.status = rt::GStatus::Runnable;
+  return true;
+}
+
+RunResult runMain(Module& m, uint64_t maxStackBytes) {
+  Machine machine(m);
+  rt::G g(1);
+  g.maxStackBytes = maxStackBytes;
+  if (!enter(machine, g, static_cast<uint32_t>(m.mainIndex), {})) return {machine.exitCode, machine.report};
+  for (;;) {
+    switch (execute(machine, g)) {
+      case Exit::Returned:
+        return {0, ""};
+      case Exit::Yielded:
+        continue;  // alone: resume at once (the scheduler will pick another G)
+      case Exit::Panicked:
+      case Exit::Fatal:
+        return {machine.exitCode, machine.report};
+    }
+  }
+}
+
+Exit execute(Machine& m, rt::G& gref) {
+  rt::G* const g = &gref;
+  g->status = rt::GStatus::Running;
+  const Function* fn = g->fn;
+  const Instr* pc = g->pc;
+  uint64_t* R = g->stack + g->base;
+  const uint64_t* K = fn->consts;
+  const Function* const* const F = m.module.functionTable.data();
+  const Native* const NAT = m.module.natives.data();
+  const std::unique_ptr<rt::TypeDesc>* const T = m.module.types.data();
+  uint64_t* const GL = m.module.globals.data();
+  Instr i = 0;
+
+// ---- the named points where hot state goes back to the G ----
+#define SAVE() (g->fn = fn, g->pc = pc, g->base = static_cast<uint64_t>(R - g->stack))
+#define RELOAD_BASE() (R = g->stack + g->base)
+
+#define A argA(i)
+#define RA R[argA(i)]
+#define RB R[argB(i)]
+#define RC R[argC(i)]
+#define FB f64(R[argB(i)])
+#define FC f64(R[argC(i)])
+#define LIKELY(x) __builtin_expect(!!(x), 1)
+#define UNLIKELY(x) __builtin_expect(!!(x), 0)
+
+#define PANIC(kind, x, y)                                                                        \
+  do {                                                                                           \
+    SAVE();                                                                                      \
+    g->status = rt::GStatus::Runnable;                                                           \
+    return m.panicRuntime(*g, rt::RuntimeError::kind, static_cast<int64_t>(x),                   \
+                          static_cast<int64_t>(y));                                              \
+  } while (0)
+#define NILCHECK(p) \
+  if (UNLIKELY((p) == 0)) PANIC(NilDeref, 0, 0)
+
+// A safepoint: honour a preemption request.
+#define POLL()                                               \
+  if (UNLIKELY(g->preempt.load(std::memory_order_relaxed))) { \
+    SAVE();                                                  \
+    g->clearPreempt();                                       \
+    g->status = rt::GStatus::Runnable;                       \
+    return Exit::Yielded;                                    \
+  }
+// Conditional jumps are safepoints when they jump backwards: a loop closed
+// by a fused compare-and-branch polls there instead of at a LOOP.
+#define COND_JUMP(cond, offset) \
+  {                             \
+    if (cond) {                 \
+      int off_ = (offset);      \
+      pc += off_;               \
+      if (off_ < 0) POLL();     \
+    }                           \
+    NEXT();                     \
+  }
+
+#define PUSH_FRAME(callee, a)                                                  \
+  do {                                                                         \
+    uint64_t* nb_ = R + (a);                                                   \
+    nb_[kHeaderReturnPc] = reinterpret_cast<uint64_t>(pc);                     \
+    nb_[kHeaderCaller] = reinterpret_cast<uint64_t>(fn);                       \
+    fn = (callee);                                                             \
+    K = fn->consts;                                                            \
+    pc = fn->code;                                                             \
+    R = nb_;                                                                   \
+    if (UNLIKELY(fn->zeroRangeCount != 0)) zeroPointerSlots(fn, R);            \
+  } while (0)
+#define FRAME_FITS(callee, a)                                                         \
+  LIKELY(reinterpret_cast<uintptr_t>(R + (a) + (callee)->frameSlots) <=                \
+         g->stackGuard.load(std::memory_order_relaxed))
+
+#define DO_RETURN()                                                           \
+  do {                                                                        \
+    const Instr* rp_ = reinterpret_cast<const Instr*>(R[kHeaderReturnPc]);    \
+    fn = reinterpret_cast<const Function*>(R[kHeaderCaller]);                 \
+    R -= argA(rp_[-1]);                                                       \
+    pc = rp_;                                                                 \
+    K = fn->consts;                                                           \
+    NEXT();                                                                   \
+  } while (0)
+
+#if GOL_COMPUTED_GOTO
+  static const void* const kDispatch[kOpCount] = {
+#define GOL_X(name, format, flags, doc) &&L_##name,
+      GOL_OPCODES_CORE(GOL_X)
+#undef GOL_X
+#define GOL_X(name, format, flags, doc) &&L_unimplemented,
+          GOL_OPCODES_PLANNED(GOL_X)
+#undef GOL_X
+  };
+#define CASE(name) L_##name:
+#define NEXT()                          \
+  do {                                  \
+    i = *pc++;                          \
+    goto* kDispatch[i & 0xFFFF];        \
+  } while (0)
+  NEXT();
+  {
+#else
+#define CASE(name) case Op::name:
+#define NEXT() goto dispatch
+dispatch:
+  i = *pc++;
+  switch (opOf(i)) {
+#define GOL_X(name, format, flags, doc) case Op::name:
+    GOL_OPCODES_PLANNED(GOL_X)
+#undef GOL_X
+    goto L_unimplemented;
+    case Op::kCount:
+      goto L_unimplemented;
+#endif
+
+    // ---- control ----
+    CASE(NOP) NEXT();
+    CASE(HALT) {
+      SAVE();
+      g->status = rt::GStatus::Dead;
+      return Exit::Returned;
+    }
+    CASE(JMP) {
+      pc += argSBx(i);
+      NEXT();
+    }
+    CASE(LOOP) {
+      pc += argSBx(i);
+      POLL();
+      NEXT();
+    }
+    CASE(JT) COND_JUMP(RA != 0, argSBx(i))
+    CASE(JF) COND_JUMP(RA == 0, argSBx(i))
+    CASE(JEQ) COND_JUMP(RA == RB, argSC(i))
+    CASE(JNE) COND_JUMP(RA != RB, argSC(i))
+    CASE(JLT_S) COND_JUMP(static_cast<int64_t>(RA) < static_cast<int64_t>(RB), argSC(i))
+    CASE(JLE_S) COND_JUMP(static_cast<int64_t>(RA) <= static_cast<int64_t>(RB), argSC(i))
+    CASE(JLT_U) COND_JUMP(RA < RB, argSC(i))
+    CASE(JLE_U) COND_JUMP(RA <= RB, argSC(i))
+    CASE(JEQI) COND_JUMP(static_cast<int64_t>(RA) == argSB(i), argSC(i))
+    CASE(JNEI) COND_JUMP(static_cast<int64_t>(RA) != argSB(i), argSC(i))
+    CASE(JLTI) COND_JUMP(static_cast<int64_t>(RA) < argSB(i), argSC(i))
+    CASE(JLEI) COND_JUMP(static_cast<int64_t>(RA) <= argSB(i), argSC(i))
+    CASE(JGTI) COND_JUMP(static_cast<int64_t>(RA) > argSB(i), argSC(i))
+    CASE(JGEI) COND_JUMP(static_cast<int64_t>(RA) >= argSB(i), argSC(i))
+    CASE(JEQ_F) COND_JUMP(f64(RA) == FB, argSC(i))
+    CASE(JNE_F) COND_JUMP(f64(RA) != FB, argSC(i))
+    CASE(JLT_F) COND_JUMP(f64(RA) < FB, argSC(i))
+    CASE(JLE_F) COND_JUMP(f64(RA) <= FB, argSC(i))
+    CASE(JNLT_F) COND_JUMP(!(f64(RA) < FB), argSC(i))
+    CASE(JNLE_F) COND_JUMP(!(f64(RA) <= FB), argSC(i))
+
+    // ---- moves and constants ----
+    CASE(MOV) {
+      RA = RB;
+      NEXT();
+    }
+    CASE(MOV2) {
+      const uint64_t* s = &RB;
+      uint64_t x0 = s[0], x1 = s[1];
+      uint64_t* d = &RA;
+      d[0] = x0;
+      d[1] = x1;
+      NEXT();
+    }
+    CASE(MOV3) {
+      const uint64_t* s = &RB;
+      uint64_t x0 = s[0], x1 = s[1], x2 = s[2];
+      uint64_t* d = &RA;
+      d[0] = x0;
+      d[1] = x1;
+      d[2] = x2;
+      NEXT();
+    }
+    CASE(MOVN) {
+      std::memmove(&RA, &RB, argC(i) * sizeof(uint64_t));
+      NEXT();
+    }
+    CASE(ZERO) {
+      std::memset(&RA, 0, argB(i) * sizeof(uint64_t));
+      NEXT();
+    }
+    CASE(LOADI) {
+      RA = static_cast<uint64_t>(static_cast<int64_t>(argSBx(i)));
+      NEXT();
+    }
+    CASE(LOADK) {
+      RA = K[argBx(i)];
+      NEXT();
+    }
+    CASE(LOADK2) {
+      uint64_t* d = &RA;
+      d[0] = K[argBx(i)];
+      d[1] = K[argBx(i) + 1];
+      NEXT();
+    }
+    CASE(LOADFN) {
+      RA = reinterpret_cast<uint64_t>(&F[argBx(i)]->staticClosure);
+      NEXT();
+    }
+    CASE(GETG) {
+      RA = GL[argBx(i)];
+      NEXT();
+    }
+    CASE(SETG) {
+      GL[argBx(i)] = RA;
+      NEXT();
+    }
+    CASE(ADDRG) {
+      RA = reinterpret_cast<uint64_t>(GL + argBx(i));
+      NEXT();
+    }
+    CASE(ADDR) {
+      RA = reinterpret_cast<uint64_t>(R + argB(i));
+      NEXT();
+    }
+    CASE(GETCTX) {
+      RA = R[kHeaderContext];
+      NEXT();
+    }
+
+    // ---- integer arithmetic ----
+#define GOL_INT_HANDLERS(W, T)                                                 \
+  CASE(ADD_##W) {                                                              \
+    RA = norm<T>(RB + RC);                                                     \
+    NEXT();                                                                    \
+  }                                                                            \
+  CASE(SUB_##W) {                                                              \
+    RA = norm<T>(RB - RC);                                                     \
+    NEXT();                                                                    \
+  }                                                                            \
+  CASE(MUL_##W) {                                                              \
+    RA = norm<T>(RB * RC);                                                     \
+    NEXT();                                                                    \
+  }                                                                            \
+  CASE(ADDI_##W) {                                                             \
+    RA = norm<T>(RB + static_cast<uint64_t>(static_cast<int64_t>(argSC(i))));  \
+    NEXT();                                                                    \
+  }                                                                            \
+  CASE(SHL_##W) {                                                              \
+    uint64_t n_ = RC;                                                          \
+    RA = norm<T>(n_ >= 64 ? 0 : RB << n_);                                     \
+    NEXT();                                                                    \
+  }
+    GOL_INT_WIDTHS(GOL_INT_HANDLERS)
+#undef GOL_INT_HANDLERS
+
+    CASE(NEG) {
+      RA = 0 - RB;
+      NEXT();
+    }
+    CASE(NOT) {
+      RA = ~RB;
+      NEXT();
+    }
+    CASE(AND) {
+      RA = RB & RC;
+      NEXT();
+    }
+    CASE(OR) {
+      RA = RB | RC;
+      NEXT();
+    }
+    CASE(XOR) {
+      RA = RB ^ RC;
+      NEXT();
+    }
+    CASE(ANDNOT) {
+      RA = RB & ~RC;
+      NEXT();
+    }
+    CASE(ANDI) {
+      RA = RB & static_cast<uint64_t>(static_cast<int64_t>(argSC(i)));
+      NEXT();
+    }
+    CASE(SHR_S) {
+      uint64_t n = RC;
+      RA = static_cast<uint64_t>(static_cast<int64_t>(RB) >> (n >= 63 ? 63 : n));
+      NEXT();
+    }
+    CASE(SHR_U) {
+      uint64_t n = RC;
+      RA = n >= 64 ? 0 : RB >> n;
+      NEXT();
+    }
+    CASE(SHLI) {
+      RA = RB << (argC(i) & 63);
+      NEXT();
+    }
+    CASE(SHRI_S) {
+      RA = static_cast<uint64_t>(static_cast<int64_t>(RB) >> (argC(i) & 63));
+      NEXT();
+    }
+    CASE(SHRI_U) {
+      RA = RB >> (argC(i) & 63);
+      NEXT();
+    }
+    CASE(CHKSHIFT) {
+      if (UNLIKELY(static_cast<int64_t>(RA) < 0)) PANIC(NegativeShift, 0, 0);
+      NEXT();
+    }
+    CASE(DIV_S) {
+      auto x = static_cast<int64_t>(RB), y = static_cast<int64_t>(RC);
+      if (UNLIKELY(y == 0)) PANIC(DivideByZero, 0, 0);
+      // MinInt64 / -1 overflows to MinInt64 in Go; in C++ it traps.
+      RA = y == -1 ? 0 - static_cast<uint64_t>(x) : static_cast<uint64_t>(x / y);
+      NEXT();
+    }
+    CASE(DIV_U) {
+      uint64_t y = RC;
+      if (UNLIKELY(y == 0)) PANIC(DivideByZero, 0, 0);
+      RA = RB / y;
+      NEXT();
+    }
+    CASE(REM_S) {
+      auto x = static_cast<int64_t>(RB), y = static_cast<int64_t>(RC);
+      if (UNLIKELY(y == 0)) PANIC(DivideByZero, 0, 0);
+      RA = y == -1 ? 0 : static_cast<uint64_t>(x % y);
+      NEXT();
+    }
+    CASE(REM_U) {
+      uint64_t y = RC;
+      if (UNLIKELY(y == 0)) PANIC(DivideByZero, 0, 0);
+      RA = RB % y;
+      NEXT();
+    }
+    CASE(SEXT8) {
+      RA = norm<int8_t>(RB);
+      NEXT();
+    }
+    CASE(SEXT16) {
+      RA = norm<int16_t>(RB);
+      NEXT();
+    }
+    CASE(SEXT32) {
+      RA = norm<int32_t>(RB);
+      NEXT();
+    }
+    CASE(ZEXT8) {
+      RA = norm<uint8_t>(RB);
+      NEXT();
+    }
+    CASE(ZEXT16) {
+      RA = norm<uint16_t>(RB);
+      NEXT();
+    }
+    CASE(ZEXT32) {
+      RA = norm<uint32_t>(RB);
+      NEXT();
+    }
+    CASE(BNOT) {
+      RA = RB ^ 1;
+      NEXT();
+    }
+
+    // ---- comparisons ----
+    CASE(EQ) {
+      RA = RB == RC;
+      NEXT();
+    }
+    CASE(NE) {
+      RA = RB != RC;
+      NEXT();
+    }
+    CASE(LT_S) {
+      RA = static_cast<int64_t>(RB) < static_cast<int64_t>(RC);
+      NEXT();
+    }
+    CASE(LE_S) {
+      RA = static_cast<int64_t>(RB) <= static_cast<int64_t>(RC);
+      NEXT();
+    }
+    CASE(LT_U) {
+      RA = RB < RC;
+      NEXT();
+    }
+    CASE(LE_U) {
+      RA = RB <= RC;
+      NEXT();
+    }
+    CASE(EQ_F) {
+      RA = FB == FC;
+      NEXT();
+    }
+    CASE(NE_F) {
+      RA = FB != FC;
+      NEXT();
+    }
+    CASE(LT_F) {
+      RA = FB < FC;
+      NEXT();
+    }
+    CASE(LE_F) {
+      RA = FB <= FC;
+      NEXT();
+    }
+
+    // ---- floating point ----
+    CASE(ADD_F64) {
+      RA = bitsOf(FB + FC);
+      NEXT();
+    }
+    CASE(SUB_F64) {
+      RA = bitsOf(FB - FC);
+      NEXT();
+    }
+    CASE(MUL_F64) {
+      RA = bitsOf(FB * FC);
+      NEXT();
+    }
+    CASE(DIV_F64) {
+      RA = bitsOf(FB / FC);
+      NEXT();
+    }
+    CASE(ADD_F32) {
+      RA = roundF32(FB + FC);
+      NEXT();
+    }
+    CASE(SUB_F32) {
+      RA = roundF32(FB - FC);
+      NEXT();
+    }
+    CASE(MUL_F32) {
+      RA = roundF32(FB * FC);
+      NEXT();
+    }
+    CASE(DIV_F32) {
+      RA = roundF32(FB / FC);
+      NEXT();
+    }
+    CASE(NEG_F) {
+      RA = RB ^ 0x8000000000000000u;
+      NEXT();
+    }
+    CASE(I2F64) {
+      RA = bitsOf(static_cast<double>(static_cast<int64_t>(RB)));
+      NEXT();
+    }
+    CASE(U2F64) {
+      RA = bitsOf(static_cast<double>(RB));
+      NEXT();
+    }
+    CASE(I2F32) {
+      // Straight to float: rounding through double could round twice.
+      RA = bitsOf(static_cast<double>(static_cast<float>(static_cast<int64_t>(RB))));
+      NEXT();
+    }
+    CASE(U2F32) {
+      RA = bitsOf(static_cast<double>(static_cast<float>(RB)));
+      NEXT();
+    }
+    CASE(F2I64) {
+      RA = truncToInt64(FB);
+      NEXT();
+    }
+    CASE(F2U64) {
+      RA = truncToUint64(FB);
+      NEXT();
+    }
+    CASE(F2F32) {
+      RA = roundF32(FB);
+      NEXT();
+    }
+
+    // ---- memory ----
+#define GOL_LOAD(name, T)                            \
+  CASE(name) {                                       \
+    uint64_t p_ = RB;                                \
+    NILCHECK(p_);                                    \
+    RA = static_cast<uint64_t>(static_cast<int64_t>(load<T>(p_ + argC(i)))); \
+    NEXT();                                          \
+  }
+    GOL_LOAD(LOAD8U, uint8_t)
+    GOL_LOAD(LOAD8S, int8_t)
+    GOL_LOAD(LOAD16U, uint16_t)
+    GOL_LOAD(LOAD16S, int16_t)
+    GOL_LOAD(LOAD32U, uint32_t)
+    GOL_LOAD(LOAD32S, int32_t)
+    GOL_LOAD(LOAD64, uint64_t)
+#undef GOL_LOAD
+    CASE(LOADF32) {
+      uint64_t p = RB;
+      NILCHECK(p);
+      RA = bitsOf(static_cast<double>(load<float>(p + argC(i))));
+      NEXT();
+    }
+#define GOL_STORE(name, T)                        \
+  CASE(name) {                                    \
+    uint64_t p_ = RA;                             \
+    NILCHECK(p_);                                 \
+    store<T>(p_ + argC(i), static_cast<T>(RB));   \
+    NEXT();                                       \
+  }
+    GOL_STORE(STORE8, uint8_t)
+    GOL_STORE(STORE16, uint16_t)
+    GOL_STORE(STORE32, uint32_t)
+    GOL_STORE(STORE64, uint64_t)
+    GOL_STORE(STOREP, uint64_t)  // the write barrier will go here
+#undef GOL_STORE
+    CASE(STOREF32) {
+      uint64_t p = RA;
+      NILCHECK(p);
+      store<float>(p + argC(i), static_cast<float>(FB));
+      NEXT();
+    }
+    CASE(LOADN) {
+      uint64_t p = RB;
+      NILCHECK(p);
+      std::memcpy(&RA, reinterpret_cast<const void*>(p), argC(i) * sizeof(uint64_t));
+      NEXT();
+    }
+    CASE(STOREN) {
+      uint64_t p = RA;
+      NILCHECK(p);
+      std::memcpy(reinterpret_cast<void*>(p), &RB, argC(i) * sizeof(uint64_t));
+      NEXT();
+    }
+    CASE(NILCHK) {
+      NILCHECK(RA);
+      NEXT();
+    }
+    CASE(FIELDADDR) {
+      uint64_t p = RB;
+      NILCHECK(p);
+      RA = p + argC(i);
+      NEXT();
+    }
+
+    // ---- elements ----
+    CASE(BOUNDS) {
+      uint64_t x = RA, n = RB;
+      if (UNLIKELY(x >= n)) PANIC(IndexOutOfRange, x, n);
+      NEXT();
+    }
+    CASE(SLOAD64) {
+      const uint64_t* s = &RB;
+      uint64_t x = RC;
+      if (UNLIKELY(x >= s[1])) PANIC(IndexOutOfRange, x, s[1]);
+      RA = load<uint64_t>(s[0] + x * 8);
+      NEXT();
+    }
+    CASE(SLOAD8U) {
+      const uint64_t* s = &RB;
+      uint64_t x = RC;
+      if (UNLIKELY(x >= s[1])) PANIC(IndexOutOfRange, x, s[1]);
+      RA = load<uint8_t>(s[0] + x);
+      NEXT();
+    }
+    CASE(SSTORE64) {
+      const uint64_t* s = &RA;
+      uint64_t x = RB;
+      if (UNLIKELY(x >= s[1])) PANIC(IndexOutOfRange, x, s[1]);
+      store<uint64_t>(s[0] + x * 8, RC);
+      NEXT();
+    }
+    CASE(SSTORE8) {
+      const uint64_t* s = &RA;
+      uint64_t x = RB;
+      if (UNLIKELY(x >= s[1])) PANIC(IndexOutOfRange, x, s[1]);
+      store<uint8_t>(s[0] + x, static_cast<uint8_t>(RC));
+      NEXT();
+    }
+    CASE(SINDEXADDR) {
+      uint64_t size = *pc++;
+      const uint64_t* s = &RB;
+      uint64_t x = RC;
+      if (UNLIKELY(x >= s[1])) PANIC(IndexOutOfRange, x, s[1]);
+      RA = s[0] + x * size;
+      NEXT();
+    }
+    CASE(AINDEXADDR) {
+      uint64_t extra = *pc++;
+      uint64_t len = extra >> 32, size = extra & 0xFFFFFFFFu;
+      uint64_t p = RB, x = RC;
+      if (UNLIKELY(x >= len)) PANIC(IndexOutOfRange, x, len);
+      NILCHECK(p);
+      RA = p + x * size;
+      NEXT();
+    }
+    CASE(SLICE) {
+      uint64_t extra = *pc++;
+      auto mode = static_cast<uint32_t>(extra >> 32);
+      uint64_t size = extra & 0xFFFFFFFFu;
+      const uint64_t* s = &RB;
+      const uint64_t* bounds = &RC;
+      bool isString = (mode & slicemode::String) != 0;
+      bool byLen = isString || (mode & slicemode::ArrayLen) != 0;
+      uint64_t ptr = s[0], cap = isString ? s[1] : s[2];
+      uint64_t lo = bounds[0], hi = bounds[1];
+      uint64_t max = cap;
+      if (mode & slicemode::Three) {
+        max = bounds[2];
+        if (UNLIKELY(max > cap)) {
+          if (byLen) PANIC(Slice3Alen, max, cap);
+          PANIC(Slice3Acap, max, cap);
+        }
+        if (UNLIKELY(hi > max)) PANIC(Slice3B, hi, max);
+        if (UNLIKELY(lo > hi)) PANIC(Slice3C, lo, hi);
+      } else {
+        if (UNLIKELY(hi > cap)) {
+          if (byLen) PANIC(SliceAlen, hi, cap);
+          PANIC(SliceAcap, hi, cap);
+        }
+        if (UNLIKELY(lo > hi)) PANIC(SliceB, lo, hi);
+      }
+      // Never point past the end of the array: an empty result keeps the
+      // base pointer, as Go does, so the GC never sees a dangling pointer.
+      uint64_t newCap = max - lo;
+      uint64_t* d = &RA;
+      d[0] = newCap == 0 ? ptr : ptr + lo * size;
+      d[1] = hi - lo;
+      if (!isString) d[2] = newCap;
+      NEXT();
+    }
+
+    // ---- allocation ----
+    CASE(NEW) {
+      SAVE();
+      RA = reinterpret_cast<uint64_t>(rt::allocate(T[argBx(i)].get()));
+      NEXT();
+    }
+    CASE(MAKESLICE) {
+      const rt::TypeDesc* elem = T[*pc++].get();
+      auto len = static_cast<int64_t>(RB), cap = static_cast<int64_t>(RC);
+      MakeSliceCheck bad = checkMakeSlice(elem->size, len, cap);
+      if (UNLIKELY(bad.lenBad)) PANIC(MakeSliceLen, 0, 0);
+      if (UNLIKELY(bad.capBad)) PANIC(MakeSliceCap, 0, 0);
+      SAVE();
+      void* p = rt::allocateArray(elem, static_cast<uint64_t>(cap));
+      uint64_t* d = &RA;
+      d[0] = reinterpret_cast<uint64_t>(p);
+      d[1] = static_cast<uint64_t>(len);
+      d[2] = static_cast<uint64_t>(cap);
+      NEXT();
+    }
+    CASE(MAKECLOSURE) {
+      const Function* body = F[*pc++];
+      unsigned n = argC(i);
+      SAVE();
+      auto* words = static_cast<uint64_t*>(rt::allocateBytes((1 + n) * sizeof(uint64_t), true));
+      words[0] = reinterpret_cast<uint64_t>(body);
+      std::memcpy(words + 1, &RB, n * sizeof(uint64_t));
+      RA = reinterpret_cast<uint64_t>(words);
+      NEXT();
+    }
+
+    // ---- strings ----
+    CASE(CONCAT) {
+      const uint64_t* x = &RB;
+      const uint64_t* y = &RC;
+      uint64_t xp = x[0], xn = x[1], yp = y[0], yn = y[1];
+      uint64_t* d = &RA;
+      if (xn == 0) {
+        d[0] = yp;
+        d[1] = yn;
+      } else if (yn == 0) {
+        d[0] = xp;
+        d[1] = xn;
+      } else {
+        SAVE();
+        auto* p = static_cast<char*>(rt::allocateBytes(xn + yn, false));
+        std::memcpy(p, reinterpret_cast<const void*>(xp), xn);
+        std::memcpy(p + xn, reinterpret_cast<const void*>(yp), yn);
+        d[0] = reinterpret_cast<uint64_t>(p);
+        d[1] = xn + yn;
+      }
+      NEXT();
+    }
+    CASE(STREQ) {
+      const uint64_t* x = &RB;
+      const uint64_t* y = &RC;
+      RA = x[1] == y[1] &&
+           (x[0] == y[0] || std::memcmp(reinterpret_cast<const void*>(x[0]),
+                                        reinterpret_cast<const void*>(y[0]), x[1]) == 0);
+      NEXT();
+    }
+    CASE(STRCMP) {
+      const uint64_t* x = &RB;
+      const uint64_t* y = &RC;
+      uint64_t n = std::min(x[1], y[1]);
+      int c = n == 0 ? 0
+                     : std::memcmp(reinterpret_cast<const void*>(x[0]),
+                                   reinterpret_cast<const void*>(y[0]), n);
+      if (c == 0) c = x[1] < y[1] ? -1 : (x[1] > y[1] ? 1 : 0);
+      RA = static_cast<uint64_t>(static_cast<int64_t>(c < 0 ? -1 : (c > 0 ? 1 : 0)));
+      NEXT();
+    }
+
+    // ---- calls ----
+    CASE(CALL) {
+      const Function* callee = F[argBx(i)];
+      unsigned a = A;
+      if (!FRAME_FITS(callee, a)) {
+        SAVE();
+        Exit e = callSlow(m, *g, callee, a);
+        if (e == Exit::Fatal) return e;
+        RELOAD_BASE();
+        PUSH_FRAME(callee, a);
+        if (e == Exit::Yielded) {
+          SAVE();
+          g->status = rt::GStatus::Runnable;
+          return Exit::Yielded;
+        }
+        NEXT();
+      }
+      PUSH_FRAME(callee, a);
+      NEXT();
+    }
+    CASE(CALLC) {
+      uint64_t closure = RB;
+      NILCHECK(closure);
+      const Function* callee = load<const Function*>(closure);
+      unsigned a = A;
+      if (!FRAME_FITS(callee, a)) {
+        SAVE();
+        Exit e = callSlow(m, *g, callee, a);
+        if (e == Exit::Fatal) return e;
+        RELOAD_BASE();
+        R[a + kHeaderContext] = RB;  // re-read: a stack closure moved with the stack
+        PUSH_FRAME(callee, a);
+        if (e == Exit::Yielded) {
+          SAVE();
+          g->status = rt::GStatus::Runnable;
+          return Exit::Yielded;
+        }
+        NEXT();
+      }
+      R[a + kHeaderContext] = closure;
+      PUSH_FRAME(callee, a);
+      NEXT();
+    }
+    CASE(CALLN) {
+      SAVE();
+      if (!NAT[argBx(i)].fn(m, *g, R + A)) {
+        g->status = rt::GStatus::Runnable;
+        return Exit::Panicked;
+      }
+      RELOAD_BASE();
+      NEXT();
+    }
+    CASE(RET) {
+      unsigned a = A;
+      if (a != 0) std::memmove(R, R + a, argB(i) * sizeof(uint64_t));
+      DO_RETURN();
+    }
+    CASE(RET0) DO_RETURN();
+    CASE(RET1) {
+      R[0] = RA;
+      DO_RETURN();
+    }
+
+#if !GOL_COMPUTED_GOTO
+  }
+#else
+  }
+#endif
+
+L_unimplemented:
+  SAVE();
+  g->status = rt::GStatus::Runnable;
+  return m.fatal(*g, rt::FatalError::NotImplemented, 0,
+                 "opcode " + std::string(opInfo(opOf(i)).name));
+
+#undef SAVE
+#undef RELOAD_BASE
+#undef A
+#undef RA
+#undef RB
+#undef RC
+#undef FB
+#undef FC
+#undef PANIC
+#undef NILCHECK
+#undef POLL
+#undef COND_JUMP
+#undef PUSH_FRAME
+#undef FRAME_FITS
+#undef DO_RETURN
+#undef CASE
+#undef NEXT
+}
+
+}  // namespace gol::vm
