@@ -146,13 +146,13 @@ std::string disassemble(const Module& module, const Function& fn) {
     };
     bool signedB = f.b == Field::Imm || f.b == Field::Jump;
     bool signedC = f.c == Field::Imm || f.c == Field::Jump;
-    add(p.field(f.a, argA(w), nextPc));
+    add(p.field(f.a, static_cast<int64_t>(argA(w)), nextPc));
     if (f.wide != Field::None) {
       bool signedWide = f.wide == Field::Imm || f.wide == Field::Jump;
       add(p.field(f.wide, signedWide ? argSBx(w) : static_cast<int64_t>(argBx(w)), nextPc));
     } else {
-      add(p.field(f.b, signedB ? argSB(w) : argB(w), nextPc));
-      add(p.field(f.c, signedC ? argSC(w) : argC(w), nextPc));
+      add(p.field(f.b, signedB ? int64_t{argSB(w)} : int64_t{argB(w)}, nextPc));
+      add(p.field(f.c, signedC ? int64_t{argSC(w)} : int64_t{argC(w)}, nextPc));
     }
     if (words == 2 && pc + 1 < code.size())
       add(p.field(f.extra, static_cast<int64_t>(code[pc + 1]), nextPc));

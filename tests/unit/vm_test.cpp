@@ -1,0 +1,618 @@
+// Interpreter tests on hand-assembled bytecode (codegen does not exist yet).
+//
+// Each program is written as the Go source it stands for, in a comment,
+// and expected values come from running that Go program with `go run`
+// (go 1.19), never from gol itself.
+#include <doctest/doctest.h>
+
+#include <bit>
+#include <cstring>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "runtime/alloc.h"
+#include "vm/bytecode.h"
+#include "vm/disasm.h"
+#include "vm/interp.h"
+
+using namespace gol::vm;
+namespace rt = gol::rt;
+
+namespace {
+
+constexpr uint16_t imm(int v) { return static_cast<uint16_t>(static_cast<int16_t>(v)); }
+
+struct Outcome {
+  Exit exit;
+  uint64_t result;  // first result slot after a return
+  std::string report;
+  int yields = 0;
+};
+
+Outcome run(Module& m, uint32_t fn, std::vector<uint64_t> args = {},
+            uint64_t maxStackBytes = rt::kMaxStackBytes) {
+  Machine machine(m);
+  rt::G g(1);
+  g.maxStackBytes = maxStackBytes;
+  Outcome out{Exit::Fatal, 0, "", 0};
+  if (!enter(machine, g, fn, args)) {
+    out.report = machine.report;
+    return out;
+  }
+  for (;;) {
+    out.exit = execute(machine, g);
+    if (out.exit != Exit::Yielded) break;
+    ++out.yields;
+  }
+  out.report = machine.report;
+  if (out.exit == Exit::Returned) out.result = bottomFrame(g)[0];
+  return out;
+}
+
+// func fib(n int) int { if n < 2 { return n }; return fib(n-1) + fib(n-2) }
+uint32_t addFib(Module& m) {
+  uint32_t fib = m.declareFunction("main.fib");
+  Assembler as(m, fib);
+  as.params(1);
+  as.results(1);
+  as.frame(9);
+  as.slotName(0, "n");
+  auto small = as.newLabel();
+  as.line(3);
+  as.jump(Op::JLTI, 0, imm(2), small);
+  as.line(4);
+  as.emit(Op::ADDI_I64, 4, 0, imm(-1));
+  as.emitWide(Op::CALL, 4, fib);
+  as.emit(Op::ADDI_I64, 8, 0, imm(-2));
+  as.emitWide(Op::CALL, 8, fib);
+  as.emit(Op::ADD_I64, 0, 4, 8);
+  as.emit(Op::RET0);
+  as.bind(small);
+  as.line(3);
+  as.emit(Op::RET0);
+  return as.finish();
+}
+
+}  // namespace
+
+TEST_CASE("opcode table: names unique, formats agree with flags") {
+  std::set<std::string_view> names;
+  for (int k = 0; k < kOpCount; ++k) {
+    auto op = static_cast<Op>(k);
+    const OpInfo& info = opInfo(op);
+    CHECK(names.insert(info.name).second);
+    const FormatInfo& f = formatInfo(op);
+    bool hasJumpField = f.a == Field::Jump || f.b == Field::Jump || f.c == Field::Jump ||
+                        f.wide == Field::Jump;
+    bool isJump = hasFlag(op, opflag::Jump) ||
+                  (hasFlag(op, opflag::Unimpl) && hasJumpField);  // MAPNEXT
+    CHECK_MESSAGE(hasJumpField == isJump, info.name);
+    if (hasFlag(op, opflag::Jump) && op != Op::JMP) CHECK_MESSAGE(hasFlag(op, opflag::Safepoint), info.name);
+  }
+  CHECK(kOpCount < 0x10000);
+  CHECK(instrWords(Op::SLICE) == 2);
+  CHECK(instrWords(Op::ADD_I64) == 1);
+  Instr w = encode(Op::JLTI, 7, imm(-3), imm(-100));
+  CHECK(opOf(w) == Op::JLTI);
+  CHECK(argA(w) == 7);
+  CHECK(argSB(w) == -3);
+  CHECK(argSC(w) == -100);
+  CHECK(argSBx(encodeWide(Op::LOADI, 1, static_cast<uint32_t>(-123456))) == -123456);
+}
+
+TEST_CASE("fib(25) recursive") {
+  Module m;
+  uint32_t fib = addFib(m);
+  Outcome o = run(m, fib, {25});
+  REQUIRE(o.exit == Exit::Returned);
+  CHECK(o.result == 75025);
+}
+
+// var s int8; for i := 0; i < 1000; i++ { s += int8(i) }          -> 44
+// var u uint8; for i := 0; i < 1000; i++ { u = u*3 + uint8(i) }   -> 212
+// var w int32 = 1; for i := 0; i < 40; i++ { w = w*7 + 1 }       -> -1597460639
+TEST_CASE("narrow integer kinds wrap around as Go's") {
+  Module m;
+  auto loop = [&](const char* name, auto body, uint32_t n, int64_t init) {
+    uint32_t f = m.declareFunction(name);
+    Assembler as(m, f);
+    as.results(1);
+    as.frame(4);  // r0 = acc, r1 = i, r2 = n, r3 = tmp
+    as.emitWide(Op::LOADI, 0, static_cast<uint32_t>(init));
+    as.emitWide(Op::LOADI, 1, 0);
+    as.emitWide(Op::LOADI, 2, n);
+    auto top = as.newLabel(), cond = as.newLabel();
+    as.jump(Op::JMP, cond);
+    as.bind(top);
+    body(as);
+    as.emit(Op::ADDI_I64, 1, 1, 1);
+    as.bind(cond);
+    as.jump(Op::JLT_S, 1, 2, top);
+    as.emit(Op::RET0);
+    return as.finish();
+  };
+  uint32_t s8 = loop("main.s8", [](Assembler& as) {
+    as.emit(Op::SEXT8, 3, 1);  // int8(i)
+    as.emit(Op::ADD_I8, 0, 0, 3);
+  }, 1000, 0);
+  uint32_t u8 = loop("main.u8", [](Assembler& as) {
+    as.emitWide(Op::LOADI, 3, 3);
+    as.emit(Op::MUL_U8, 0, 0, 3);
+    as.emit(Op::ZEXT8, 3, 1);  // uint8(i)
+    as.emit(Op::ADD_U8, 0, 0, 3);
+  }, 1000, 0);
+  uint32_t i32 = loop("main.i32", [](Assembler& as) {
+    as.emitWide(Op::LOADI, 3, 7);
+    as.emit(Op::MUL_I32, 0, 0, 3);
+    as.emit(Op::ADDI_I32, 0, 0, 1);
+  }, 40, 1);
+  CHECK(static_cast<int64_t>(run(m, s8).result) == 44);
+  CHECK(static_cast<int64_t>(run(m, u8).result) == 212);
+  CHECK(static_cast<int64_t>(run(m, i32).result) == -1597460639);
+}
+
+// var h uint16 = 1; h <<= 15; h <<= 1 -> 0;  MinInt64 / -1, MinInt64 % -1;
+// float32(16777216) + 1; float64(float32(0.1) * 3); shifts past the width.
+TEST_CASE("arithmetic edge cases") {
+  Module m;
+  auto expr = [&](auto body) {
+    uint32_t f = m.declareFunction("main.expr");
+    Assembler as(m, f);
+    as.results(1);
+    as.frame(4);
+    body(as);
+    as.emit(Op::RET0);
+    return run(m, as.finish());
+  };
+  CHECK(expr([](Assembler& as) {
+          as.emitWide(Op::LOADI, 0, 1);
+          as.emitWide(Op::LOADI, 1, 15);
+          as.emit(Op::SHL_U16, 0, 0, 1);
+          as.emitWide(Op::LOADI, 1, 1);
+          as.emit(Op::SHL_U16, 0, 0, 1);
+        }).result == 0);
+  uint64_t minInt = uint64_t{1} << 63;
+  CHECK(expr([&](Assembler& as) {
+          as.emitWide(Op::LOADK, 1, as.constant(minInt));
+          as.emitWide(Op::LOADI, 2, static_cast<uint32_t>(-1));
+          as.emit(Op::DIV_S, 0, 1, 2);
+        }).result == minInt);
+  CHECK(expr([&](Assembler& as) {
+          as.emitWide(Op::LOADK, 1, as.constant(minInt));
+          as.emitWide(Op::LOADI, 2, static_cast<uint32_t>(-1));
+          as.emit(Op::REM_S, 0, 1, 2);
+        }).result == 0);
+  CHECK(static_cast<int64_t>(expr([&](Assembler& as) {
+          as.emitWide(Op::LOADI, 1, static_cast<uint32_t>(-7));
+          as.emitWide(Op::LOADI, 2, 2);
+          as.emit(Op::REM_S, 0, 1, 2);
+        }).result) == -1);
+  CHECK(std::bit_cast<double>(expr([&](Assembler& as) {
+          as.emitWide(Op::LOADK, 1, as.constantF64(16777216.0));
+          as.emitWide(Op::LOADK, 2, as.constantF64(1.0));
+          as.emit(Op::ADD_F32, 0, 1, 2);
+        }).result) == 16777216.0);
+  CHECK(std::bit_cast<double>(expr([&](Assembler& as) {
+          as.emitWide(Op::LOADK, 1, as.constantF64(0.1));
+          as.emit(Op::F2F32, 1, 1);
+          as.emitWide(Op::LOADK, 2, as.constantF64(3.0));
+          as.emit(Op::MUL_F32, 0, 1, 2);
+        }).result) == 0.30000001192092896);
+  CHECK(static_cast<int64_t>(expr([&](Assembler& as) {
+          as.emitWide(Op::LOADI, 1, static_cast<uint32_t>(-8));
+          as.emitWide(Op::LOADI, 2, 200);
+          as.emit(Op::SHR_S, 0, 1, 2);
+        }).result) == -1);
+  CHECK(expr([&](Assembler& as) {
+          as.emitWide(Op::LOADI, 1, static_cast<uint32_t>(-8));
+          as.emitWide(Op::LOADI, 2, 64);
+          as.emit(Op::SHR_U, 0, 1, 2);
+        }).result == 0);
+  CHECK(expr([&](Assembler& as) {  // int64(NaN) is MinInt64 on amd64
+          as.emitWide(Op::LOADK, 1, as.constantF64(0.0));
+          as.emit(Op::DIV_F64, 1, 1, 1);
+          as.emit(Op::F2I64, 0, 1);
+        }).result == minInt);
+}
+
+// 5 func div(a, b int) int {
+// 6 	return a / b
+// ...
+// 26	println(div(1, 0))        (in main)
+TEST_CASE("integer divide by zero panics with Go's text and trace") {
+  Module m;
+  uint32_t div = m.declareFunction("main.div");
+  uint32_t mainFn = m.declareFunction("main.main");
+  {
+    Assembler as(m, div);
+    as.params(2);
+    as.results(1);
+    as.frame(2);
+    as.line(6);
+    as.emit(Op::DIV_S, 0, 0, 1);
+    as.emit(Op::RET0);
+    as.finish();
+  }
+  {
+    Assembler as(m, mainFn);
+    as.frame(6);
+    as.line(26);
+    as.emitWide(Op::LOADI, 4, 1);
+    as.emitWide(Op::LOADI, 5, 0);
+    as.emitWide(Op::CALL, 4, div);
+    as.line(27);
+    as.emit(Op::RET0);
+    as.finish();
+  }
+  m.mainIndex = static_cast<int32_t>(mainFn);
+  RunResult r = runMain(m);
+  CHECK(r.exitCode == 2);
+  CHECK(r.report ==
+        "panic: runtime error: integer divide by zero\n"
+        "\n"
+        "goroutine 1 [running]:\n"
+        "main.div(...)\n"
+        "\tprog.gol:6\n"
+        "main.main()\n"
+        "\tprog.gol:26\n");
+}
+
+TEST_CASE("nil dereference and index out of range") {
+  Module m;
+  // func nilp(p *T) int { return p.x }   (line 12)
+  uint32_t nilp = m.declareFunction("main.nilp");
+  {
+    Assembler as(m, nilp);
+    as.params(1);
+    as.results(1);
+    as.frame(1);
+    as.pointerSlot(0);
+    as.line(12);
+    as.emit(Op::LOAD64, 0, 0, 8);
+    as.emit(Op::RET0);
+    as.finish();
+  }
+  Outcome o = run(m, nilp, {0});
+  CHECK(o.exit == Exit::Panicked);
+  CHECK(o.report ==
+        "panic: runtime error: invalid memory address or nil pointer dereference\n"
+        "[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]\n"
+        "\n"
+        "goroutine 1 [running]:\n"
+        "main.nilp(...)\n"
+        "\tprog.gol:12\n");
+
+  // s := make([]int, 3); s[i] = 7 with i = 5, then -1.
+  auto rt = std::make_unique<rt::TypeDesc>();
+  rt->name = "int";
+  uint32_t intType = m.addType(std::move(rt));
+  uint32_t idx = m.declareFunction("main.idx");
+  {
+    Assembler as(m, idx);
+    as.params(1);  // r0 = i
+    as.results(1);
+    as.frame(6);   // r1..r3 slice, r4 len/cap, r5 value
+    as.pointerSlot(1);
+    as.line(16);
+    as.emitWide(Op::LOADI, 4, 3);
+    as.emitExtra(Op::MAKESLICE, 1, 4, 4, intType);
+    as.emitWide(Op::LOADI, 5, 7);
+    as.line(17);
+    as.emit(Op::SSTORE64, 1, 0, 5);
+    as.emit(Op::SLOAD64, 0, 1, 0);
+    as.emit(Op::RET0);
+    as.finish();
+  }
+  CHECK(run(m, idx, {2}).result == 7);
+  o = run(m, idx, {5});
+  CHECK(o.exit == Exit::Panicked);
+  CHECK(o.report.rfind("panic: runtime error: index out of range [5] with length 3\n\n", 0) == 0);
+  CHECK(o.report.find("\tprog.gol:17\n") != std::string::npos);
+  o = run(m, idx, {static_cast<uint64_t>(-1)});
+  CHECK(o.report.rfind("panic: runtime error: index out of range [-1]\n", 0) == 0);
+}
+
+// s := []int{1, 2, 3}; i := 5; _ = s[1:i]
+//   -> panic: runtime error: slice bounds out of range [:5] with capacity 3
+TEST_CASE("slicing: results and Go's bounds messages") {
+  Module m;
+  auto it = std::make_unique<rt::TypeDesc>();
+  it->name = "int";
+  uint32_t intType = m.addType(std::move(it));
+  // (lo, hi) -> len(s[lo:hi]) * 100 + cap(s[lo:hi]) for s = make([]int, 3, 4)
+  uint32_t f = m.declareFunction("main.sl");
+  {
+    Assembler as(m, f);
+    as.params(2);  // r0 = lo, r1 = hi
+    as.results(1);
+    as.frame(10);  // r2..r4 s, r5..r7 t, r8 n
+    as.pointerSlot(2);
+    as.pointerSlot(5);
+    as.line(3);
+    as.emitWide(Op::LOADI, 8, 3);
+    as.emitWide(Op::LOADI, 9, 4);
+    as.emitExtra(Op::MAKESLICE, 2, 8, 9, intType);
+    as.line(4);
+    as.emitExtra(Op::SLICE, 5, 2, 0, 8);  // bounds in r0, r1; elements 8 bytes
+    as.emitWide(Op::LOADI, 8, 100);
+    as.emit(Op::MUL_I64, 0, 6, 8);
+    as.emit(Op::ADD_I64, 0, 0, 7);
+    as.emit(Op::RET0);
+    as.finish();
+  }
+  CHECK(run(m, f, {1, 3}).result == 203);
+  CHECK(run(m, f, {0, 4}).result == 404);
+  CHECK(run(m, f, {4, 4}).result == 0);
+  Outcome o = run(m, f, {1, 5});
+  CHECK(o.report.rfind("panic: runtime error: slice bounds out of range [:5] with capacity 4\n", 0) == 0);
+  o = run(m, f, {3, 2});
+  CHECK(o.report.rfind("panic: runtime error: slice bounds out of range [3:2]\n", 0) == 0);
+}
+
+TEST_CASE("strings: constants, concatenation, comparison, indexing") {
+  Module m;
+  uint32_t f = m.declareFunction("main.str");
+  {
+    Assembler as(m, f);
+    as.params(1);  // r0 = index into "hello, " + "world"
+    as.results(1);
+    as.frame(12);
+    for (uint32_t s : {1u, 3u, 5u, 7u}) as.pointerSlot(s);
+    as.emitWide(Op::LOADK2, 1, as.constantString("hello, "));
+    as.emitWide(Op::LOADK2, 3, as.constantString("world"));
+    as.emit(Op::CONCAT, 5, 1, 3);
+    as.emitWide(Op::LOADK2, 7, as.constantString("hello, world"));
+    as.emit(Op::STREQ, 9, 5, 7);           // true
+    as.emit(Op::STRCMP, 10, 1, 3);         // "hello, " < "world": -1
+    as.emit(Op::SLOAD8U, 11, 5, 0);        // s[i]
+    // result = s[i] * 100 + eq * 10 + (cmp + 1)
+    as.emitWide(Op::LOADI, 0, 100);
+    as.emit(Op::MUL_I64, 0, 11, 0);
+    as.emitWide(Op::LOADI, 1, 10);
+    as.emit(Op::MUL_I64, 9, 9, 1);
+    as.emit(Op::ADD_I64, 0, 0, 9);
+    as.emit(Op::ADDI_I64, 10, 10, 1);
+    as.emit(Op::ADD_I64, 0, 0, 10);
+    as.emit(Op::RET0);
+    as.finish();
+  }
+  CHECK(run(m, f, {7}).result == static_cast<uint64_t>('w') * 100 + 10 + 0);
+  Outcome o = run(m, f, {12});
+  CHECK(o.report.rfind("panic: runtime error: index out of range [12] with length 12\n", 0) == 0);
+}
+
+// func counter() func() int { n := 0; return func() int { n++; return n } }
+// c := counter(); c(); c(); return c()  -> 3
+TEST_CASE("closures capture variables by reference") {
+  Module m;
+  auto it = std::make_unique<rt::TypeDesc>();
+  it->name = "int";
+  uint32_t intType = m.addType(std::move(it));
+  uint32_t body = m.declareFunction("main.counter.func1");
+  uint32_t counter = m.declareFunction("main.counter");
+  uint32_t mainFn = m.declareFunction("main.main");
+  {
+    Assembler as(m, body);
+    as.usesContext();
+    as.results(1);
+    as.frame(2);
+    as.pointerSlot(1);
+    as.emit(Op::GETCTX, 1);
+    as.emit(Op::LOAD64, 1, 1, 8);  // &n, the first captured word
+    as.emit(Op::LOAD64, 0, 1, 0);
+    as.emit(Op::ADDI_I64, 0, 0, 1);
+    as.emit(Op::STORE64, 1, 0, 0);
+    as.emit(Op::RET0);
+    as.finish();
+  }
+  {
+    Assembler as(m, counter);
+    as.results(1);
+    as.frame(2);
+    as.pointerSlot(0);
+    as.pointerSlot(1);
+    as.emitWide(Op::NEW, 1, intType);  // n escapes: moved to heap
+    as.emitExtra(Op::MAKECLOSURE, 0, 1, 1, body);
+    as.emit(Op::RET0);
+    as.finish();
+  }
+  {
+    Assembler as(m, mainFn);
+    as.results(1);
+    as.frame(5);  // r0 = c; the call window is r4 with its header in r1..r3
+    as.pointerSlot(0);
+    as.emitWide(Op::CALL, 4, counter);
+    as.emit(Op::MOV, 0, 4);
+    for (int k = 0; k < 3; ++k) as.emit(Op::CALLC, 4, 0);
+    as.emit(Op::RET1, 4);
+    as.finish();
+  }
+  CHECK(run(m, mainFn).result == 3);
+}
+
+// func sum(p *int, n int) int { if n == 0 { *p = 42; return 0 }; return n + sum(p, n-1) }
+// func main() { x := 0; r := sum(&x, 100000); return r + x }
+TEST_CASE("deep recursion grows the stack and moves pointers into it") {
+  Module m;
+  uint32_t sum = m.declareFunction("main.sum");
+  uint32_t mainFn = m.declareFunction("main.main");
+  {
+    Assembler as(m, sum);
+    as.params(2);  // r0 = p, r1 = n
+    as.results(1);
+    as.frame(7);   // window at r5: header r2..r4, args r5 (p), r6 (n)
+    as.pointerSlot(0);
+    as.pointerSlot(5);
+    auto done = as.newLabel();
+    as.jump(Op::JEQI, 1, 0, done);
+    as.emit(Op::MOV, 5, 0);
+    as.emit(Op::ADDI_I64, 6, 1, imm(-1));
+    as.emitWide(Op::CALL, 5, sum);
+    as.emit(Op::ADD_I64, 0, 1, 5);
+    as.emit(Op::RET0);
+    as.bind(done);
+    as.emitWide(Op::LOADI, 2, 42);
+    as.emit(Op::STORE64, 0, 2, 0);
+    as.emitWide(Op::LOADI, 0, 0);
+    as.emit(Op::RET0);
+    as.finish();
+  }
+  {
+    Assembler as(m, mainFn);
+    as.results(1);
+    as.frame(6);  // r0 = x (address taken, stays in the frame), window at r4
+    as.pointerSlot(4);
+    as.emitWide(Op::LOADI, 0, 0);
+    as.emit(Op::ADDR, 4, 0);
+    as.emitWide(Op::LOADK, 5, as.constant(100000));
+    as.emitWide(Op::CALL, 4, sum);
+    as.emit(Op::ADD_I64, 0, 4, 0);
+    as.emit(Op::RET0);
+    as.finish();
+  }
+  Module& mm = m;
+  Machine machine(mm);
+  rt::G g(1);
+  uint64_t before = g.stackSlots;
+  REQUIRE(enter(machine, g, mainFn, {}));
+  REQUIRE(execute(machine, g) == Exit::Returned);
+  CHECK(bottomFrame(g)[0] == 5000050000 + 42);
+  CHECK(g.stackSlots >= before * 1024);  // grew at least ten times
+}
+
+// 18 func rec(n int) int {
+// 19 	return rec(n+1) + 1
+TEST_CASE("infinite recursion is a fatal stack overflow") {
+  Module m;
+  uint32_t rec = m.declareFunction("main.rec");
+  uint32_t mainFn = m.declareFunction("main.main");
+  {
+    Assembler as(m, rec);
+    as.params(1);
+    as.results(1);
+    as.frame(4);
+    as.line(18);
+    as.emit(Op::NOP);
+    as.line(19);
+    as.emit(Op::ADDI_I64, 3, 0, 1);
+    as.emitWide(Op::CALL, 3, rec);
+    as.emit(Op::ADDI_I64, 0, 3, 1);
+    as.emit(Op::RET0);
+    as.finish();
+  }
+  {
+    Assembler as(m, mainFn);
+    as.frame(4);
+    as.line(32);
+    as.emitWide(Op::LOADI, 3, 0);
+    as.emitWide(Op::CALL, 3, rec);
+    as.emit(Op::RET0);
+    as.finish();
+  }
+  m.mainIndex = static_cast<int32_t>(mainFn);
+  RunResult r = runMain(m, 1 << 16);
+  CHECK(r.exitCode == 2);
+  CHECK(r.report.rfind("runtime: goroutine stack exceeds 65536-byte limit\n"
+                       "fatal error: stack overflow\n"
+                       "\n"
+                       "goroutine 1 [running]:\n"
+                       "main.rec(...)\n"
+                       "\tprog.gol:18\n"
+                       "main.rec(...)\n"
+                       "\tprog.gol:19\n",
+                       0) == 0);
+  CHECK(r.report.find(" frames elided...\n") != std::string::npos);
+  std::string tail = "main.rec(...)\n\tprog.gol:19\nmain.main()\n\tprog.gol:32\n";
+  REQUIRE(r.report.size() > tail.size());
+  CHECK(r.report.substr(r.report.size() - tail.size()) == tail);
+  // The default limit is Go's.
+  CHECK(rt::kMaxStackBytes == 1000000000);
+}
+
+TEST_CASE("preemption: loops and calls yield at safepoints and resume") {
+  Module m;
+  // for i := 0; i < n; i++ { s += i } with a preemption request from a native
+  uint32_t nat = m.addNative("test.preemptMe", [](Machine&, rt::G& g, uint64_t*) {
+    g.requestPreempt();
+    return true;
+  });
+  uint32_t leaf = m.declareFunction("main.leaf");
+  {
+    Assembler as(m, leaf);
+    as.frame(1);
+    as.emit(Op::RET0);
+    as.finish();
+  }
+  uint32_t f = m.declareFunction("main.loop");
+  {
+    Assembler as(m, f);
+    as.params(1);
+    as.results(1);
+    as.frame(8);
+    as.emitWide(Op::LOADI, 1, 0);  // s
+    as.emitWide(Op::LOADI, 2, 0);  // i
+    auto top = as.newLabel(), cond = as.newLabel();
+    as.jump(Op::JMP, cond);
+    as.bind(top);
+    as.emit(Op::ADD_I64, 1, 1, 2);
+    as.emitWide(Op::CALLN, 7, nat);   // request: the call's entry yields
+    as.emitWide(Op::CALL, 7, leaf);
+    as.emitWide(Op::CALLN, 7, nat);   // request: the back-edge yields
+    as.emit(Op::ADDI_I64, 2, 2, 1);
+    as.bind(cond);
+    as.jump(Op::JLT_S, 2, 0, top);
+    as.emit(Op::RET1, 1);
+    as.finish();
+  }
+  Outcome o = run(m, f, {100});
+  CHECK(o.exit == Exit::Returned);
+  CHECK(o.result == 4950);
+  CHECK(o.yields == 100 + 99);  // every call entry, and every back-edge taken (99)
+}
+
+TEST_CASE("natives get their window; planned opcodes stop with a fatal error") {
+  static std::string captured;
+  Module m;
+  uint32_t printInt = m.addNative("test.printInt", [](Machine&, rt::G&, uint64_t* slots) {
+    captured += std::to_string(static_cast<int64_t>(slots[0])) + "\n";
+    return true;
+  });
+  uint32_t f = m.declareFunction("main.main");
+  {
+    Assembler as(m, f);
+    as.frame(4);
+    as.line(7);
+    as.emitWide(Op::LOADI, 3, static_cast<uint32_t>(-5));
+    as.emitWide(Op::CALLN, 3, printInt);
+    as.line(8);
+    as.emit(Op::MAPLEN, 0, 1);
+    as.emit(Op::RET0);
+    as.finish();
+  }
+  captured.clear();
+  Outcome o = run(m, f);
+  CHECK(captured == "-5\n");
+  CHECK(o.exit == Exit::Fatal);
+  CHECK(o.report.rfind("fatal error: gol: opcode MAPLEN is not implemented yet\n", 0) == 0);
+  CHECK(o.report.find("main.main()\n\tprog.gol:8\n") != std::string::npos);
+}
+
+TEST_CASE("disassembly of a small function") {
+  Module m;
+  uint32_t fib = addFib(m);
+  std::string text = disassemble(m, *m.functions[fib]);
+  CHECK(text ==
+        "func main.fib (prog.gol)\n"
+        "  frame 9 slots; params r0..r0; results r0..r0\n"
+        "  pointers: none\n"
+        "    pc  line  op          operands\n"
+        "     0     3  JLTI        r0, 2, -> 7              ; r0=n\n"
+        "     1     4  ADDI_I64    r4, r0, -1               ; r0=n\n"
+        "     2     4  CALL        r4, F0                   ; main.fib\n"
+        "     3     4  ADDI_I64    r8, r0, -2               ; r0=n\n"
+        "     4     4  CALL        r8, F0                   ; main.fib\n"
+        "     5     4  ADD_I64     r0, r4, r8               ; r0=n\n"
+        "     6     4  RET0\n"
+        "     7     3  RET0\n");
+}
