@@ -25,9 +25,11 @@
 //   - out of memory is a fatal error ("fatal error: runtime: out of
 //     memory"), not a null return.
 //
-// TEMPORARY IMPLEMENTATION: until the GC issue lands, memory comes from
-// calloc and is NEVER freed. This is deliberately the simplest thing that
-// keeps the contract; programs that allocate a lot will grow without bound.
+// TEMPORARY IMPLEMENTATION: until the GC issue lands, memory is bumped out
+// of 1 MiB chunks from calloc (large objects get a chunk of their own) and
+// is NEVER freed. This is deliberately the simplest thing that keeps the
+// contract; programs that allocate a lot will grow without bound. Every
+// chunk stays on a list, so leak checkers see the memory as reachable.
 // Nothing in the VM may depend on memory not being reclaimed.
 #pragma once
 
