@@ -42,7 +42,8 @@ namespace gol::rt {
   X(Slice3C, "slice bounds out of range [{0}:{1}:]", "slice bounds out of range [{0}::]")       \
   X(NegativeShift, "negative shift amount", "negative shift amount")                            \
   X(MakeSliceLen, "makeslice: len out of range", "makeslice: len out of range")                 \
-  X(MakeSliceCap, "makeslice: cap out of range", "makeslice: cap out of range")
+  X(MakeSliceCap, "makeslice: cap out of range", "makeslice: cap out of range")                 \
+  X(GrowSliceLen, "growslice: len out of range", "growslice: len out of range")
 
 enum class RuntimeError : uint8_t {
 #define GOL_X(name, fmtPos, fmtNeg) name,

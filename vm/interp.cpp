@@ -37,6 +37,9 @@
 #include <fmt/format.h>
 
 #include "runtime/alloc.h"
+#include "runtime/sizeclasses.h"
+#include "runtime/slice.h"
+#include "runtime/utf8.h"
 
 #if (defined(__GNUC__) || defined(__clang__)) && !defined(GOL_NO_COMPUTED_GOTO)
 #define GOL_COMPUTED_GOTO 1
@@ -916,7 +919,119 @@ dispatch:
       NEXT();
     }
 
+    CASE(GROWSLICE) {
+      const rt::TypeDesc* elem = T[*pc++].get();
+      const uint64_t* s = &RB;
+      rt::SliceHeader old{s[0], s[1], s[2]};
+      uint64_t n = RC;
+      uint64_t newLen = old.len + n;
+      rt::SliceHeader out{old.data, newLen, old.cap};
+      if (UNLIKELY(newLen > old.cap)) {
+        if (UNLIKELY(newLen < old.len)) PANIC(GrowSliceLen, 0, 0);
+        SAVE();
+        if (!rt::growSlice(elem, old, newLen, &out)) PANIC(GrowSliceLen, 0, 0);
+      }
+      uint64_t* d = &RA;
+      d[0] = out.data;
+      d[1] = out.len;
+      d[2] = out.cap;
+      NEXT();
+    }
+    CASE(COPY) {
+      uint64_t size = *pc++;
+      const uint64_t* dst = &RB;
+      const uint64_t* src = &RC;
+      uint64_t n = std::min(dst[1], src[1]);
+      if (n != 0 && dst[0] != src[0])
+        std::memmove(reinterpret_cast<void*>(dst[0]), reinterpret_cast<const void*>(src[0]), n * size);
+      RA = n;
+      NEXT();
+    }
+
     // ---- strings ----
+    CASE(STR2BYTES) {
+      const uint64_t* s = &RB;
+      uint64_t p = s[0], n = s[1];
+      SAVE();
+      uint64_t cap = n == 0 ? 0 : rt::roundUpSize(n, false);
+      void* bytes = rt::allocateBytes(cap, false);
+      if (n != 0) std::memcpy(bytes, reinterpret_cast<const void*>(p), n);
+      uint64_t* d = &RA;
+      d[0] = reinterpret_cast<uint64_t>(bytes);
+      d[1] = n;
+      d[2] = cap;
+      NEXT();
+    }
+    CASE(BYTES2STR) {
+      const uint64_t* s = &RB;
+      uint64_t p = s[0], n = s[1];
+      SAVE();
+      void* bytes = rt::allocateBytes(n, false);
+      if (n != 0) std::memcpy(bytes, reinterpret_cast<const void*>(p), n);
+      uint64_t* d = &RA;
+      d[0] = reinterpret_cast<uint64_t>(bytes);
+      d[1] = n;
+      NEXT();
+    }
+    CASE(STR2RUNES) {
+      const uint64_t* s = &RB;
+      auto p = reinterpret_cast<const uint8_t*>(s[0]);
+      uint64_t n = s[1], count = 0;
+      for (uint64_t k = 0; k < n; k += rt::decodeRune(p + k, n - k).width) ++count;
+      SAVE();
+      uint64_t cap = count == 0 ? 0 : rt::roundUpSize(count * 4, false) / 4;
+      auto* runes = static_cast<int32_t*>(rt::allocateBytes(cap * 4, false));
+      uint64_t j = 0;
+      for (uint64_t k = 0; k < n;) {
+        rt::DecodedRune r = rt::decodeRune(p + k, n - k);
+        runes[j++] = r.rune;
+        k += r.width;
+      }
+      uint64_t* d = &RA;
+      d[0] = reinterpret_cast<uint64_t>(runes);
+      d[1] = count;
+      d[2] = cap;
+      NEXT();
+    }
+    CASE(RUNES2STR) {
+      const uint64_t* s = &RB;
+      auto runes = reinterpret_cast<const int32_t*>(s[0]);
+      uint64_t n = s[1], bytes = 0;
+      uint8_t tmp[4];
+      for (uint64_t k = 0; k < n; ++k) bytes += rt::encodeRune(load<int32_t>(reinterpret_cast<uint64_t>(runes + k)), tmp);
+      SAVE();
+      auto* out = static_cast<uint8_t*>(rt::allocateBytes(bytes, false));
+      uint64_t j = 0;
+      for (uint64_t k = 0; k < n; ++k) j += rt::encodeRune(load<int32_t>(reinterpret_cast<uint64_t>(runes + k)), out + j);
+      uint64_t* d = &RA;
+      d[0] = reinterpret_cast<uint64_t>(out);
+      d[1] = bytes;
+      NEXT();
+    }
+    CASE(RUNE2STR) {
+      // A rune conversion of any integer kind: out-of-range values, like
+      // surrogates, become U+FFFD (codegen passes the value sign-extended).
+      auto v = static_cast<int64_t>(RB);
+      int32_t r = (v < 0 || v > 0x10FFFF) ? rt::kRuneError : static_cast<int32_t>(v);
+      uint8_t tmp[4];
+      uint32_t n = rt::encodeRune(r, tmp);
+      SAVE();
+      auto* out = static_cast<uint8_t*>(rt::allocateBytes(n, false));
+      std::memcpy(out, tmp, n);
+      uint64_t* d = &RA;
+      d[0] = reinterpret_cast<uint64_t>(out);
+      d[1] = n;
+      NEXT();
+    }
+    CASE(DECODERUNE) {
+      const uint64_t* s = &RB;
+      uint64_t k = RC;
+      rt::DecodedRune r = rt::decodeRune(reinterpret_cast<const uint8_t*>(s[0]) + k, s[1] - k);
+      uint64_t* d = &RA;
+      d[0] = static_cast<uint64_t>(static_cast<int64_t>(r.rune));
+      d[1] = r.width;
+      NEXT();
+    }
     CASE(CONCAT) {
       const uint64_t* x = &RB;
       const uint64_t* y = &RC;

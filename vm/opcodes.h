@@ -311,10 +311,20 @@ inline constexpr uint16_t Unimpl = 1 << 8;
   X(NEW, AT, A, "R[a] = new(type bx), zeroed")                                                  \
   X(MAKESLICE, ABCType, AP, "R[a..a+2] = make([]T, R[b], R[c]), T the extra word")              \
   X(MAKECLOSURE, ABNFunc, A, "R[a] = closure of function (extra) capturing R[b..b+c)")          \
+  X(GROWSLICE, ABCType, AP,                                                                     \
+    "R[a..a+2] = R[b..b+2] with len += R[c], reallocated as Go's append if cap is short; "       \
+    "codegen then stores the new elements (append = GROWSLICE + stores)")                       \
+  X(COPY, ABCSize, _, "R[a] = copy(slice R[b..b+2], slice or string R[c..c+1]), elements of size")\
   /* --- strings --- */                                                                         \
   X(CONCAT, ABC, A, "R[a..a+1] = R[b..b+1] + R[c..c+1]")                                        \
   X(STREQ, ABC, _, "R[a] = string R[b..] == string R[c..]")                                     \
   X(STRCMP, ABC, _, "R[a] = -1, 0, 1 comparing string R[b..] with string R[c..]")               \
+  X(STR2BYTES, AB, A, "R[a..a+2] = []byte(string R[b..b+1])")                                   \
+  X(BYTES2STR, AB, A, "R[a..a+1] = string([]byte R[b..b+2])")                                   \
+  X(STR2RUNES, AB, A, "R[a..a+2] = []rune(string R[b..b+1])")                                   \
+  X(RUNES2STR, AB, A, "R[a..a+1] = string([]rune R[b..b+2])")                                   \
+  X(RUNE2STR, AB, A, "R[a..a+1] = string(rune R[b]) (invalid runes give U+FFFD)")               \
+  X(DECODERUNE, ABC, _, "R[a], R[a+1] = rune, width at string R[b..b+1] byte R[c] < len (range)") \
   /* --- calls --- */                                                                           \
   X(CALL, AF, CALL, "call function bx with its frame at slot a")                                \
   X(CALLC, AB, CALL, "call the closure R[b] with its frame at slot a (nil panics)")             \
@@ -328,14 +338,6 @@ inline constexpr uint16_t Unimpl = 1 << 8;
 // stops the program with "fatal error: gol: OP is not implemented yet".
 // Implementing one moves its row up into GOL_OPCODES_CORE.
 #define GOL_OPCODES_PLANNED(X)                                                                 \
-  X(APPEND, ABCType, UA, "R[a..a+2] = append(R[b..b+2], R[c..]) growing as Go")                \
-  X(COPY, ABCSize, U, "R[a] = copy(R[b..], R[c..])")                                            \
-  X(STR2BYTES, AB, UA, "R[a..a+2] = []byte(R[b..b+1])")                                         \
-  X(BYTES2STR, AB, UA, "R[a..a+1] = string(R[b..b+2])")                                         \
-  X(STR2RUNES, AB, UA, "R[a..a+2] = []rune(R[b..b+1])")                                         \
-  X(RUNES2STR, AB, UA, "R[a..a+1] = string(R[b..b+2])")                                         \
-  X(RUNE2STR, AB, UA, "R[a..a+1] = string(rune R[b])")                                          \
-  X(DECODERUNE, ABC, U, "R[a], R[a+1] = rune and width at R[b..b+1][R[c]] (range)")            \
   X(MAPNEW, ABCType, UA, "R[a] = make(map type, hint R[b])")                                    \
   X(MAPGET, ABC, U, "R[a..] = R[b][R[c..]] (zero value if absent)")                             \
   X(MAPGETOK, ABC, U, "R[a..], ok = R[b][R[c..]]")                                              \

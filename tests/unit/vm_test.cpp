@@ -616,3 +616,143 @@ TEST_CASE("disassembly of a small function") {
         "     6     4  RET0\n"
         "     7     3  RET0\n");
 }
+
+namespace {
+
+std::vector<int64_t> recordedInts;
+std::vector<std::string> recordedStrings;
+
+bool recordInt(Machine&, rt::G&, uint64_t* slots) {
+  recordedInts.push_back(static_cast<int64_t>(slots[0]));
+  return true;
+}
+bool recordString(Machine&, rt::G&, uint64_t* slots) {
+  recordedStrings.emplace_back(reinterpret_cast<const char*>(slots[0]), slots[1]);
+  return true;
+}
+
+uint32_t typeOf(Module& m, const char* name, uint64_t size, bool pointers) {
+  auto t = std::make_unique<rt::TypeDesc>();
+  t->name = name;
+  t->size = size;
+  if (pointers) t->pointerWords = {1};
+  return m.addType(std::move(t));
+}
+
+}  // namespace
+
+// var s []T; for i := 0; i < 2000; i++ { s = append(s, T(i)); if cap changed { record(cap(s)) } }
+// go 1.19, T = int:              1,2,4,8,16,32,64,128,256,512,848,1280,1792,2560
+// go 1.19, T = struct{a,b,c int8}: 2,5,10,21,42,85,170,341,682,1066,1621,2261
+TEST_CASE("append grows capacity exactly as Go") {
+  auto caps = [](uint64_t elemSize, bool storeInts) {
+    Module m;
+    uint32_t rec = m.addNative("test.record", recordInt);
+    uint32_t t = typeOf(m, "T", elemSize, false);
+    uint32_t f = m.declareFunction("main.grow");
+    Assembler as(m, f);
+    as.results(1);
+    as.frame(10);  // r0..r2 s, r3 i, r4 n, r5 one, r6 last cap, r7 native window, r9 tmp
+    as.pointerSlot(0);
+    as.emitWide(Op::LOADI, 4, 2000);
+    as.emitWide(Op::LOADI, 5, 1);
+    auto top = as.newLabel(), same = as.newLabel();
+    as.bind(top);
+    as.emitExtra(Op::GROWSLICE, 0, 0, 5, t);
+    if (storeInts) {
+      as.emit(Op::ADDI_I64, 9, 1, imm(-1));
+      as.emit(Op::SSTORE64, 0, 9, 3);
+    }
+    as.jump(Op::JEQ, 2, 6, same);
+    as.emit(Op::MOV, 6, 2);
+    as.emit(Op::MOV, 7, 2);
+    as.emitWide(Op::CALLN, 7, rec);
+    as.bind(same);
+    as.emit(Op::ADDI_I64, 3, 3, 1);
+    as.jump(Op::JLT_S, 3, 4, top);
+    if (storeInts) {  // return s[1234] + s[1999]
+      as.emitWide(Op::LOADI, 9, 1234);
+      as.emit(Op::SLOAD64, 3, 0, 9);
+      as.emitWide(Op::LOADI, 9, 1999);
+      as.emit(Op::SLOAD64, 4, 0, 9);
+      as.emit(Op::ADD_I64, 0, 3, 4);
+    }
+    as.emit(Op::RET0);
+    recordedInts.clear();
+    Outcome o = run(m, as.finish());
+    if (storeInts) CHECK(o.result == 1234 + 1999);
+    return recordedInts;
+  };
+  CHECK(caps(8, true) ==
+        std::vector<int64_t>{1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 848, 1280, 1792, 2560});
+  CHECK(caps(3, false) ==
+        std::vector<int64_t>{2, 5, 10, 21, 42, 85, 170, 341, 682, 1066, 1621, 2261});
+}
+
+// []byte, []rune and string conversions; expected strings from go 1.19:
+//   b := []byte("hello"); b[0] = 'j'; string(b) == "jello"
+//   string([]rune("a\xffé")) == "a\uFFFDé"; len([]rune("a\xffé")) == 3
+//   string(rune(-1)) == "\uFFFD"; string(rune(0x110000)) == "\uFFFD"; string(rune(233)) == "é"
+//   copy(b[:4], "HELLO") == 4 -> "HELLo"
+TEST_CASE("string conversions and copy") {
+  Module m;
+  uint32_t rec = m.addNative("test.recordString", recordString);
+  uint32_t recI = m.addNative("test.recordInt", recordInt);
+  uint32_t f = m.declareFunction("main.conv");
+  Assembler as(m, f);
+  as.frame(24);
+  for (uint32_t s : {0u, 2u, 5u, 8u, 11u, 14u, 21u}) as.pointerSlot(s);
+  // r0..r1 "hello"; r2..r4 b; r5..r6 string(b); r20 tmp; window r21..
+  as.emitWide(Op::LOADK2, 0, as.constantString("hello"));
+  as.emit(Op::STR2BYTES, 2, 0);
+  as.emitWide(Op::LOADI, 20, 'j');
+  as.emitWide(Op::LOADI, 19, 0);
+  as.emit(Op::SSTORE8, 2, 19, 20);
+  as.emit(Op::BYTES2STR, 5, 2);
+  as.emit(Op::MOV2, 21, 5);
+  as.emitWide(Op::CALLN, 21, rec);  // "jello"
+  as.emit(Op::MOV2, 21, 0);
+  as.emitWide(Op::CALLN, 21, rec);  // "hello": the string was not shared
+  // runes
+  as.emitWide(Op::LOADK2, 0, as.constantString("a\xff\xc3\xa9"));
+  as.emit(Op::STR2RUNES, 8, 0);
+  as.emit(Op::MOV, 21, 9);
+  as.emitWide(Op::CALLN, 21, recI);  // 3
+  as.emit(Op::LOAD32S, 21, 8, 4);
+  as.emitWide(Op::CALLN, 21, recI);  // 65533
+  as.emit(Op::RUNES2STR, 11, 8);
+  as.emit(Op::MOV2, 21, 11);
+  as.emitWide(Op::CALLN, 21, rec);  // "a\uFFFDé"
+  for (int32_t r : {-1, 0x110000, 233}) {
+    as.emitWide(Op::LOADI, 20, static_cast<uint32_t>(r));
+    as.emit(Op::RUNE2STR, 21, 20);
+    as.emitWide(Op::CALLN, 21, rec);
+  }
+  // range-style decoding of "a\xffé" at byte offsets 0, 1, 2
+  for (int k : {0, 1, 2}) {
+    as.emitWide(Op::LOADI, 20, static_cast<uint32_t>(k));
+    as.emit(Op::DECODERUNE, 16, 0, 20);
+    as.emit(Op::MOV, 21, 16);
+    as.emitWide(Op::CALLN, 21, recI);
+    as.emit(Op::MOV, 21, 17);
+    as.emitWide(Op::CALLN, 21, recI);
+  }
+  // copy(b[:4], "HELLO")
+  as.emitWide(Op::LOADI, 17, 0);
+  as.emitWide(Op::LOADI, 18, 4);
+  as.emitExtra(Op::SLICE, 14, 2, 17, 1);
+  as.emitWide(Op::LOADK2, 0, as.constantString("HELLO"));
+  as.emitExtra(Op::COPY, 21, 14, 0, 1);
+  as.emitWide(Op::CALLN, 21, recI);  // 4
+  as.emit(Op::BYTES2STR, 21, 2);
+  as.emitWide(Op::CALLN, 21, rec);  // "HELLo"
+  as.emit(Op::RET0);
+  recordedStrings.clear();
+  recordedInts.clear();
+  Outcome o = run(m, as.finish());
+  REQUIRE(o.exit == Exit::Returned);
+  CHECK(recordedStrings == std::vector<std::string>{"jello", "hello", "a\xef\xbf\xbd\xc3\xa9",
+                                                    "\xef\xbf\xbd", "\xef\xbf\xbd", "\xc3\xa9",
+                                                    "HELLo"});
+  CHECK(recordedInts == std::vector<int64_t>{3, 65533, 97, 1, 65533, 1, 233, 2, 4});
+}
