@@ -15,6 +15,7 @@
 #include "vm/bytecode.h"
 #include "vm/disasm.h"
 #include "vm/interp.h"
+#include "vm/verify.h"
 
 using namespace gol::vm;
 namespace rt = gol::rt;
@@ -32,6 +33,7 @@ struct Outcome {
 
 Outcome run(Module& m, uint32_t fn, std::vector<uint64_t> args = {},
             uint64_t maxStackBytes = rt::kMaxStackBytes) {
+  CHECK(verify(m) == "");
   Machine machine(m);
   rt::G g(1);
   g.maxStackBytes = maxStackBytes;
@@ -246,6 +248,7 @@ TEST_CASE("integer divide by zero panics with Go's text and trace") {
     as.finish();
   }
   m.mainIndex = static_cast<int32_t>(mainFn);
+  CHECK(verify(m) == "");
   RunResult r = runMain(m);
   CHECK(r.exitCode == 2);
   CHECK(r.report ==
@@ -471,8 +474,8 @@ TEST_CASE("deep recursion grows the stack and moves pointers into it") {
     as.emit(Op::RET0);
     as.finish();
   }
-  Module& mm = m;
-  Machine machine(mm);
+  CHECK(verify(m) == "");
+  Machine machine(m);
   rt::G g(1);
   uint64_t before = g.stackSlots;
   REQUIRE(enter(machine, g, mainFn, {}));
@@ -511,6 +514,7 @@ TEST_CASE("infinite recursion is a fatal stack overflow") {
     as.finish();
   }
   m.mainIndex = static_cast<int32_t>(mainFn);
+  CHECK(verify(m) == "");
   RunResult r = runMain(m, 1 << 16);
   CHECK(r.exitCode == 2);
   CHECK(r.report.rfind("runtime: goroutine stack exceeds 65536-byte limit\n"
@@ -755,4 +759,37 @@ TEST_CASE("string conversions and copy") {
                                                     "\xef\xbf\xbd", "\xef\xbf\xbd", "\xc3\xa9",
                                                     "HELLo"});
   CHECK(recordedInts == std::vector<int64_t>{3, 65533, 97, 1, 65533, 1, 233, 2, 4});
+}
+
+TEST_CASE("the verifier rejects what the interpreter would trust") {
+  auto check = [](auto body) {
+    Module m;
+    uint32_t f = m.declareFunction("main.bad");
+    Assembler as(m, f);
+    as.params(1);
+    as.results(1);
+    as.frame(4);
+    body(as, f);
+    as.finish();
+    return verify(m);
+  };
+  CHECK(check([](Assembler& as, uint32_t) { as.emit(Op::RET0); }) == "");
+  CHECK(check([](Assembler& as, uint32_t) {
+          as.emit(Op::MOV3, 2, 0);
+          as.emit(Op::RET0);
+        }) == "main.bad: pc 0: MOV3: slot r2 (+3) outside the frame of 4");
+  CHECK(check([](Assembler& as, uint32_t f) {
+          as.emitWide(Op::CALL, 2, f);
+          as.emit(Op::RET0);
+        }) == "main.bad: pc 0: CALL: call window below slot 3 leaves no room for the frame header");
+  CHECK(check([](Assembler& as, uint32_t f) {
+          as.emitWide(Op::CALL, 4, f);
+          as.emit(Op::RET0);
+        }) == "main.bad: pc 0: CALL: slot r4 (+1) outside the frame of 4");
+  CHECK(check([](Assembler& as, uint32_t) { as.emit(Op::ADD_I64, 0, 0, 0); }) ==
+        "main.bad: pc 0: code runs off the end");
+  CHECK(check([](Assembler& as, uint32_t) {
+          as.emitWide(Op::LOADK, 0, 3);
+          as.emit(Op::RET0);
+        }) == "main.bad: pc 0: LOADK: no such constant");
 }
