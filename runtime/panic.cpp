@@ -5,11 +5,11 @@
 
 namespace gol::rt {
 
-std::string runtimeErrorText(RuntimeError e, int64_t x, int64_t y) {
+std::string runtimeErrorText(RuntimeError e, int64_t x, int64_t y, const std::string& typeName) {
   switch (e) {
 #define GOL_X(name, fmtPos, fmtNeg) \
   case RuntimeError::name:          \
-    return x >= 0 ? fmt::format(fmtPos, x, y) : fmt::format(fmtNeg, x, y);
+    return x >= 0 ? fmt::format(fmtPos, x, y, typeName) : fmt::format(fmtNeg, x, y, typeName);
     GOL_RUNTIME_ERRORS(GOL_X)
 #undef GOL_X
   }

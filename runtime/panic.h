@@ -23,27 +23,59 @@
 namespace gol::rt {
 
 // X(name, format when the first operand is >= 0, format when it is < 0).
-// {0} and {1} are the two operands; formats without them ignore them.
-#define GOL_RUNTIME_ERRORS(X)                                                                   \
-  X(DivideByZero, "integer divide by zero", "integer divide by zero")                           \
-  X(NilDeref, "invalid memory address or nil pointer dereference",                              \
-    "invalid memory address or nil pointer dereference")                                        \
-  X(IndexOutOfRange, "index out of range [{0}] with length {1}", "index out of range [{0}]")    \
-  X(SliceAlen, "slice bounds out of range [:{0}] with length {1}",                              \
-    "slice bounds out of range [:{0}]")                                                         \
-  X(SliceAcap, "slice bounds out of range [:{0}] with capacity {1}",                            \
-    "slice bounds out of range [:{0}]")                                                         \
-  X(SliceB, "slice bounds out of range [{0}:{1}]", "slice bounds out of range [{0}:]")          \
-  X(Slice3Alen, "slice bounds out of range [::{0}] with length {1}",                            \
-    "slice bounds out of range [::{0}]")                                                        \
-  X(Slice3Acap, "slice bounds out of range [::{0}] with capacity {1}",                          \
-    "slice bounds out of range [::{0}]")                                                        \
-  X(Slice3B, "slice bounds out of range [:{0}:{1}]", "slice bounds out of range [:{0}:]")       \
-  X(Slice3C, "slice bounds out of range [{0}:{1}:]", "slice bounds out of range [{0}::]")       \
-  X(NegativeShift, "negative shift amount", "negative shift amount")                            \
-  X(MakeSliceLen, "makeslice: len out of range", "makeslice: len out of range")                 \
-  X(MakeSliceCap, "makeslice: cap out of range", "makeslice: cap out of range")                 \
-  X(GrowSliceLen, "growslice: len out of range", "growslice: len out of range")
+// {0} and {1} are the two operands, {2} a type name; formats without them
+// ignore them. The
+// text is what follows "panic: " and what the error's Error() returns:
+// most begin "runtime error: ", but not all (a nil map write does not).
+#define GOL_RUNTIME_ERRORS(X)                                              \
+  X(DivideByZero,                                                          \
+    "runtime error: integer divide by zero",                               \
+    "runtime error: integer divide by zero")                               \
+  X(NilDeref,                                                              \
+    "runtime error: invalid memory address or nil pointer dereference",    \
+    "runtime error: invalid memory address or nil pointer dereference")    \
+  X(IndexOutOfRange,                                                       \
+    "runtime error: index out of range [{0}] with length {1}",             \
+    "runtime error: index out of range [{0}]")                             \
+  X(SliceAlen,                                                             \
+    "runtime error: slice bounds out of range [:{0}] with length {1}",     \
+    "runtime error: slice bounds out of range [:{0}]")                     \
+  X(SliceAcap,                                                             \
+    "runtime error: slice bounds out of range [:{0}] with capacity {1}",   \
+    "runtime error: slice bounds out of range [:{0}]")                     \
+  X(SliceB,                                                                \
+    "runtime error: slice bounds out of range [{0}:{1}]",                  \
+    "runtime error: slice bounds out of range [{0}:]")                     \
+  X(Slice3Alen,                                                            \
+    "runtime error: slice bounds out of range [::{0}] with length {1}",    \
+    "runtime error: slice bounds out of range [::{0}]")                    \
+  X(Slice3Acap,                                                            \
+    "runtime error: slice bounds out of range [::{0}] with capacity {1}",  \
+    "runtime error: slice bounds out of range [::{0}]")                    \
+  X(Slice3B,                                                               \
+    "runtime error: slice bounds out of range [:{0}:{1}]",                 \
+    "runtime error: slice bounds out of range [:{0}:]")                    \
+  X(Slice3C,                                                               \
+    "runtime error: slice bounds out of range [{0}:{1}:]",                 \
+    "runtime error: slice bounds out of range [{0}::]")                    \
+  X(NegativeShift,                                                         \
+    "runtime error: negative shift amount",                                \
+    "runtime error: negative shift amount")                                \
+  X(MakeSliceLen,                                                          \
+    "runtime error: makeslice: len out of range",                          \
+    "runtime error: makeslice: len out of range")                          \
+  X(MakeSliceCap,                                                          \
+    "runtime error: makeslice: cap out of range",                          \
+    "runtime error: makeslice: cap out of range")                          \
+  X(GrowSliceLen,                                                          \
+    "runtime error: growslice: len out of range",                          \
+    "runtime error: growslice: len out of range")                          \
+  X(NilMapWrite,                                                           \
+    "assignment to entry in nil map",                                      \
+    "assignment to entry in nil map")                                      \
+  X(UnhashableKey,                                                         \
+    "runtime error: hash of unhashable type {2}",                          \
+    "runtime error: hash of unhashable type {2}")
 
 enum class RuntimeError : uint8_t {
 #define GOL_X(name, fmtPos, fmtNeg) name,
@@ -51,8 +83,8 @@ enum class RuntimeError : uint8_t {
 #undef GOL_X
 };
 
-// The text after "panic: runtime error: ".
-std::string runtimeErrorText(RuntimeError e, int64_t x, int64_t y);
+// The text after "panic: ".
+std::string runtimeErrorText(RuntimeError e, int64_t x, int64_t y, const std::string& typeName = "");
 
 // Extra line Go prints after the panic line for faults it took as a signal.
 // Go prints the faulting pc; gol has none to give and prints 0x0.

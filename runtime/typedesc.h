@@ -38,6 +38,10 @@ struct TypeDesc {
   // lets the allocator put the object where the collector never looks.
   std::vector<uint64_t> pointerWords;
   const TypeDesc* elem = nullptr;  // pointer, slice, array, chan, map value
+  const TypeDesc* key = nullptr;   // map key
+  // For structs and arrays: equality and hashing may compare bytes (no
+  // floats, strings, interfaces or padding inside). Scalars follow kind.
+  bool plainBytes = false;
 
   bool hasPointers() const {
     for (uint64_t w : pointerWords)

@@ -37,6 +37,7 @@
 #include <fmt/format.h>
 
 #include "runtime/alloc.h"
+#include "runtime/map.h"
 #include "runtime/sizeclasses.h"
 #include "runtime/slice.h"
 #include "runtime/utf8.h"
@@ -185,7 +186,7 @@ MakeSliceCheck checkMakeSlice(uint64_t elemSize, int64_t len, int64_t cap) {
 const Function* goexitFunction() { return &goexit(); }
 
 Exit Machine::panicRuntime(rt::G& g, rt::RuntimeError e, int64_t x, int64_t y) {
-  report = "panic: runtime error: " + rt::runtimeErrorText(e, x, y) + "\n";
+  report = "panic: " + rt::runtimeErrorText(e, x, y) + "\n";
   if (e == rt::RuntimeError::NilDeref) report += std::string(rt::kNilDerefSignalLine) + "\n";
   report += "\n" + traceback(g);
   exitCode = rt::kPanicExitCode;
@@ -1070,6 +1071,73 @@ dispatch:
                                    reinterpret_cast<const void*>(y[0]), n);
       if (c == 0) c = x[1] < y[1] ? -1 : (x[1] > y[1] ? 1 : 0);
       RA = static_cast<uint64_t>(static_cast<int64_t>(c < 0 ? -1 : (c > 0 ? 1 : 0)));
+      NEXT();
+    }
+
+    // ---- maps ----
+    CASE(MAPNEW) {
+      const rt::TypeDesc* type = T[*pc++].get();
+      if (UNLIKELY(rt::keyKindOf(type->key) == rt::KeyKind::Unsupported)) {
+        SAVE();
+        return m.fatal(*g, rt::FatalError::NotImplemented, 0, "map key type " + type->key->name);
+      }
+      SAVE();
+      RA = reinterpret_cast<uint64_t>(rt::makeMap(type, static_cast<int64_t>(RB)));
+      NEXT();
+    }
+    CASE(MAPACCESS) {
+      const rt::TypeDesc* type = T[*pc++].get();
+      bool found;
+      RA = reinterpret_cast<uint64_t>(rt::mapAccess(type, reinterpret_cast<rt::Map*>(RB),
+                                                    reinterpret_cast<const void*>(RC), &found));
+      NEXT();
+    }
+    CASE(MAPACCESS2) {
+      const rt::TypeDesc* type = T[*pc++].get();
+      bool found;
+      const void* v = rt::mapAccess(type, reinterpret_cast<rt::Map*>(RB),
+                                    reinterpret_cast<const void*>(RC), &found);
+      uint64_t* d = &RA;
+      d[0] = reinterpret_cast<uint64_t>(v);
+      d[1] = found;
+      NEXT();
+    }
+    CASE(MAPASSIGN) {
+      ++pc;  // the type: the map knows its own
+      auto* map = reinterpret_cast<rt::Map*>(RB);
+      if (UNLIKELY(map == nullptr)) PANIC(NilMapWrite, 0, 0);
+      SAVE();
+      RA = reinterpret_cast<uint64_t>(rt::mapAssign(map, reinterpret_cast<const void*>(RC)));
+      NEXT();
+    }
+    CASE(MAPDELETE) {
+      ++pc;
+      rt::mapDelete(reinterpret_cast<rt::Map*>(RA), reinterpret_cast<const void*>(RB));
+      NEXT();
+    }
+    CASE(MAPLEN) {
+      RA = rt::mapLen(reinterpret_cast<const rt::Map*>(RB));
+      NEXT();
+    }
+    CASE(MAPCLEAR) {
+      rt::mapClear(reinterpret_cast<rt::Map*>(RA));
+      NEXT();
+    }
+    CASE(MAPITER) {
+      SAVE();
+      RA = reinterpret_cast<uint64_t>(rt::mapIterStart(reinterpret_cast<rt::Map*>(RB)));
+      NEXT();
+    }
+    CASE(MAPNEXT) {
+      const void* key;
+      const void* value;
+      if (rt::mapIterNext(reinterpret_cast<rt::MapIter*>(RB), &key, &value)) {
+        uint64_t* d = &RA;
+        d[0] = reinterpret_cast<uint64_t>(key);
+        d[1] = reinterpret_cast<uint64_t>(value);
+      } else {
+        pc += argSC(i);
+      }
       NEXT();
     }
 

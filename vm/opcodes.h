@@ -325,6 +325,16 @@ inline constexpr uint16_t Unimpl = 1 << 8;
   X(RUNES2STR, AB, A, "R[a..a+1] = string([]rune R[b..b+2])")                                   \
   X(RUNE2STR, AB, A, "R[a..a+1] = string(rune R[b]) (invalid runes give U+FFFD)")               \
   X(DECODERUNE, ABC, _, "R[a], R[a+1] = rune, width at string R[b..b+1] byte R[c] < len (range)") \
+  /* --- maps: keys by address (M[R[c]]), values handed back by address --- */                  \
+  X(MAPNEW, ABCType, A, "R[a] = make(map type (extra), hint R[b])")                             \
+  X(MAPACCESS, ABCType, _, "R[a] = &m[key]: map R[b], key at R[c]; a zero value's address if absent") \
+  X(MAPACCESS2, ABCType, _, "R[a] = &m[key] as MAPACCESS, R[a+1] = whether it was present")     \
+  X(MAPASSIGN, ABCType, AP, "R[a] = &m[key], inserted zeroed if absent; nil map R[b] panics")   \
+  X(MAPDELETE, ABCType, _, "delete(map R[a], key at R[b])")                                     \
+  X(MAPLEN, AB, _, "R[a] = len(map R[b])")                                                      \
+  X(MAPCLEAR, A, _, "clear(map R[a])")                                                          \
+  X(MAPITER, AB, A, "R[a] = a new iterator over map R[b] (random start, as Go)")                \
+  X(MAPNEXT, ABJ, J, "R[a] = &key, R[a+1] = &value of iterator R[b]'s next entry; done: pc += c") \
   /* --- calls --- */                                                                           \
   X(CALL, AF, CALL, "call function bx with its frame at slot a")                                \
   X(CALLC, AB, CALL, "call the closure R[b] with its frame at slot a (nil panics)")             \
@@ -338,14 +348,6 @@ inline constexpr uint16_t Unimpl = 1 << 8;
 // stops the program with "fatal error: gol: OP is not implemented yet".
 // Implementing one moves its row up into GOL_OPCODES_CORE.
 #define GOL_OPCODES_PLANNED(X)                                                                 \
-  X(MAPNEW, ABCType, UA, "R[a] = make(map type, hint R[b])")                                    \
-  X(MAPGET, ABC, U, "R[a..] = R[b][R[c..]] (zero value if absent)")                             \
-  X(MAPGETOK, ABC, U, "R[a..], ok = R[b][R[c..]]")                                              \
-  X(MAPSET, ABC, UA, "R[a][R[b..]] = R[c..] (nil map panics)")                                  \
-  X(MAPDELETE, AB, U, "delete(R[a], R[b..])")                                                   \
-  X(MAPLEN, AB, U, "R[a] = len(map R[b])")                                                      \
-  X(MAPITER, ABC, UA, "start a range over map R[b] into iterator R[a]")                         \
-  X(MAPNEXT, ABJ, U, "next key/value of iterator R[a]; jump c when done")                       \
   X(MAKEIFACE, ABCType, UA, "R[a..a+1] = interface holding R[b..] of type (extra)")             \
   X(IFACEEQ, ABC, U, "R[a] = interface R[b..] == interface R[c..] (may panic: uncomparable)")   \
   X(ASSERT, ABCType, U, "R[a..] = R[b..].(type), panics on failure")                            \

@@ -66,6 +66,9 @@ Spans spansOf(Op op, Instr w, uint64_t extra) {
       return {1, c, 0};
     case Op::RET:
       return {b, 0, 0};
+    case Op::MAPACCESS2:
+    case Op::MAPNEXT:
+      return {2, 1, 1};
     default:
       return {};
   }

@@ -87,10 +87,10 @@ TEST_CASE("opcode table: names unique, formats agree with flags") {
     const FormatInfo& f = formatInfo(op);
     bool hasJumpField = f.a == Field::Jump || f.b == Field::Jump || f.c == Field::Jump ||
                         f.wide == Field::Jump;
-    bool isJump = hasFlag(op, opflag::Jump) ||
-                  (hasFlag(op, opflag::Unimpl) && hasJumpField);  // MAPNEXT
-    CHECK_MESSAGE(hasJumpField == isJump, info.name);
-    if (hasFlag(op, opflag::Jump) && op != Op::JMP) CHECK_MESSAGE(hasFlag(op, opflag::Safepoint), info.name);
+    CHECK_MESSAGE(hasJumpField == hasFlag(op, opflag::Jump), info.name);
+    // Anything that may jump backwards polls for preemption there.
+    if (hasFlag(op, opflag::Jump) && op != Op::JMP && op != Op::MAPNEXT)
+      CHECK_MESSAGE(hasFlag(op, opflag::Safepoint), info.name);
   }
   CHECK(kOpCount < 0x10000);
   CHECK(instrWords(Op::SLICE) == 2);
@@ -590,7 +590,7 @@ TEST_CASE("natives get their window; planned opcodes stop with a fatal error") {
     as.emitWide(Op::LOADI, 3, static_cast<uint32_t>(-5));
     as.emitWide(Op::CALLN, 3, printInt);
     as.line(8);
-    as.emit(Op::MAPLEN, 0, 1);
+    as.emit(Op::RECOVER, 0);
     as.emit(Op::RET0);
     as.finish();
   }
@@ -598,7 +598,7 @@ TEST_CASE("natives get their window; planned opcodes stop with a fatal error") {
   Outcome o = run(m, f);
   CHECK(captured == "-5\n");
   CHECK(o.exit == Exit::Fatal);
-  CHECK(o.report.rfind("fatal error: gol: opcode MAPLEN is not implemented yet\n", 0) == 0);
+  CHECK(o.report.rfind("fatal error: gol: opcode RECOVER is not implemented yet\n", 0) == 0);
   CHECK(o.report.find("main.main()\n\tprog.gol:8\n") != std::string::npos);
 }
 
@@ -792,4 +792,90 @@ TEST_CASE("the verifier rejects what the interpreter would trust") {
           as.emitWide(Op::LOADK, 0, 3);
           as.emit(Op::RET0);
         }) == "main.bad: pc 0: LOADK: no such constant");
+}
+
+// m := map[string]int{}; for _, w := range []string{"a","b","a","c","a","b"} { m[w]++ }
+// r := m["a"]*1000 + len(m)*100; _, ok := m["zz"]; delete(m, "a")
+// for _, v := range m { r += v }  -> 3000 + 300 + (2 + 1) = 3303, ok false
+// var n map[string]int; n["x"] = 1  -> panic: assignment to entry in nil map
+TEST_CASE("map opcodes: counting words, ranging, nil map writes") {
+  Module m;
+  uint32_t str = typeOf(m, "string", 16, true);
+  m.types[str]->kind = rt::TypeKind::String;
+  uint32_t intT = typeOf(m, "int", 8, false);
+  auto mt = std::make_unique<rt::TypeDesc>();
+  mt->name = "map[string]int";
+  mt->kind = rt::TypeKind::Map;
+  mt->key = m.types[str].get();
+  mt->elem = m.types[intT].get();
+  uint32_t mapT = m.addType(std::move(mt));
+  uint32_t f = m.declareFunction("main.words");
+  {
+    Assembler as(m, f);
+    as.params(1);  // r0: 1 to write to a nil map at the end
+    as.results(1);
+    as.frame(16);
+    // r1 map, r2..r3 key, r4 &key, r5 &value, r6 tmp, r7 result, r8..r9 &v/ok, r10 iter
+    for (uint32_t s : {1u, 2u, 4u, 5u, 8u, 9u, 10u}) as.pointerSlot(s);
+    as.line(2);
+    as.emitExtra(Op::MAPNEW, 1, 6, 0, mapT);
+    as.emit(Op::ADDR, 4, 2);
+    for (const char* w : {"a", "b", "a", "c", "a", "b"}) {
+      as.emitWide(Op::LOADK2, 2, as.constantString(w));
+      as.emitExtra(Op::MAPASSIGN, 5, 1, 4, mapT);
+      as.emit(Op::LOAD64, 6, 5, 0);
+      as.emit(Op::ADDI_I64, 6, 6, 1);
+      as.emit(Op::STORE64, 5, 6, 0);
+    }
+    as.emitWide(Op::LOADK2, 2, as.constantString("a"));
+    as.emitExtra(Op::MAPACCESS, 5, 1, 4, mapT);
+    as.emit(Op::LOAD64, 7, 5, 0);
+    as.emitWide(Op::LOADI, 6, 1000);
+    as.emit(Op::MUL_I64, 7, 7, 6);
+    as.emit(Op::MAPLEN, 6, 1);
+    as.emitWide(Op::LOADI, 11, 100);
+    as.emit(Op::MUL_I64, 6, 6, 11);
+    as.emit(Op::ADD_I64, 7, 7, 6);
+    as.emitWide(Op::LOADK2, 2, as.constantString("zz"));
+    as.emitExtra(Op::MAPACCESS2, 8, 1, 4, mapT);
+    as.emit(Op::LOAD64, 6, 8, 0);  // the zero value
+    as.emit(Op::ADD_I64, 7, 7, 6);
+    as.emit(Op::MOV, 12, 9);       // ok, kept for the end
+    as.emitWide(Op::LOADK2, 2, as.constantString("a"));
+    as.emitExtra(Op::MAPDELETE, 1, 4, 0, mapT);
+    as.emit(Op::MAPITER, 10, 1);
+    auto top = as.newLabel(), done = as.newLabel();
+    as.bind(top);
+    as.jump(Op::MAPNEXT, 8, 10, done);
+    as.emit(Op::LOAD64, 6, 9, 0);
+    as.emit(Op::ADD_I64, 7, 7, 6);
+    as.jump(Op::LOOP, top);
+    as.bind(done);
+    as.emitWide(Op::LOADI, 6, 10000);
+    as.emit(Op::MUL_I64, 12, 12, 6);
+    as.emit(Op::ADD_I64, 7, 7, 12);  // + 10000 if ok were true
+    auto write = as.newLabel();
+    as.jump(Op::JNEI, 0, 0, write);
+    as.emit(Op::RET1, 7);
+    as.bind(write);
+    as.line(9);
+    as.emitWide(Op::LOADI, 1, 0);  // var n map[string]int
+    as.emitExtra(Op::MAPASSIGN, 5, 1, 4, mapT);
+    as.emit(Op::RET1, 7);
+    as.finish();
+  }
+  Outcome o = run(m, f, {0});
+  REQUIRE(o.exit == Exit::Returned);
+  CHECK(o.result == 3303);
+  o = run(m, f, {1});
+  CHECK(o.exit == Exit::Panicked);
+  CHECK(o.report ==
+        "panic: assignment to entry in nil map\n"
+        "\n"
+        "goroutine 1 [running]:\n"
+        "main.words(...)\n"
+        "\tprog.gol:9\n");
+  std::string text = disassemble(m, *m.functions[f]);
+  INFO(text);
+  CHECK(text.find("MAPASSIGN   r5, r1, r4, T2           ; map[string]int\n") != std::string::npos);
 }
