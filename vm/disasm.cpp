@@ -3,6 +3,7 @@
 
 #include <bit>
 #include <cstring>
+#include <iterator>
 #include <vector>
 
 #include <fmt/format.h>
@@ -98,6 +99,12 @@ struct Printer {
         return fmt::format("size={}", v);
       case Field::LenSize:
         return fmt::format("len={} size={}", static_cast<uint64_t>(v) >> 32, v & 0xFFFFFFFF);
+      case Field::PrintKind: {
+        static constexpr const char* kNames[] = {"int", "uint", "float", "bool", "string",
+                                                 "pointer", "slice", "iface", "sp", "nl"};
+        auto k = static_cast<size_t>(v);
+        return k < std::size(kNames) ? kNames[k] : fmt::format("kind{}", v);
+      }
       case Field::SliceMode: {
         auto mode = static_cast<uint32_t>(static_cast<uint64_t>(v) >> 32);
         std::string m = (mode & slicemode::String) ? "string" : (mode & slicemode::ArrayLen) ? "array" : "slice";

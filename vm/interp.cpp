@@ -38,6 +38,7 @@
 
 #include "runtime/alloc.h"
 #include "runtime/map.h"
+#include "runtime/print.h"
 #include "runtime/sizeclasses.h"
 #include "runtime/slice.h"
 #include "runtime/utf8.h"
@@ -1137,6 +1138,44 @@ dispatch:
         d[1] = reinterpret_cast<uint64_t>(value);
       } else {
         pc += argSC(i);
+      }
+      NEXT();
+    }
+
+    // ---- builtins ----
+    CASE(PRINT) {
+      const uint64_t* v = &RA;
+      switch (static_cast<rt::PrintKind>(argB(i))) {
+        case rt::PrintKind::Int:
+          rt::writeStderr(fmt::format("{}", static_cast<int64_t>(v[0])));
+          break;
+        case rt::PrintKind::Uint:
+          rt::writeStderr(fmt::format("{}", v[0]));
+          break;
+        case rt::PrintKind::Float:
+          rt::writeStderr(rt::printFloat(f64(v[0])));
+          break;
+        case rt::PrintKind::Bool:
+          rt::writeStderr(v[0] != 0 ? "true" : "false");
+          break;
+        case rt::PrintKind::String:
+          rt::writeStderr(std::string_view(reinterpret_cast<const char*>(v[0]), v[1]));
+          break;
+        case rt::PrintKind::Pointer:
+          rt::writeStderr(rt::printHex(v[0]));
+          break;
+        case rt::PrintKind::Slice:
+          rt::writeStderr(fmt::format("[{}/{}]{}", v[1], v[2], rt::printHex(v[0])));
+          break;
+        case rt::PrintKind::Iface:
+          rt::writeStderr(fmt::format("({},{})", rt::printHex(v[0]), rt::printHex(v[1])));
+          break;
+        case rt::PrintKind::Space:
+          rt::writeStderr(" ");
+          break;
+        case rt::PrintKind::Newline:
+          rt::writeStderr("\n");
+          break;
       }
       NEXT();
     }

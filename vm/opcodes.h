@@ -91,6 +91,7 @@ enum class Field : uint8_t {
   Size,      // extra word: element size in bytes
   LenSize,   // extra word: array length << 32 | element size
   SliceMode, // extra word: slicing mode flags << 32 | element size
+  PrintKind, // rt::PrintKind
 };
 
 // X(name, a, b, c, wide, extra): `wide` is the 32-bit bx/sbx field that
@@ -118,7 +119,8 @@ enum class Field : uint8_t {
   X(ABCLenSize, Slot, Slot, Slot, None, LenSize)             \
   X(ABCType, Slot, Slot, Slot, None, Type)                   \
   X(ABNFunc, Slot, Slot, Count, None, Func)                  \
-  X(ABCSlice, Slot, Slot, Slot, None, SliceMode)
+  X(ABCSlice, Slot, Slot, Slot, None, SliceMode)            \
+  X(APrint, Slot, PrintKind, None, None, None)
 
 enum class Format : uint8_t {
 #define GOL_X(name, a, b, c, wide, extra) name,
@@ -335,6 +337,8 @@ inline constexpr uint16_t Unimpl = 1 << 8;
   X(MAPCLEAR, A, _, "clear(map R[a])")                                                          \
   X(MAPITER, AB, A, "R[a] = a new iterator over map R[b] (random start, as Go)")                \
   X(MAPNEXT, ABJ, J, "R[a] = &key, R[a+1] = &value of iterator R[b]'s next entry; done: pc += c") \
+  /* --- builtins --- */                                                                        \
+  X(PRINT, APrint, _, "print R[a..] as kind b (rt::PrintKind: int, float, string, sp, nl...) to stderr") \
   /* --- calls --- */                                                                           \
   X(CALL, AF, CALL, "call function bx with its frame at slot a")                                \
   X(CALLC, AB, CALL, "call the closure R[b] with its frame at slot a (nil panics)")             \

@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "runtime/print.h"
+
 namespace gol::vm {
 namespace {
 
@@ -66,6 +68,19 @@ Spans spansOf(Op op, Instr w, uint64_t extra) {
       return {1, c, 0};
     case Op::RET:
       return {b, 0, 0};
+    case Op::PRINT:
+      switch (static_cast<rt::PrintKind>(b)) {
+        case rt::PrintKind::String:
+        case rt::PrintKind::Iface:
+          return {2, 0, 0};
+        case rt::PrintKind::Slice:
+          return {3, 0, 0};
+        case rt::PrintKind::Space:
+        case rt::PrintKind::Newline:
+          return {0, 0, 0};
+        default:
+          return {1, 0, 0};
+      }
     case Op::MAPACCESS2:
     case Op::MAPNEXT:
       return {2, 1, 1};

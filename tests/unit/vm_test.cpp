@@ -6,12 +6,14 @@
 #include <doctest/doctest.h>
 
 #include <bit>
+#include <cmath>
 #include <cstring>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "runtime/alloc.h"
+#include "runtime/print.h"
 #include "vm/bytecode.h"
 #include "vm/disasm.h"
 #include "vm/interp.h"
@@ -878,4 +880,66 @@ TEST_CASE("map opcodes: counting words, ranging, nil map writes") {
   std::string text = disassemble(m, *m.functions[f]);
   INFO(text);
   CHECK(text.find("MAPASSIGN   r5, r1, r4, T2           ; map[string]int\n") != std::string::npos);
+}
+
+// println(1.5, 0.0, 1e21, 123456789.0, 0.1, math.Inf(1), math.NaN(), 9.9999999, 1e-320, float32(0.1))
+// println(true, 42, -7, uint64(18446744073709551615), "str", 'x')
+// var p *int; println(p); var e interface{}; println(e); var s []int; println(s)
+// (expected output from go 1.19)
+TEST_CASE("print and println write the runtime's formats to stderr") {
+  Module m;
+  uint32_t f = m.declareFunction("main.main");
+  Assembler as(m, f);
+  as.frame(4);
+  auto sp = [&] { as.emit(Op::PRINT, 0, static_cast<uint16_t>(rt::PrintKind::Space)); };
+  auto nl = [&] { as.emit(Op::PRINT, 0, static_cast<uint16_t>(rt::PrintKind::Newline)); };
+  bool first = true;
+  for (double d : {1.5, 0.0, 1e21, 123456789.0, 0.1, HUGE_VAL, std::nan(""), 9.9999999, 1e-320,
+                   static_cast<double>(0.1f)}) {
+    if (!first) sp();
+    first = false;
+    as.emitWide(Op::LOADK, 0, as.constantF64(d));
+    as.emit(Op::PRINT, 0, static_cast<uint16_t>(rt::PrintKind::Float));
+  }
+  nl();
+  as.emitWide(Op::LOADI, 0, 1);
+  as.emit(Op::PRINT, 0, static_cast<uint16_t>(rt::PrintKind::Bool));
+  sp();
+  as.emitWide(Op::LOADI, 0, 42);
+  as.emit(Op::PRINT, 0, static_cast<uint16_t>(rt::PrintKind::Int));
+  sp();
+  as.emitWide(Op::LOADI, 0, static_cast<uint32_t>(-7));
+  as.emit(Op::PRINT, 0, static_cast<uint16_t>(rt::PrintKind::Int));
+  sp();
+  as.emitWide(Op::LOADI, 0, static_cast<uint32_t>(-1));
+  as.emit(Op::PRINT, 0, static_cast<uint16_t>(rt::PrintKind::Uint));
+  sp();
+  as.emitWide(Op::LOADK2, 0, as.constantString("str"));
+  as.emit(Op::PRINT, 0, static_cast<uint16_t>(rt::PrintKind::String));
+  sp();
+  as.emitWide(Op::LOADI, 0, 'x');
+  as.emit(Op::PRINT, 0, static_cast<uint16_t>(rt::PrintKind::Int));
+  nl();
+  as.emit(Op::ZERO, 0, 3);
+  as.emit(Op::PRINT, 0, static_cast<uint16_t>(rt::PrintKind::Pointer));
+  nl();
+  as.emit(Op::PRINT, 0, static_cast<uint16_t>(rt::PrintKind::Iface));
+  nl();
+  as.emit(Op::PRINT, 0, static_cast<uint16_t>(rt::PrintKind::Slice));
+  nl();
+  as.emit(Op::RET0);
+  as.finish();
+  std::string err;
+  rt::captureStderr(&err);
+  Outcome o = run(m, f);
+  rt::captureStderr(nullptr);
+  CHECK(o.exit == Exit::Returned);
+  CHECK(err ==
+        "+1.500000e+000 +0.000000e+000 +1.000000e+021 +1.234568e+008 +1.000000e-001 +Inf NaN "
+        "+1.000000e+001 +9.999889e-321 +1.000000e-001\n"
+        "true 42 -7 18446744073709551615 str 120\n"
+        "0x0\n"
+        "(0x0,0x0)\n"
+        "[0/0]0x0\n");
+  CHECK(disassemble(m, *m.functions[f]).find("PRINT       r0, float\n") != std::string::npos);
 }
