@@ -23,9 +23,9 @@
 // Calls push no separate record: the frame header lives in the three
 // slots below the callee's base (opcodes.h), so a call is three stores and
 // a compare against the stack guard, and a return is three loads; the
-// caller's base is recovered from the a operand of the CALL word before
-// the return pc. The bottom frame returns into a two-word trampoline whose
-// HALT ends execute(), so RET never tests for "last frame".
+// caller's base is the callee's minus the distance packed with the
+// caller's Function* in the header. The bottom frame returns to a HALT
+// that ends execute(), so RET never tests for "last frame".
 #include "vm/interp.h"
 
 #include <algorithm>
@@ -63,9 +63,16 @@ const Function& goexit() {
   return f;
 }
 
-// word 0: the "call" the bottom frame returns past (its a = base offset);
-// word 1: where it returns to.
-constexpr Instr kEntryCode[2] = {encode(Op::CALL, kFrameHeaderSlots), encode(Op::HALT)};
+// Where the bottom frame returns to.
+constexpr Instr kEntryCode[1] = {encode(Op::HALT)};
+
+inline uint64_t callerWord(const Function* caller, uint64_t distance) {
+  return reinterpret_cast<uint64_t>(caller) | distance << kCallerDistanceShift;
+}
+inline const Function* callerOf(uint64_t word) {
+  return reinterpret_cast<const Function*>(word & kCallerFunctionMask);
+}
+inline uint64_t distanceOf(uint64_t word) { return word >> kCallerDistanceShift; }
 
 inline double f64(uint64_t bits) { return std::bit_cast<double>(bits); }
 inline uint64_t bitsOf(double d) { return std::bit_cast<uint64_t>(d); }
@@ -114,10 +121,10 @@ void forEachFrame(const rt::G& g, F&& f) {
   uint64_t limit = UINT64_MAX;
   while (fn != &goexit()) {
     f(fn, base, limit);
-    auto retpc = reinterpret_cast<const Instr*>(g.stack[base + kHeaderReturnPc]);
-    fn = reinterpret_cast<const Function*>(g.stack[base + kHeaderCaller]);
+    uint64_t word = g.stack[base + kHeaderCaller];
+    fn = callerOf(word);
     limit = base - kFrameHeaderSlots;
-    base -= argA(retpc[-1]);
+    base -= distanceOf(word);
   }
 }
 
@@ -241,14 +248,14 @@ bool enter(Machine& m, rt::G& g, uint32_t index, std::span<const uint64_t> args)
     rt::StackMove mv;
     if (!g.growStack(needed, 0, &mv)) {
       g.fn = &goexit();
-      g.pc = kEntryCode + 1;
+      g.pc = kEntryCode + 1;  // just past HALT
       g.base = 0;
       m.fatal(g, rt::FatalError::StackOverflow, g.maxStackBytes, "", fn);
       return false;
     }
   }
-  g.stack[0] = reinterpret_cast<uint64_t>(&kEntryCode[1]);
-  g.stack[1] = reinterpret_cast<uint64_t>(&goexit());
+  g.stack[0] = reinterpret_cast<uint64_t>(&kEntryCode[0]);
+  g.stack[1] = callerWord(&goexit(), kFrameHeaderSlots);
   g.stack[2] = 0;
   uint64_t* R = g.stack + kFrameHeaderSlots;
   std::copy(args.begin(), args.end(), R);
@@ -338,7 +345,7 @@ Exit execute(Machine& m, rt::G& gref) {
   do {                                                                         \
     uint64_t* nb_ = R + (a);                                                   \
     nb_[kHeaderReturnPc] = reinterpret_cast<uint64_t>(pc);                     \
-    nb_[kHeaderCaller] = reinterpret_cast<uint64_t>(fn);                       \
+    nb_[kHeaderCaller] = callerWord(fn, (a));                                  \
     fn = (callee);                                                             \
     K = fn->consts;                                                            \
     pc = fn->code;                                                             \
@@ -351,10 +358,10 @@ Exit execute(Machine& m, rt::G& gref) {
 
 #define DO_RETURN()                                                           \
   do {                                                                        \
-    const Instr* rp_ = reinterpret_cast<const Instr*>(R[kHeaderReturnPc]);    \
-    fn = reinterpret_cast<const Function*>(R[kHeaderCaller]);                 \
-    R -= argA(rp_[-1]);                                                       \
-    pc = rp_;                                                                 \
+    uint64_t w_ = R[kHeaderCaller];                                           \
+    pc = reinterpret_cast<const Instr*>(R[kHeaderReturnPc]);                  \
+    fn = callerOf(w_);                                                        \
+    R -= distanceOf(w_);                                                      \
     K = fn->consts;                                                           \
     NEXT();                                                                   \
   } while (0)

@@ -52,8 +52,9 @@
 // callee's base is the caller's slot A, and its results come back in the
 // caller's slots [A, A+results). The three slots below the callee's base
 // (the caller's A-3..A-1) form the callee's frame header, written by the
-// call: return pc, caller's Function*, and the closure context (the
-// closure object for CALLC; unused otherwise). So a call site needs
+// call: return pc, caller's Function* (with A packed in its top bits, so a
+// return needs no look at the call instruction and may return anywhere),
+// and the closure context (the closure object for CALLC; unused otherwise). So a call site needs
 // A >= 3 + every slot that is live across the call, and the caller's
 // frameSlots covers A + max(args, results). Frames hold slot *indices*,
 // never slot addresses, across a call (see runtime/goroutine.h).
@@ -431,12 +432,16 @@ inline constexpr int32_t argSBx(Instr i) { return static_cast<int32_t>(i >> 32);
 // Words an instruction occupies: 1, or 2 with an extra word.
 inline constexpr int instrWords(Op op) { return formatInfo(op).extra == Field::None ? 1 : 2; }
 
-// Slots below a callee's base that a call fills: return pc, caller
-// Function*, closure context (see the file comment).
+// Slots below a callee's base that a call fills: return pc; the caller's
+// Function* with the distance from the caller's base to the callee's (the
+// call's a operand) in its top 16 bits (user-space addresses fit in 48);
+// and the closure context (see the file comment).
 inline constexpr unsigned kFrameHeaderSlots = 3;
 inline constexpr int kHeaderReturnPc = -3;
 inline constexpr int kHeaderCaller = -2;
 inline constexpr int kHeaderContext = -1;
+inline constexpr unsigned kCallerDistanceShift = 48;
+inline constexpr uint64_t kCallerFunctionMask = (uint64_t{1} << kCallerDistanceShift) - 1;
 
 // SLICE's mode (high half of its extra word). Codegen always fills
 // R[c] = low, R[c+1] = high and, for the 3-index form, R[c+2] = max,
