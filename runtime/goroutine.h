@@ -32,9 +32,10 @@
 // monitor thread writes them while the G runs; every access is relaxed,
 // since the flag only asks for a yield "soon" and orders no other memory.
 //
-// Not yet here (issue 4): the scheduler's fields (status transitions under
-// the P, wait reasons, run-queue links), shrinking stacks in GC, and the
-// defer/panic records (issue 3, with codegen).
+// Defer and panic records hang off the G (the interpreter runs them; see
+// vm/interp.cpp). Not yet here (issue 4): the scheduler's fields (status
+// transitions under the P, wait reasons, run-queue links), shrinking
+// stacks in GC.
 #pragma once
 
 #include <atomic>
@@ -57,6 +58,30 @@ enum class GStatus : uint8_t {
   Waiting,   // parked (channel, lock, sleep); wait reason to come with issue 4
   Syscall,
   Dead,
+};
+
+// A deferred call, waiting for the frame that deferred it to return or
+// for a panic to run it. Records form a stack per G, newest first; they
+// live in the heap (allocateBytes) because they outlive no frame of their
+// own but must survive stack copies.
+struct DeferRecord {
+  DeferRecord* next;
+  uint64_t closure;    // the func value called (0: panics when run, as Go)
+  uint64_t frameBase;  // slot index of the frame that executed DEFER
+  uint64_t argSlots;
+  uint64_t args[1];    // argSlots words, evaluated when DEFER ran
+};
+
+// A panic in progress. The newest is g->panics; `link` is the one it
+// interrupted (a deferred call panicked while running for it).
+struct PanicRecord {
+  PanicRecord* link;
+  uint64_t typeWord, dataWord;  // the value, as an interface{}
+  uint64_t deferFrameBase;      // frame that deferred the call running for it
+  uint64_t callBase;            // base of that deferred call's frame
+  uint64_t callerPc;            // saved pc of the frame it was called above
+  int32_t runtimeError;         // rt::RuntimeError as int, or -1 (a panic(v))
+  bool recovered;
 };
 
 // Where a stack moved, for adjusting pointers into it.
@@ -87,6 +112,9 @@ class G {
 
   // Opaque pointer to whatever owns this G (the VM instance), for natives.
   void* owner = nullptr;
+
+  DeferRecord* defers = nullptr;  // newest first
+  PanicRecord* panics = nullptr;  // newest first
 
   std::atomic<bool> preempt{false};
   // Address one past the last usable slot, or 0 while a preemption is

@@ -107,6 +107,10 @@ struct Function {
   uint32_t paramSlots = 0;
   uint32_t resultSlots = 0;
   bool usesContext = false;  // a closure body: its header's context slot is live
+  // Where a frame of this function resumes when a deferred call it made
+  // recovers a panic: its epilogue (RUNDEFERS, load named results, RET).
+  // kNoRecoverPc for functions without DEFER.
+  uint32_t recoverPc = UINT32_MAX;
   std::vector<Instr> codeWords;
   std::vector<uint64_t> constants;
   SlotBits pointers;          // frame slots that hold pointers
@@ -174,6 +178,7 @@ class Assembler {
   void frame(uint32_t slots) { fn_->frameSlots = slots; }
   void pointerSlot(uint32_t slot) { fn_->pointers.set(slot); }
   void usesContext() { fn_->usesContext = true; }
+  void recoverPoint() { fn_->recoverPc = pc(); }  // the next instruction
   void slotName(uint32_t slot, std::string name);
   void line(int32_t line) { line_ = line; }
 

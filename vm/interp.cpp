@@ -65,6 +65,8 @@ const Function& goexit() {
 
 // Where the bottom frame returns to.
 constexpr Instr kEntryCode[1] = {encode(Op::HALT)};
+// Where a deferred call run by a panic returns to.
+constexpr Instr kPanicResumeCode[1] = {encode(Op::PANICRESUME)};
 
 inline uint64_t callerWord(const Function* caller, uint64_t distance) {
   return reinterpret_cast<uint64_t>(caller) | distance << kCallerDistanceShift;
@@ -150,6 +152,12 @@ void adjustStackPointers(rt::G& g, const rt::StackMove& mv, const Function* call
     });
     if (fn->usesContext) adjust(&g.stack[base + kHeaderContext]);
   });
+  for (rt::DeferRecord* d = g.defers; d != nullptr; d = d->next) {
+    adjust(&d->closure);
+    if (d->closure == 0) continue;
+    const Function* f = load<const Function*>(d->closure);
+    f->pointers.forEach(static_cast<uint32_t>(d->argSlots), [&](uint32_t s) { adjust(&d->args[s]); });
+  }
 }
 
 // A call found its frame past the stack guard: grow the stack, or notice a
@@ -189,16 +197,210 @@ MakeSliceCheck checkMakeSlice(uint64_t elemSize, int64_t len, int64_t cap) {
   return {false, false};
 }
 
+// ---- defer, panic, recover ----
+//
+// DEFER pushes a record (the func value and its arguments, evaluated now)
+// on the G's defer stack. RUNDEFERS, which codegen puts in a function's
+// epilogue, pops the records of its own frame one at a time and calls
+// each in a frame just above the current one, returning to the RUNDEFERS
+// itself, which so loops until none is left.
+//
+// A panic (PANIC, or a runtime error) pushes a PanicRecord and unwinds:
+// it pops the newest defer record, whatever frame it belongs to, and calls
+// it on top of the stack as it is (the frames between stay, as in Go, so
+// the trace shows them), returning to a PANICRESUME word. If the deferred
+// call recovered, PANICRESUME drops the frames above the one that deferred
+// it and resumes that frame at its recoverPc (its epilogue, which runs its
+// remaining defers and returns its named results); otherwise it unwinds to
+// the next record. With no record left the panic is reported, newest
+// trace, chain of values oldest first ("panic: a [recovered]" /
+// "\tpanic: b"), and the goroutine ends with Exit::Panicked.
+//
+// recover() returns the value only when called by the deferred function a
+// panic itself called (its frame returns to PANICRESUME and is the newest
+// panic's call), as Go's rule "recover is only useful inside deferred
+// functions, called directly" demands.
+
+// Calls `d` in a frame just above g's current frame, returning to retpc.
+// On success g's state is the deferred function's entry.
+Exit pushDeferredCall(Machine& m, rt::G& g, rt::DeferRecord* d, const Instr* retpc) {
+  const Function* callee = load<const Function*>(d->closure);
+  uint64_t a = g.fn->frameSlots + kFrameHeaderSlots;
+  uint64_t calleeBase = g.base + a;
+  if (calleeBase + callee->frameSlots > g.stackSlots) {
+    rt::StackMove mv;
+    if (!g.growStack(calleeBase + callee->frameSlots, g.base + g.fn->frameSlots, &mv))
+      return m.fatal(g, rt::FatalError::StackOverflow, g.maxStackBytes, "", callee);
+    adjustStackPointers(g, mv, nullptr, 0);
+  }
+  uint64_t* nb = g.stack + calleeBase;
+  std::memcpy(nb, d->args, d->argSlots * sizeof(uint64_t));
+  nb[kHeaderReturnPc] = reinterpret_cast<uint64_t>(retpc);
+  nb[kHeaderCaller] = callerWord(g.fn, a);
+  nb[kHeaderContext] = d->closure;
+  zeroPointerSlots(callee, nb);
+  g.fn = callee;
+  g.pc = callee->code;
+  g.base = calleeBase;
+  return Exit::Returned;
+}
+
+std::string formatPanicValue(uint64_t typeWord, uint64_t data) {
+  if (typeWord == 0) return "nil";
+  auto type = reinterpret_cast<const rt::TypeDesc*>(typeWord);
+  if (type == runtimeErrorType()) return std::string(load<const char*>(data), load<uint64_t>(data + 8));
+  using K = rt::TypeKind;
+  std::string v;
+  switch (type->kind) {
+    case K::Bool:
+      v = load<uint8_t>(data) != 0 ? "true" : "false";
+      break;
+    case K::Int8:
+      v = fmt::format("{}", load<int8_t>(data));
+      break;
+    case K::Int16:
+      v = fmt::format("{}", load<int16_t>(data));
+      break;
+    case K::Int32:
+      v = fmt::format("{}", load<int32_t>(data));
+      break;
+    case K::Int:
+    case K::Int64:
+      v = fmt::format("{}", load<int64_t>(data));
+      break;
+    case K::Uint8:
+      v = fmt::format("{}", load<uint8_t>(data));
+      break;
+    case K::Uint16:
+      v = fmt::format("{}", load<uint16_t>(data));
+      break;
+    case K::Uint32:
+      v = fmt::format("{}", load<uint32_t>(data));
+      break;
+    case K::Uint:
+    case K::Uint64:
+    case K::Uintptr:
+      v = fmt::format("{}", load<uint64_t>(data));
+      break;
+    case K::Float32:
+      v = rt::printFloat(load<float>(data));
+      break;
+    case K::Float64:
+      v = rt::printFloat(load<double>(data));
+      break;
+    case K::String:
+      v = std::string(load<const char*>(data), load<uint64_t>(data + 8));
+      if (type->name != "string") return fmt::format("{}(\"{}\")", type->name, v);
+      return v;
+    default:
+      // Go prints other values by type and address; a type with an Error
+      // or String method prints what it returns (to come with interfaces).
+      return fmt::format("({}) {}", type->name, rt::printHex(data));
+  }
+  // A named basic type prints as a conversion: main.Celsius(20).
+  static constexpr std::string_view kBasic[] = {"bool", "int", "int8", "int16", "int32", "int64",
+                                                "uint", "uint8", "uint16", "uint32", "uint64",
+                                                "uintptr", "float32", "float64", "byte", "rune"};
+  for (std::string_view b : kBasic)
+    if (type->name == b) return v;
+  return fmt::format("{}({})", type->name, v);
+}
+
+Exit reportPanic(Machine& m, rt::G& g) {
+  std::vector<const rt::PanicRecord*> chain;
+  for (const rt::PanicRecord* p = g.panics; p != nullptr; p = p->link) chain.push_back(p);
+  std::string out;
+  for (size_t k = chain.size(); k-- > 0;) {
+    const rt::PanicRecord* p = chain[k];
+    if (k + 1 != chain.size()) out += "\t";
+    out += "panic: " + formatPanicValue(p->typeWord, p->dataWord);
+    if (p->recovered) out += " [recovered]";
+    out += "\n";
+  }
+  if (g.panics->runtimeError == static_cast<int32_t>(rt::RuntimeError::NilDeref))
+    out += std::string(rt::kNilDerefSignalLine) + "\n";
+  m.report = out + "\n" + m.panicTrace;
+  m.exitCode = rt::kPanicExitCode;
+  return Exit::Panicked;
+}
+
+// Runs the next deferred call for the newest panic, or reports it.
+Exit unwind(Machine& m, rt::G& g);
+
+Exit startPanic(Machine& m, rt::G& g, uint64_t typeWord, uint64_t dataWord, int32_t runtimeError) {
+  auto* p = static_cast<rt::PanicRecord*>(rt::allocateBytes(sizeof(rt::PanicRecord), true));
+  p->link = g.panics;
+  p->typeWord = typeWord;
+  p->dataWord = dataWord;
+  p->runtimeError = runtimeError;
+  p->recovered = false;
+  g.panics = p;
+  m.panicTrace = traceback(g);
+  return unwind(m, g);
+}
+
+Exit startRuntimePanic(Machine& m, rt::G& g, rt::RuntimeError e, int64_t x, int64_t y) {
+  std::string text = rt::runtimeErrorText(e, x, y);
+  auto* bytes = static_cast<char*>(rt::allocateBytes(text.size(), false));
+  std::memcpy(bytes, text.data(), text.size());
+  auto* str = static_cast<uint64_t*>(rt::allocateBytes(16, true));
+  str[0] = reinterpret_cast<uint64_t>(bytes);
+  str[1] = text.size();
+  return startPanic(m, g, reinterpret_cast<uint64_t>(runtimeErrorType()),
+                    reinterpret_cast<uint64_t>(str), static_cast<int32_t>(e));
+}
+
+Exit unwind(Machine& m, rt::G& g) {
+  rt::DeferRecord* d = g.defers;
+  if (d == nullptr) return reportPanic(m, g);
+  g.defers = d->next;
+  if (d->closure == 0) return startRuntimePanic(m, g, rt::RuntimeError::NilDeref, 0, 0);
+  rt::PanicRecord* p = g.panics;
+  p->deferFrameBase = d->frameBase;
+  p->callerPc = reinterpret_cast<uint64_t>(g.pc);
+  Exit e = pushDeferredCall(m, g, d, kPanicResumeCode);
+  if (e != Exit::Returned) return e;
+  p->callBase = g.base;
+  return Exit::Returned;
+}
+
+// A deferred call run by the newest panic returned (g's state is the frame
+// it was called above).
+Exit resumePanic(Machine& m, rt::G& g) {
+  rt::PanicRecord* p = g.panics;
+  if (!p->recovered) return unwind(m, g);
+  uint64_t target = p->deferFrameBase;
+  const Function* targetFn = nullptr;
+  forEachFrame(g, [&](const Function* fn, uint64_t base, uint64_t) {
+    if (base == target && targetFn == nullptr) targetFn = fn;
+  });
+  if (targetFn == nullptr || targetFn->recoverPc == UINT32_MAX) {
+    return m.fatal(g, rt::FatalError::NotImplemented, 0,
+                   "recovery into a function without a recover point");
+  }
+  // Panics whose deferred call ran in a frame now being dropped are over.
+  g.panics = p->link;
+  while (g.panics != nullptr && g.panics->callBase > target) g.panics = g.panics->link;
+  g.fn = targetFn;
+  g.base = target;
+  g.pc = targetFn->code + targetFn->recoverPc;
+  return Exit::Returned;
+}
+
 }  // namespace
 
 const Function* goexitFunction() { return &goexit(); }
 
-Exit Machine::panicRuntime(rt::G& g, rt::RuntimeError e, int64_t x, int64_t y) {
-  report = "panic: " + rt::runtimeErrorText(e, x, y) + "\n";
-  if (e == rt::RuntimeError::NilDeref) report += std::string(rt::kNilDerefSignalLine) + "\n";
-  report += "\n" + traceback(g);
-  exitCode = rt::kPanicExitCode;
-  return Exit::Panicked;
+const rt::TypeDesc* runtimeErrorType() {
+  static const rt::TypeDesc t = [] {
+    rt::TypeDesc d;
+    d.name = "runtime.Error";
+    d.kind = rt::TypeKind::Struct;
+    d.size = 16;
+    d.pointerWords = {1};
+    return d;
+  }();
+  return &t;
 }
 
 Exit Machine::fatal(rt::G& g, rt::FatalError e, uint64_t number, const std::string& what,
@@ -233,6 +435,12 @@ std::string traceback(const rt::G& g, const Function* pendingCallee) {
   forEachFrame(g, [&](const Function* fn, uint64_t base, uint64_t) {
     add(line(fn, fn->lineAt(static_cast<size_t>(pc - fn->code) - 1)));
     pc = reinterpret_cast<const Instr*>(g.stack[base + kHeaderReturnPc]);
+    if (pc == kPanicResumeCode) {
+      // A deferred call run by a panic: its caller stopped where it was
+      // when the call was made.
+      for (const rt::PanicRecord* p = g.panics; p != nullptr; p = p->link)
+        if (p->callBase == base) pc = reinterpret_cast<const Instr*>(p->callerPc);
+    }
   });
   for (auto& s : head) out += s;
   if (total > head.size() + tail.size())
@@ -311,12 +519,25 @@ Exit execute(Machine& m, rt::G& gref) {
 #define LIKELY(x) __builtin_expect(!!(x), 1)
 #define UNLIKELY(x) __builtin_expect(!!(x), 0)
 
-#define PANIC(kind, x, y)                                                                        \
-  do {                                                                                           \
-    SAVE();                                                                                      \
-    g->status = rt::GStatus::Runnable;                                                           \
-    return m.panicRuntime(*g, rt::RuntimeError::kind, static_cast<int64_t>(x),                   \
-                          static_cast<int64_t>(y));                                              \
+#define LOAD_STATE() \
+  (fn = g->fn, pc = g->pc, R = g->stack + g->base, K = fn->consts)
+// Continue after a slow path that may have switched frames (a panic ran a
+// deferred call, or recovered): reload everything from the G.
+#define RESUME_AFTER(expr)                 \
+  do {                                     \
+    Exit e_ = (expr);                      \
+    if (e_ != Exit::Returned) {            \
+      g->status = rt::GStatus::Runnable;   \
+      return e_;                           \
+    }                                      \
+    LOAD_STATE();                          \
+    NEXT();                                \
+  } while (0)
+#define PANIC(kind, x, y)                                                                   \
+  do {                                                                                      \
+    SAVE();                                                                                 \
+    RESUME_AFTER(startRuntimePanic(m, *g, rt::RuntimeError::kind, static_cast<int64_t>(x), \
+                                   static_cast<int64_t>(y)));                               \
   } while (0)
 #define NILCHECK(p) \
   if (UNLIKELY((p) == 0)) PANIC(NilDeref, 0, 0)
@@ -1149,6 +1370,55 @@ dispatch:
       NEXT();
     }
 
+    // ---- defer, panic, recover ----
+    CASE(DEFER) {
+      uint64_t closure = RB;
+      uint64_t n = closure == 0 ? 0 : load<const Function*>(closure)->paramSlots;
+      SAVE();
+      auto* d = static_cast<rt::DeferRecord*>(
+          rt::allocateBytes(sizeof(rt::DeferRecord) + n * sizeof(uint64_t), true));
+      d->closure = closure;
+      d->frameBase = static_cast<uint64_t>(R - g->stack);
+      d->argSlots = n;
+      std::memcpy(d->args, &RA, n * sizeof(uint64_t));
+      d->next = g->defers;
+      g->defers = d;
+      NEXT();
+    }
+    CASE(RUNDEFERS) {
+      rt::DeferRecord* d = g->defers;
+      if (d == nullptr || d->frameBase != static_cast<uint64_t>(R - g->stack)) NEXT();
+      g->defers = d->next;
+      if (d->closure == 0) PANIC(NilDeref, 0, 0);
+      SAVE();
+      RESUME_AFTER(pushDeferredCall(m, *g, d, pc - 1));  // returns to this RUNDEFERS
+    }
+    CASE(PANIC) {
+      const uint64_t* v = &RA;
+      uint64_t typeWord = v[0], dataWord = v[1];
+      SAVE();
+      RESUME_AFTER(startPanic(m, *g, typeWord, dataWord, -1));
+    }
+    CASE(RECOVER) {
+      rt::PanicRecord* p = g->panics;
+      uint64_t* d = &RA;
+      if (p != nullptr && !p->recovered &&
+          R[kHeaderReturnPc] == reinterpret_cast<uint64_t>(kPanicResumeCode) &&
+          static_cast<uint64_t>(R - g->stack) == p->callBase) {
+        p->recovered = true;
+        d[0] = p->typeWord;
+        d[1] = p->dataWord;
+      } else {
+        d[0] = 0;
+        d[1] = 0;
+      }
+      NEXT();
+    }
+    CASE(PANICRESUME) {
+      SAVE();
+      RESUME_AFTER(resumePanic(m, *g));
+    }
+
     // ---- builtins ----
     CASE(PRINT) {
       const uint64_t* v = &RA;
@@ -1232,10 +1502,8 @@ dispatch:
     }
     CASE(CALLN) {
       SAVE();
-      if (!NAT[argBx(i)].fn(m, *g, R + A)) {
-        g->status = rt::GStatus::Runnable;
-        return Exit::Panicked;
-      }
+      if (!NAT[argBx(i)].fn(m, *g, R + A))
+        RESUME_AFTER(startRuntimePanic(m, *g, m.pendingError, m.pendingX, m.pendingY));
       RELOAD_BASE();
       NEXT();
     }
@@ -1271,6 +1539,8 @@ L_unimplemented:
 #undef FB
 #undef FC
 #undef PANIC
+#undef LOAD_STATE
+#undef RESUME_AFTER
 #undef NILCHECK
 #undef POLL
 #undef COND_JUMP

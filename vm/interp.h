@@ -34,13 +34,22 @@ class Machine {
   int exitCode = 0;
   void* user = nullptr;  // for natives (the tests capture output through it)
 
-  // Record a runtime-error panic raised at g's saved state; returns
-  // Exit::Panicked. Natives call it and return false.
-  Exit panicRuntime(rt::G& g, rt::RuntimeError e, int64_t x = 0, int64_t y = 0);
+  // A native raising a runtime error calls this and returns false; the
+  // interpreter then panics (deferred calls run, recover can stop it).
+  void panicRuntime(rt::RuntimeError e, int64_t x = 0, int64_t y = 0) {
+    pendingError = e;
+    pendingX = x;
+    pendingY = y;
+  }
   // Record a fatal error; `pendingCallee` is a function whose frame could
   // not be pushed (stack overflow), shown as the innermost frame.
   Exit fatal(rt::G& g, rt::FatalError e, uint64_t number, const std::string& what,
              const Function* pendingCallee = nullptr);
+
+  // Interpreter-private panic state.
+  rt::RuntimeError pendingError = rt::RuntimeError::DivideByZero;
+  int64_t pendingX = 0, pendingY = 0;
+  std::string panicTrace;  // traceback where the newest panic started
 };
 
 // Prepare g to run function `index` with `args` in its parameter slots.
@@ -67,5 +76,11 @@ RunResult runMain(Module& m, uint64_t maxStackBytes = rt::kMaxStackBytes);
 
 // The pseudo-function at the bottom of every goroutine's stack.
 const Function* goexitFunction();
+
+// The dynamic type of the values runtime errors panic with: the data word
+// points to a string (two words) holding the text, "runtime error: ...".
+// It implements error with Error() returning that text; codegen and fmt
+// must treat it so (recover() hands it to Gol code).
+const rt::TypeDesc* runtimeErrorType();
 
 }  // namespace gol::vm

@@ -338,6 +338,12 @@ inline constexpr uint16_t Unimpl = 1 << 8;
   X(MAPCLEAR, A, _, "clear(map R[a])")                                                          \
   X(MAPITER, AB, A, "R[a] = a new iterator over map R[b] (random start, as Go)")                \
   X(MAPNEXT, ABJ, J, "R[a] = &key, R[a+1] = &value of iterator R[b]'s next entry; done: pc += c") \
+  /* --- defer, panic, recover (see interp.cpp) --- */                                          \
+  X(DEFER, AB, A, "defer a call of closure R[b] with the arguments now in R[a..]")              \
+  X(RUNDEFERS, None, CALL, "call this frame's deferred calls, newest first (before a return)")  \
+  X(PANIC, A, P, "panic(R[a..a+1]), an interface{}; runs deferred calls, maybe recovered")       \
+  X(RECOVER, A, _, "R[a..a+1] = recover(): the panic value in a deferred call it runs, else nil")\
+  X(PANICRESUME, None, P, "internal: a deferred call run by a panic returned here")             \
   /* --- builtins --- */                                                                        \
   X(PRINT, APrint, _, "print R[a..] as kind b (rt::PrintKind: int, float, string, sp, nl...) to stderr") \
   /* --- calls --- */                                                                           \
@@ -363,11 +369,7 @@ inline constexpr uint16_t Unimpl = 1 << 8;
   X(RECV, ABC, UB, "R[a..] (, ok R[c]) = <-R[b]")                                               \
   X(CLOSE, A, U, "close(R[a])")                                                                 \
   X(SELECT, ABC, UB, "select over the cases described at R[b..], chosen index to R[a]")         \
-  X(GO, AF, UA, "start a goroutine running function bx on the arguments at slot a")             \
-  X(DEFER, AB, UA, "defer the call of closure R[b] with the arguments at slot a")               \
-  X(RUNDEFERS, None, U, "run this frame's deferred calls (before a return)")                    \
-  X(PANIC, A, U, "panic(R[a..a+1]) (an interface value)")                                       \
-  X(RECOVER, A, U, "R[a..a+1] = recover()")
+  X(GO, AF, UA, "start a goroutine running function bx on the arguments at slot a")
 
 // Expands one row per width: ADD_I64, ADD_I32, ... ADD_U8.
 #define GOL_INT_WIDTHS_ROWS(X, base, format, flags, doc) \

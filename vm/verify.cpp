@@ -103,6 +103,10 @@ std::string verify(const Module& module, const Function& fn) {
   if (code.empty()) return fail(0, "no code");
   if (fn.frameSlots < std::max(fn.paramSlots, fn.resultSlots))
     return fail(0, "frame smaller than its parameters or results");
+  // Deferred calls are placed at frameSlots + 3, a distance the frame
+  // header stores in 16 bits.
+  if (fn.frameSlots > 0xFFFF - kFrameHeaderSlots) return fail(0, "frame too large");
+  if (fn.recoverPc != UINT32_MAX && fn.recoverPc >= code.size()) return fail(0, "recover point outside the code");
   std::vector<bool> starts(code.size(), false);
   for (size_t pc = 0; pc < code.size();) {
     starts[pc] = true;
@@ -142,7 +146,8 @@ std::string verify(const Module& module, const Function& fn) {
     if (f.wide == Field::Type && bx >= module.types.size()) return fail(pc, name + ": no such type");
     if (f.extra == Field::Type && extra >= module.types.size()) return fail(pc, name + ": no such type");
     if (f.extra == Field::Func && extra >= module.functions.size()) return fail(pc, name + ": no such function");
-    if (hasFlag(op, opflag::Call) && op != Op::CALLN && argA(w) < kFrameHeaderSlots)
+    if (hasFlag(op, opflag::Call) && op != Op::CALLN && op != Op::RUNDEFERS &&
+        argA(w) < kFrameHeaderSlots)
       return fail(pc, name + ": call window below slot 3 leaves no room for the frame header");
     if (op == Op::CALL) {
       const Function& callee = *module.functions[bx];
@@ -156,6 +161,7 @@ std::string verify(const Module& module, const Function& fn) {
       return fail(pc, fmt::format("RET1 from a function with {} result slots", fn.resultSlots));
   }
   if (!endsFlow(opOf(code[lastPc]))) return fail(lastPc, "code runs off the end");
+  if (fn.recoverPc != UINT32_MAX && !starts[fn.recoverPc]) return fail(fn.recoverPc, "recover point inside an instruction");
   return "";
 }
 

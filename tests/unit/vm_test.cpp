@@ -592,7 +592,7 @@ TEST_CASE("natives get their window; planned opcodes stop with a fatal error") {
     as.emitWide(Op::LOADI, 3, static_cast<uint32_t>(-5));
     as.emitWide(Op::CALLN, 3, printInt);
     as.line(8);
-    as.emit(Op::RECOVER, 0);
+    as.emit(Op::SEND, 0, 1);
     as.emit(Op::RET0);
     as.finish();
   }
@@ -600,7 +600,7 @@ TEST_CASE("natives get their window; planned opcodes stop with a fatal error") {
   Outcome o = run(m, f);
   CHECK(captured == "-5\n");
   CHECK(o.exit == Exit::Fatal);
-  CHECK(o.report.rfind("fatal error: gol: opcode RECOVER is not implemented yet\n", 0) == 0);
+  CHECK(o.report.rfind("fatal error: gol: opcode SEND is not implemented yet\n", 0) == 0);
   CHECK(o.report.find("main.main()\n\tprog.gol:8\n") != std::string::npos);
 }
 
