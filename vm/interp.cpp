@@ -723,6 +723,10 @@ dispatch:
       RA = R[kHeaderContext];
       NEXT();
     }
+    CASE(LOADTYPE) {
+      RA = reinterpret_cast<uint64_t>(T[argBx(i)].get());
+      NEXT();
+    }
 
     // ---- integer arithmetic ----
 #define GOL_INT_HANDLERS(W, T)                                                 \

@@ -223,6 +223,7 @@ inline constexpr uint16_t Unimpl = 1 << 8;
   X(ADDRG, AG, _, "R[a] = &G[bx]")                                                              \
   X(ADDR, AB, _, "R[a] = &R[b] (a pointer into the stack; moved with it)")                      \
   X(GETCTX, A, _, "R[a] = the closure context of this frame")                                   \
+  X(LOADTYPE, AT, _, "R[a] = type descriptor bx (an interface's type word)")                   \
   /* --- integer arithmetic; _I64 also serves uint64 --- */                                     \
   GOL_INT_WIDTHS_ROWS(X, ADD, ABC, _, "R[a] = R[b] + R[c], wrapped to the width")               \
   GOL_INT_WIDTHS_ROWS(X, SUB, ABC, _, "R[a] = R[b] - R[c], wrapped")                            \

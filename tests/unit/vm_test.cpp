@@ -943,3 +943,263 @@ TEST_CASE("print and println write the runtime's formats to stderr") {
         "[0/0]0x0\n");
   CHECK(disassemble(m, *m.functions[f]).find("PRINT       r0, float\n") != std::string::npos);
 }
+
+// The Go program (line numbers matter for the traces):
+//  5 func rec(i int) { print(i) }
+//  7 func f() (r int) {
+//  8 	defer func() { r = r*10 + 1 }()
+//  9 	defer func() { r = r*10 + 2 }()
+// 10 	r = 5
+// 11 	return r
+// 12 }
+// 14 func safeDiv(a, b int) (q int) {
+// 15 	defer func() { if r := recover(); r != nil { q = -1 } }()
+// 20 	q = a / b
+// 21 	return
+// 24 func helper() interface{} { return recover() }
+// 26 func main() {
+// 27 	for i := 0; i < 3; i++ { defer rec(i) }
+// 30 	println(f(), safeDiv(7, 2), safeDiv(1, 0))
+// 31 	switch os.Args[1] {
+// 32 	case "chain":
+// 33 		defer func() {
+// 34 			recover()
+// 35 			panic("again")
+// 36 		}()
+// 37 		panic("first")
+// 38 	case "indirect":
+// 39 		defer func() { helper() }()
+// 40 		panic(42)
+// go 1.19 prints on stderr "521 3 -1\n210" for every mode, then for chain
+// "panic: first [recovered]\n\tpanic: again" and for indirect "panic: 42",
+// exit status 2.
+TEST_CASE("defer, panic and recover") {
+  Module m;
+  uint32_t intT = typeOf(m, "int", 8, false);
+  m.types[intT]->kind = rt::TypeKind::Int;
+  uint32_t strT = typeOf(m, "string", 16, true);
+  m.types[strT]->kind = rt::TypeKind::String;
+  uint32_t rec = m.declareFunction("main.rec");
+  uint32_t f = m.declareFunction("main.f");
+  uint32_t f1 = m.declareFunction("main.f.func1");
+  uint32_t f2 = m.declareFunction("main.f.func2");
+  uint32_t sd = m.declareFunction("main.safeDiv");
+  uint32_t sd1 = m.declareFunction("main.safeDiv.func1");
+  uint32_t helper = m.declareFunction("main.helper");
+  uint32_t mainFn = m.declareFunction("main.main");
+  uint32_t chain1 = m.declareFunction("main.main.func1");
+  uint32_t ind1 = m.declareFunction("main.main.func2");
+  {
+    Assembler as(m, rec);
+    as.params(1);
+    as.frame(1);
+    as.line(5);
+    as.emit(Op::PRINT, 0, static_cast<uint16_t>(rt::PrintKind::Int));
+    as.emit(Op::RET0);
+    as.finish();
+  }
+  auto scaleBody = [&](uint32_t idx, int add) {
+    Assembler as(m, idx);
+    as.usesContext();
+    as.frame(3);
+    as.pointerSlot(0);
+    as.line(8);
+    as.emit(Op::GETCTX, 0);
+    as.emit(Op::LOAD64, 0, 0, 8);  // &r
+    as.emit(Op::LOAD64, 1, 0, 0);
+    as.emitWide(Op::LOADI, 2, 10);
+    as.emit(Op::MUL_I64, 1, 1, 2);
+    as.emit(Op::ADDI_I64, 1, 1, imm(add));
+    as.emit(Op::STORE64, 0, 1, 0);
+    as.emit(Op::RET0);
+    as.finish();
+  };
+  scaleBody(f1, 1);
+  scaleBody(f2, 2);
+  {
+    Assembler as(m, f);
+    as.results(1);
+    as.frame(5);
+    for (uint32_t s : {1u, 2u, 3u}) as.pointerSlot(s);
+    as.line(7);
+    as.emitWide(Op::NEW, 1, intT);  // r escapes into the closures
+    as.line(8);
+    as.emitExtra(Op::MAKECLOSURE, 2, 1, 1, f1);
+    as.emit(Op::DEFER, 0, 2);
+    as.line(9);
+    as.emitExtra(Op::MAKECLOSURE, 3, 1, 1, f2);
+    as.emit(Op::DEFER, 0, 3);
+    as.line(10);
+    as.emitWide(Op::LOADI, 4, 5);
+    as.emit(Op::STORE64, 1, 4, 0);
+    as.line(11);
+    as.recoverPoint();
+    as.emit(Op::RUNDEFERS);
+    as.emit(Op::LOAD64, 0, 1, 0);
+    as.emit(Op::RET0);
+    as.finish();
+  }
+  {
+    Assembler as(m, sd1);
+    as.usesContext();
+    as.frame(4);
+    for (uint32_t s : {0u, 1u, 2u}) as.pointerSlot(s);
+    as.line(15);
+    auto end = as.newLabel();
+    as.emit(Op::RECOVER, 0);
+    as.jump(Op::JEQI, 0, 0, end);
+    as.emit(Op::GETCTX, 2);
+    as.emit(Op::LOAD64, 2, 2, 8);
+    as.emitWide(Op::LOADI, 3, static_cast<uint32_t>(-1));
+    as.emit(Op::STORE64, 2, 3, 0);
+    as.bind(end);
+    as.emit(Op::RET0);
+    as.finish();
+  }
+  {
+    Assembler as(m, sd);
+    as.params(2);
+    as.results(1);
+    as.frame(5);
+    as.pointerSlot(2);
+    as.pointerSlot(3);
+    as.line(14);
+    as.emitWide(Op::NEW, 2, intT);
+    as.line(15);
+    as.emitExtra(Op::MAKECLOSURE, 3, 2, 1, sd1);
+    as.emit(Op::DEFER, 0, 3);
+    as.line(20);
+    as.emit(Op::DIV_S, 4, 0, 1);
+    as.emit(Op::STORE64, 2, 4, 0);
+    as.line(21);
+    as.recoverPoint();
+    as.emit(Op::RUNDEFERS);
+    as.emit(Op::LOAD64, 0, 2, 0);
+    as.emit(Op::RET0);
+    as.finish();
+  }
+  {
+    Assembler as(m, helper);
+    as.results(2);
+    as.frame(2);
+    as.line(24);
+    as.emit(Op::RECOVER, 0);
+    as.emit(Op::RET0);
+    as.finish();
+  }
+  auto boxString = [&](Assembler& as, const char* text) {  // r12..r13 = interface{}(text)
+    as.emitWide(Op::NEW, 13, strT);
+    as.emitWide(Op::LOADK2, 14, as.constantString(text));
+    as.emit(Op::STOREN, 13, 14, 2);
+    as.emitWide(Op::LOADTYPE, 12, strT);
+  };
+  {
+    Assembler as(m, chain1);
+    as.frame(16);
+    as.pointerSlot(13);
+    as.pointerSlot(14);
+    as.line(34);
+    as.emit(Op::RECOVER, 0);
+    as.line(35);
+    boxString(as, "again");
+    as.emit(Op::PANIC, 12);
+    as.emit(Op::RET0);
+    as.finish();
+  }
+  {
+    Assembler as(m, ind1);
+    as.frame(5);
+    as.line(39);
+    as.emitWide(Op::CALL, 3, helper);
+    as.emit(Op::RET0);
+    as.finish();
+  }
+  {
+    Assembler as(m, mainFn);
+    as.params(1);  // the mode: 0, 1 = chain, 2 = indirect
+    as.frame(16);
+    for (uint32_t s : {3u, 13u, 14u}) as.pointerSlot(s);
+    as.line(27);
+    as.emitWide(Op::LOADI, 2, 3);
+    auto top = as.newLabel();
+    as.bind(top);
+    as.emit(Op::MOV, 4, 1);
+    as.emitWide(Op::LOADFN, 3, rec);
+    as.emit(Op::DEFER, 4, 3);
+    as.emit(Op::ADDI_I64, 1, 1, 1);
+    as.jump(Op::JLT_S, 1, 2, top);
+    as.line(30);
+    as.emitWide(Op::CALL, 8, f);
+    as.emit(Op::PRINT, 8, static_cast<uint16_t>(rt::PrintKind::Int));
+    for (auto [a, b] : {std::pair{7, 2}, std::pair{1, 0}}) {
+      as.emit(Op::PRINT, 0, static_cast<uint16_t>(rt::PrintKind::Space));
+      as.emitWide(Op::LOADI, 12, static_cast<uint32_t>(a));
+      as.emitWide(Op::LOADI, 13, static_cast<uint32_t>(b));
+      as.emitWide(Op::CALL, 12, sd);
+      as.emit(Op::PRINT, 12, static_cast<uint16_t>(rt::PrintKind::Int));
+    }
+    as.emit(Op::PRINT, 0, static_cast<uint16_t>(rt::PrintKind::Newline));
+    auto chain = as.newLabel(), indirect = as.newLabel(), done = as.newLabel();
+    as.line(31);
+    as.jump(Op::JEQI, 0, 1, chain);
+    as.jump(Op::JEQI, 0, 2, indirect);
+    as.jump(Op::JMP, done);
+    as.bind(chain);
+    as.line(33);
+    as.emitWide(Op::LOADFN, 3, chain1);
+    as.emit(Op::DEFER, 4, 3);
+    as.line(37);
+    boxString(as, "first");
+    as.emit(Op::PANIC, 12);
+    as.jump(Op::JMP, done);
+    as.bind(indirect);
+    as.line(39);
+    as.emitWide(Op::LOADFN, 3, ind1);
+    as.emit(Op::DEFER, 4, 3);
+    as.line(40);
+    as.emitWide(Op::NEW, 13, intT);
+    as.emitWide(Op::LOADI, 14, 42);
+    as.emit(Op::STORE64, 13, 14, 0);
+    as.emitWide(Op::LOADTYPE, 12, intT);
+    as.emit(Op::PANIC, 12);
+    as.bind(done);
+    as.line(42);
+    as.recoverPoint();
+    as.emit(Op::RUNDEFERS);
+    as.emit(Op::RET0);
+    as.finish();
+  }
+  auto runMode = [&](uint64_t mode, std::string* err) {
+    rt::captureStderr(err);
+    Outcome o = run(m, mainFn, {mode});
+    rt::captureStderr(nullptr);
+    return o;
+  };
+  std::string err;
+  Outcome o = runMode(0, &err);
+  CHECK(o.exit == Exit::Returned);
+  CHECK(err == "521 3 -1\n210");
+  err.clear();
+  o = runMode(1, &err);
+  CHECK(err == "521 3 -1\n210");
+  CHECK(o.exit == Exit::Panicked);
+  CHECK(o.report ==
+        "panic: first [recovered]\n"
+        "\tpanic: again\n"
+        "\n"
+        "goroutine 1 [running]:\n"
+        "main.main.func1()\n"
+        "\tprog.gol:35\n"
+        "main.main(...)\n"
+        "\tprog.gol:37\n");
+  err.clear();
+  o = runMode(2, &err);
+  CHECK(err == "521 3 -1\n210");
+  CHECK(o.exit == Exit::Panicked);
+  CHECK(o.report ==
+        "panic: 42\n"
+        "\n"
+        "goroutine 1 [running]:\n"
+        "main.main(...)\n"
+        "\tprog.gol:40\n");
+}
