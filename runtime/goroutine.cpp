@@ -1,0 +1,71 @@
+// G: stack memory and preemption requests (design in goroutine.h).
+//
+// Goroutine stacks are not GC heap objects: they are owned by their G and
+// come from malloc. The GC will scan them through the frames' pointer maps
+// (DESIGN.md §3), never as untyped memory.
+#include "runtime/goroutine.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+namespace gol::rt {
+
+G::G(int64_t goid) : id(goid) {
+  stackSlots = kInitialStackBytes / sizeof(uint64_t);
+  stack = static_cast<uint64_t*>(std::calloc(stackSlots, sizeof(uint64_t)));
+  if (stack == nullptr) {
+    std::fputs("fatal error: runtime: cannot allocate memory\n", stderr);
+    std::exit(2);
+  }
+  resetGuard();
+}
+
+G::~G() { std::free(stack); }
+
+bool G::growStack(uint64_t neededSlots, uint64_t usedSlots, StackMove* moved) {
+  uint64_t newSlots = stackSlots;
+  while (newSlots < neededSlots) {
+    newSlots *= 2;
+    if (newSlots * sizeof(uint64_t) > maxStackBytes) {
+      failedStackBytes = newSlots * sizeof(uint64_t);
+      return false;
+    }
+  }
+  auto* fresh = static_cast<uint64_t*>(std::malloc(newSlots * sizeof(uint64_t)));
+  if (fresh == nullptr) {
+    std::fputs("fatal error: runtime: cannot allocate memory\n", stderr);
+    std::exit(2);
+  }
+  // The used prefix is copied; the rest is left for frames to initialise
+  // (pointer slots are zeroed on frame entry, so garbage above the top
+  // frame is never scanned).
+  std::memcpy(fresh, stack, usedSlots * sizeof(uint64_t));
+  moved->oldLo = reinterpret_cast<uintptr_t>(stack);
+  moved->oldHi = reinterpret_cast<uintptr_t>(stack + stackSlots);
+  moved->delta = reinterpret_cast<intptr_t>(fresh) - reinterpret_cast<intptr_t>(stack);
+  std::free(stack);
+  stack = fresh;
+  stackSlots = newSlots;
+  resetGuard();
+  return true;
+}
+
+void G::requestPreempt() {
+  preempt.store(true, std::memory_order_relaxed);
+  stackGuard.store(0, std::memory_order_relaxed);
+}
+
+void G::clearPreempt() {
+  preempt.store(false, std::memory_order_relaxed);
+  resetGuard();
+}
+
+void G::resetGuard() {
+  // A request that raced with a growth must not be lost: keep the guard
+  // down while the flag is up.
+  stackGuard.store(preempt.load(std::memory_order_relaxed) ? 0 : stackEnd(),
+                   std::memory_order_relaxed);
+}
+
+}  // namespace gol::rt

@@ -1,0 +1,146 @@
+// G: a goroutine as the VM sees it.
+//
+// A goroutine is a VM-level object, not an OS thread (DESIGN.md §4). It owns
+// a stack of 8-byte slots on which the interpreter lays out its frames, and,
+// while it is not running, the saved state the interpreter resumes from:
+// the function, pc and frame base of the innermost frame. Parking a G means
+// the interpreter writes that state back here and returns; there is no
+// native stack to switch, so a parked G costs its slot stack and this
+// struct, nothing more.
+//
+// Stacks. A G's stack starts at kInitialStackBytes (2 KiB, as Go) and grows
+// by copying into a stack twice the size (again, until it fits) when a call
+// needs more room than is left. Copying is cheap because frames never hold
+// addresses of slots: every frame is found from its base *index* and the
+// chain of frame headers, and the interpreter re-derives its raw base
+// pointer after any operation that may grow the stack (the "Protect" points
+// of the dispatch loop, flag MayGrowStack in vm/opcodes.h). The only raw
+// addresses into a stack are Gol pointers to address-taken locals that did
+// not escape (DESIGN.md §7); after a copy the VM finds them with the frames'
+// pointer maps and moves them by the distance the stack moved
+// (vm::growStack does that walk; this file only owns the memory).
+//
+// A stack that would pass maxStackBytes is a fatal error, reported exactly
+// as Go reports it ("runtime: goroutine stack exceeds 1000000000-byte
+// limit", "fatal error: stack overflow", exit 2). The limit is per G so a
+// test can lower it; programs always get kMaxStackBytes.
+//
+// Preemption (DESIGN.md §4) uses Go's trick: a request sets `preempt` and
+// drops `stackGuard` to zero, so the very next call fails its stack check
+// and takes the slow path, which notices the request and yields; loop
+// back-edges test `preempt` directly. Both fields are atomics because the
+// monitor thread writes them while the G runs; every access is relaxed,
+// since the flag only asks for a yield "soon" and orders no other memory.
+//
+// Defer and panic records hang off the G (the interpreter runs them; see
+// vm/interp.cpp). Not yet here (issue 4): the scheduler's fields (status
+// transitions under the P, wait reasons, run-queue links), shrinking
+// stacks in GC.
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+
+namespace gol::vm {
+struct Function;
+}
+
+namespace gol::rt {
+
+inline constexpr uint64_t kInitialStackBytes = 2048;
+inline constexpr uint64_t kMaxStackBytes = 1'000'000'000;  // Go's maxstacksize on 64-bit
+
+enum class GStatus : uint8_t {
+  Idle,      // just created, no frame yet
+  Runnable,  // has saved state, waiting for an M
+  Running,
+  Waiting,   // parked (channel, lock, sleep); wait reason to come with issue 4
+  Syscall,
+  Dead,
+};
+
+// A deferred call, waiting for the frame that deferred it to return or
+// for a panic to run it. Records form a stack per G, newest first; they
+// live in the heap (allocateBytes) because they outlive no frame of their
+// own but must survive stack copies.
+struct DeferRecord {
+  DeferRecord* next;
+  uint64_t closure;    // the func value called (0: panics when run, as Go)
+  uint64_t frameBase;  // slot index of the frame that executed DEFER
+  uint64_t argSlots;
+  uint64_t args[1];    // argSlots words, evaluated when DEFER ran
+};
+
+// A panic in progress. The newest is g->panics; `link` is the one it
+// interrupted (a deferred call panicked while running for it).
+struct PanicRecord {
+  PanicRecord* link;
+  uint64_t typeWord, dataWord;  // the value, as an interface{}
+  uint64_t deferFrameBase;      // frame that deferred the call running for it
+  uint64_t callBase;            // base of that deferred call's frame
+  uint64_t callerPc;            // saved pc of the frame it was called above
+  int32_t runtimeError;         // rt::RuntimeError as int, or -1 (a panic(v))
+  bool recovered;
+};
+
+// Where a stack moved, for adjusting pointers into it.
+struct StackMove {
+  uintptr_t oldLo = 0, oldHi = 0;  // [oldLo, oldHi) was the old stack
+  intptr_t delta = 0;              // new address - old address
+};
+
+class G {
+ public:
+  explicit G(int64_t id);
+  ~G();
+  G(const G&) = delete;
+  G& operator=(const G&) = delete;
+
+  int64_t id;
+  GStatus status = GStatus::Idle;
+
+  // The slot stack: slots [0, stackSlots). Frames grow upwards.
+  uint64_t* stack = nullptr;
+  uint64_t stackSlots = 0;
+  uint64_t maxStackBytes = kMaxStackBytes;
+
+  // Saved state of the innermost frame while not running.
+  const vm::Function* fn = nullptr;
+  const uint64_t* pc = nullptr;
+  uint64_t base = 0;  // slot index of the frame's slot 0
+
+  // Opaque pointer to whatever owns this G (the VM instance), for natives.
+  void* owner = nullptr;
+
+  DeferRecord* defers = nullptr;  // newest first
+  PanicRecord* panics = nullptr;  // newest first
+
+  std::atomic<bool> preempt{false};
+  // Address one past the last usable slot, or 0 while a preemption is
+  // requested (see the file comment). The interpreter compares the end of
+  // a new frame against it on every call.
+  std::atomic<uintptr_t> stackGuard{0};
+
+  uintptr_t stackEnd() const { return reinterpret_cast<uintptr_t>(stack + stackSlots); }
+
+  // Grow the stack so that at least `neededSlots` slots exist, doubling as
+  // Go does. Copies the used prefix [0, usedSlots) and returns where it
+  // moved; returns false (stack untouched) if the new size would pass
+  // maxStackBytes: the caller reports the overflow.
+  [[nodiscard]] bool growStack(uint64_t neededSlots, uint64_t usedSlots, StackMove* moved);
+
+  // Ask the G to yield at its next safepoint. Safe from any thread.
+  void requestPreempt();
+  // Called by the G itself when it honours a request.
+  void clearPreempt();
+
+  // The size growStack would report as exceeding the limit, for the
+  // message; valid after growStack returned false.
+  uint64_t failedStackBytes = 0;
+
+ private:
+  void resetGuard();
+};
+
+}  // namespace gol::rt

@@ -1,0 +1,67 @@
+// Maps: Go's map[K]V as a hash table with open addressing.
+//
+// Layout. A map is a heap object (Map) pointing at one table: a control
+// byte per slot (empty, deleted, or "full" with 7 bits of the key's hash),
+// then the keys, then the values, each stored as Go lays the type out in
+// memory. Lookups probe linearly from hash & mask and compare the control
+// byte before touching a key, so a miss rarely reads a key. The table
+// doubles when full and deleted slots pass 7/8 of its capacity (deleted
+// slots alone trigger a same-size rehash).
+//
+// Why not Go's buckets: Go 1.22's maps are buckets of 8 with overflow
+// chains and incremental growth, built around its GC and its compiler's
+// fast paths. A flat open-addressing table is simpler, as fast for the
+// interpreter, and keeps every property a program can observe: len, the
+// zero value for a missing key, NaN keys that never match, +0 == -0, nil
+// map reads that see nothing and writes that panic, and iteration order.
+//
+// Iteration is randomised as Go's is: each range starts at a random slot.
+// An iterator remembers the table it started on. If the map grows
+// meanwhile, the iterator still walks its old table, so it produces every
+// key at most once, and it checks each key against the live table: keys
+// deleted since are skipped and values are read from the live table (Go's
+// rule: an entry removed before it is reached is not produced; one added
+// may or may not be).
+//
+// Operations take keys by address and hand back value addresses, as Go's
+// mapaccess/mapassign do: codegen loads and stores the value through the
+// pointer with ordinary typed loads and stores, so the map never needs to
+// know how a value sits in frame slots.
+//
+// Hashing: integers, bools, pointers, channels and plain-bytes structs or
+// arrays hash their bytes; strings hash their contents; floats hash their
+// value (+0 and -0 alike; each NaN differently). Interface keys and
+// structs holding strings or floats are not supported yet (a fatal error
+// names them): they need the type descriptors codegen will provide.
+//
+// Not thread-safe (neither are Go's maps); concurrent misuse is not
+// detected yet (Go's "concurrent map writes").
+#pragma once
+
+#include <cstdint>
+
+#include "runtime/typedesc.h"
+
+namespace gol::rt {
+
+struct Map;
+struct MapIter;
+
+enum class KeyKind : uint8_t { Bytes, String, Float32, Float64, Unsupported };
+KeyKind keyKindOf(const TypeDesc* key);
+
+// make(map[K]V, hint); `type` is the map type (key and elem set).
+Map* makeMap(const TypeDesc* type, int64_t hint);
+uint64_t mapLen(const Map* m);  // m may be null
+// The value for key, or a zeroed value (never to be written) if absent.
+const void* mapAccess(const TypeDesc* type, Map* m, const void* key, bool* found);
+// The value slot for key, inserted (zeroed) if absent. m must not be null.
+void* mapAssign(Map* m, const void* key);
+void mapDelete(Map* m, const void* key);  // m may be null
+void mapClear(Map* m);                    // m may be null
+
+// Iteration: `next` returns false when done, else sets key and value.
+MapIter* mapIterStart(Map* m);  // m may be null
+bool mapIterNext(MapIter* it, const void** key, const void** value);
+
+}  // namespace gol::rt

@@ -1,0 +1,75 @@
+// print/println formatting (see print.h).
+#include "runtime/print.h"
+
+#include <cstdio>
+
+#include <fmt/format.h>
+
+namespace gol::rt {
+namespace {
+std::string* stderrSink = nullptr;
+}
+
+std::string printFloat(double v) {
+  if (v != v) return "NaN";
+  if (v + v == v && v > 0) return "+Inf";
+  if (v + v == v && v < 0) return "-Inf";
+  constexpr int kDigits = 7;
+  char sign = '+';
+  int exp = 0;
+  if (v == 0) {
+    if (1 / v < 0) sign = '-';
+  } else {
+    if (v < 0) {
+      v = -v;
+      sign = '-';
+    }
+    while (v >= 10) {
+      v /= 10;
+      ++exp;
+    }
+    while (v < 1) {
+      v *= 10;
+      --exp;
+    }
+    double half = 5;
+    for (int k = 0; k < kDigits; ++k) half /= 10;
+    v += half;
+    if (v >= 10) {
+      v /= 10;
+      ++exp;
+    }
+  }
+  char digits[kDigits];
+  for (int k = 0; k < kDigits; ++k) {
+    int d = static_cast<int>(v);
+    digits[k] = static_cast<char>('0' + d);
+    v = (v - d) * 10;
+  }
+  std::string out;
+  out += sign;
+  out += digits[0];
+  out += '.';
+  out.append(digits + 1, kDigits - 1);
+  out += 'e';
+  out += exp < 0 ? '-' : '+';
+  if (exp < 0) exp = -exp;
+  out += static_cast<char>('0' + exp / 100);
+  out += static_cast<char>('0' + exp / 10 % 10);
+  out += static_cast<char>('0' + exp % 10);
+  return out;
+}
+
+std::string printHex(uint64_t v) { return fmt::format("0x{:x}", v); }
+
+void writeStderr(std::string_view s) {
+  if (stderrSink != nullptr) {
+    stderrSink->append(s);
+    return;
+  }
+  std::fwrite(s.data(), 1, s.size(), stderr);
+}
+
+void captureStderr(std::string* sink) { stderrSink = sink; }
+
+}  // namespace gol::rt

@@ -1,0 +1,57 @@
+// TypeDesc: what the runtime knows about a Gol type at run time.
+//
+// The front end knows everything about a type; the runtime needs only what
+// allocation, the garbage collector and (later) interfaces and printing
+// need: the size and alignment of a value in memory (as Go lays it out:
+// int8 is one byte, string is two words, a struct has Go's padding), and a
+// pointer bitmap with one bit per 8-byte word saying which words hold
+// pointers. The bitmap is what makes the collector precise (DESIGN.md §3,
+// §6): a word without its bit set is never treated as a pointer.
+//
+// Descriptors are created by codegen (one per type that is allocated,
+// converted to an interface, or printed), owned by the Module, and never
+// freed or moved while a program runs, so a `const TypeDesc*` is a stable
+// identity: two values have the same dynamic type iff their descriptors
+// are the same pointer. Fields for interfaces (method tables) and fmt
+// (names of fields, element descriptors) will be added by the issues that
+// need them; adding fields here never changes the bytecode.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace gol::rt {
+
+enum class TypeKind : uint8_t {
+  Bool, Int, Int8, Int16, Int32, Int64, Uint, Uint8, Uint16, Uint32, Uint64, Uintptr,
+  Float32, Float64, String, Pointer, Slice, Array, Struct, Map, Chan, Func, Interface,
+};
+
+struct TypeDesc {
+  std::string name;            // as %T prints it: "int", "[]string", "main.Point"
+  TypeKind kind = TypeKind::Int;
+  uint64_t size = 8;           // bytes, as unsafe.Sizeof would say
+  uint32_t align = 8;
+  // One bit per 8-byte word of the value; empty means "no pointers", which
+  // lets the allocator put the object where the collector never looks.
+  std::vector<uint64_t> pointerWords;
+  const TypeDesc* elem = nullptr;  // pointer, slice, array, chan, map value
+  const TypeDesc* key = nullptr;   // map key
+  // For structs and arrays: equality and hashing may compare bytes (no
+  // floats, strings, interfaces or padding inside). Scalars follow kind.
+  bool plainBytes = false;
+
+  bool hasPointers() const {
+    for (uint64_t w : pointerWords)
+      if (w != 0) return true;
+    return false;
+  }
+  bool wordIsPointer(size_t word) const {
+    size_t i = word / 64;
+    return i < pointerWords.size() && ((pointerWords[i] >> (word % 64)) & 1) != 0;
+  }
+};
+
+}  // namespace gol::rt

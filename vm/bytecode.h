@@ -1,0 +1,218 @@
+// Bytecode containers: Function and Module, and an Assembler.
+//
+// A Function is what codegen produces for one Gol function and what the
+// interpreter and the JIT run: its code words (vm/opcodes.h), constant
+// pool, frame size in slots, where its parameters and results live, which
+// slots hold pointers, and a line table for panic traces.
+//
+// Pointer map (DESIGN.md §3, the simple form): one bit per frame slot for
+// the whole function. Pointer slots that are not parameters are zeroed on
+// entry (the caller wrote the parameters), and codegen never reuses a
+// pointer slot for a scalar, so at any safepoint every marked slot holds a
+// valid pointer or nil and every unmarked slot may be ignored. The map is
+// used twice: by the GC to scan the stack precisely, and by stack growth
+// to move pointers into the stack (vm::growStack). Call windows (the
+// outgoing argument slots of a call) follow the same rule: a window slot
+// that ever carries a pointer argument is marked, and so is never used for
+// a scalar argument of another call. If that proves wasteful, the map
+// becomes per-safepoint (Go's stack maps) without changing the bytecode.
+//
+// The frame header below a callee's base (return pc, caller, closure
+// context; see opcodes.h) is not part of any function's map: the GC and
+// growStack read the context slot of a frame whose function usesContext.
+//
+// Module: the functions of a program (indexed by CALL's bx), its natives
+// (C++ functions, CALLN), its type descriptors (NEW, MAKESLICE), its
+// globals with their pointer map, and storage for string constants, which
+// the constant pools point into. A Module does not move or change while a
+// program runs, except its globals.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "runtime/typedesc.h"
+#include "vm/opcodes.h"
+
+namespace gol::rt {
+class G;
+}
+
+namespace gol::vm {
+
+class Machine;
+
+// A bit set over slots (frame slots or global slots).
+class SlotBits {
+ public:
+  void set(uint32_t slot) {
+    if (slot / 64 >= words_.size()) words_.resize(slot / 64 + 1, 0);
+    words_[slot / 64] |= uint64_t{1} << (slot % 64);
+  }
+  bool test(uint32_t slot) const {
+    return slot / 64 < words_.size() && ((words_[slot / 64] >> (slot % 64)) & 1) != 0;
+  }
+  bool empty() const {
+    for (uint64_t w : words_)
+      if (w != 0) return false;
+    return true;
+  }
+  // Calls f(slot) for every set slot below `limit`, in increasing order.
+  template <typename F>
+  void forEach(uint32_t limit, F&& f) const {
+    for (size_t i = 0; i < words_.size(); ++i) {
+      uint64_t w = words_[i];
+      while (w != 0) {
+        uint32_t slot = static_cast<uint32_t>(i * 64 + static_cast<unsigned>(__builtin_ctzll(w)));
+        if (slot >= limit) return;
+        f(slot);
+        w &= w - 1;
+      }
+    }
+  }
+
+ private:
+  std::vector<uint64_t> words_;
+};
+
+struct SlotRange {
+  uint16_t first = 0;
+  uint16_t count = 0;
+};
+
+struct LineEntry {
+  uint32_t pc;   // first code word the line applies to
+  int32_t line;  // 1-based source line; 0 for "no line"
+};
+
+struct Function {
+  // ---- hot: read by every call, keep together ----
+  const Instr* code = nullptr;         // = codeWords.data()
+  const uint64_t* consts = nullptr;    // = constants.data()
+  uint32_t frameSlots = 0;             // slots [0, frameSlots) from the base
+  uint32_t zeroRangeCount = 0;
+  const SlotRange* zeroRanges = nullptr;  // = zeroOnEntry.data()
+  // A func value is a pointer to a closure object whose first word is its
+  // Function*; a function used as a value without captures gets this
+  // static one-word closure (LOADFN), so it is never allocated.
+  uint64_t staticClosure = 0;
+
+  // ---- cold ----
+  std::string name;        // as Go prints it in traces: "main.fib", "main.(*T).String"
+  std::string file;        // "prog.gol"
+  uint32_t paramSlots = 0;
+  uint32_t resultSlots = 0;
+  bool usesContext = false;  // a closure body: its header's context slot is live
+  // Where a frame of this function resumes when a deferred call it made
+  // recovers a panic: its epilogue (RUNDEFERS, load named results, RET).
+  // kNoRecoverPc for functions without DEFER.
+  uint32_t recoverPc = UINT32_MAX;
+  std::vector<Instr> codeWords;
+  std::vector<uint64_t> constants;
+  SlotBits pointers;          // frame slots that hold pointers
+  std::vector<SlotRange> zeroOnEntry;  // derived from pointers by finalize()
+  std::vector<LineEntry> lines;        // sorted by pc
+  std::vector<std::string> slotNames;  // optional, for the disassembler
+
+  // Sets the hot fields from the cold ones; call after any change.
+  void finalize();
+  int32_t lineAt(size_t pc) const;
+  uint32_t index = 0;  // in its Module
+};
+
+// A native function: arguments in, results out, through the call window
+// slots (the same layout a Gol callee would see). Returns false after
+// reporting a panic through the Machine.
+using NativeFn = bool (*)(Machine& machine, rt::G& g, uint64_t* slots);
+
+struct Native {
+  std::string name;
+  NativeFn fn = nullptr;
+};
+
+struct Module {
+  std::vector<std::unique_ptr<Function>> functions;
+  std::vector<Native> natives;
+  std::vector<std::unique_ptr<rt::TypeDesc>> types;
+  std::vector<uint64_t> globals;
+  SlotBits globalPointers;
+  int32_t mainIndex = -1;
+
+  // Reserves a function index, so that recursive and forward calls can be
+  // emitted before the callee is assembled.
+  uint32_t declareFunction(std::string name, std::string file = "prog.gol");
+  uint32_t addNative(std::string name, NativeFn fn);
+  uint32_t addType(std::unique_ptr<rt::TypeDesc> type);
+  uint32_t addGlobal(uint32_t slots, bool pointer = false);
+
+  // Copies the bytes into storage that lives as long as the module and
+  // returns the string's two words (data pointer, length).
+  std::pair<uint64_t, uint64_t> internString(std::string_view s);
+
+  // The table CALL indexes; rebuilt by finalize().
+  std::vector<const Function*> functionTable;
+  void finalize();
+
+ private:
+  std::deque<std::string> strings_;
+};
+
+// Builds one Function by hand (tests, the benchmark tool) or for codegen.
+// Jumps are emitted to labels and patched when the function is finished.
+class Assembler {
+ public:
+  struct Label {
+    int id = -1;
+  };
+
+  Assembler(Module& module, uint32_t functionIndex);
+
+  Function& function() { return *fn_; }
+
+  void params(uint32_t slots) { fn_->paramSlots = slots; }
+  void results(uint32_t slots) { fn_->resultSlots = slots; }
+  void frame(uint32_t slots) { fn_->frameSlots = slots; }
+  void pointerSlot(uint32_t slot) { fn_->pointers.set(slot); }
+  void usesContext() { fn_->usesContext = true; }
+  void recoverPoint() { fn_->recoverPc = pc(); }  // the next instruction
+  void slotName(uint32_t slot, std::string name);
+  void line(int32_t line) { line_ = line; }
+
+  uint32_t constant(uint64_t bits);
+  uint32_t constantF64(double v);
+  uint32_t constantString(std::string_view s);  // two words: data, length
+
+  Label newLabel();
+  void bind(Label l);
+  uint32_t pc() const { return static_cast<uint32_t>(fn_->codeWords.size()); }
+
+  // a, b, c: emit(op, a, b, c) for every format without a 32-bit field.
+  void emit(Op op, uint16_t a = 0, uint16_t b = 0, uint16_t c = 0);
+  void emitWide(Op op, uint16_t a, uint32_t bx);     // AI32 AK AG AF ANat AT
+  void emitExtra(Op op, uint16_t a, uint16_t b, uint16_t c, uint64_t extra);  // *E formats
+  void jump(Op op, Label target);                       // J
+  void jump(Op op, uint16_t a, Label target);           // AJ
+  void jump(Op op, uint16_t a, uint16_t b, Label target);  // ABJ, AIJ (b as int16)
+
+  // Resolves jumps, finalizes the function; returns its index.
+  uint32_t finish();
+
+ private:
+  void word(Instr w);
+  struct Fixup {
+    uint32_t pc;
+    int label;
+    bool wide;
+  };
+  Module& module_;
+  Function* fn_;
+  int32_t line_ = 0;
+  std::vector<int64_t> labels_;
+  std::vector<Fixup> fixups_;
+};
+
+}  // namespace gol::vm

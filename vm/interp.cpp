@@ -1,0 +1,1558 @@
+// The dispatch loop, and the slow paths it calls out to.
+//
+// One function, execute(), holds the whole loop (STYLE.md 3), with the hot
+// state in locals the compiler keeps in registers: pc (next code word),
+// R (the frame base as a raw slot pointer), K (the constant pool), fn.
+// Those locals are written back to the G (SAVE) at the named points where
+// someone else may look at or move the stack:
+//   - before a call's slow path (stack growth, preemption at entry),
+//   - before a native call or an allocation (a GC safepoint, later),
+//   - before raising a panic or fatal error (the traceback reads them),
+//   - before yielding at a safepoint (LOOP, backward conditional jumps).
+// After a slow path that may grow the stack the loop re-derives R from the
+// G's base index (Lua's Protect): R is the only raw pointer into the stack
+// the loop holds, and it never survives a growth.
+//
+// Dispatch is computed goto under GCC and Clang (one indirect jump per
+// handler, which predicts far better than one shared switch jump) and a
+// switch otherwise, or when GOL_NO_COMPUTED_GOTO is defined; both build
+// from the same handler bodies and the same opcode table. Handlers decode
+// their own operands with shifts of the one instruction word; no handler
+// allocates on its fast path or tests a type tag.
+//
+// Calls push no separate record: the frame header lives in the three
+// slots below the callee's base (opcodes.h), so a call is three stores and
+// a compare against the stack guard, and a return is three loads; the
+// caller's base is the callee's minus the distance packed with the
+// caller's Function* in the header. The bottom frame returns to a HALT
+// that ends execute(), so RET never tests for "last frame".
+#include "vm/interp.h"
+
+#include <algorithm>
+#include <bit>
+#include <cstring>
+#include <deque>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "runtime/alloc.h"
+#include "runtime/map.h"
+#include "runtime/print.h"
+#include "runtime/sizeclasses.h"
+#include "runtime/slice.h"
+#include "runtime/utf8.h"
+
+#if (defined(__GNUC__) || defined(__clang__)) && !defined(GOL_NO_COMPUTED_GOTO)
+#define GOL_COMPUTED_GOTO 1
+#else
+#define GOL_COMPUTED_GOTO 0
+#endif
+
+namespace gol::vm {
+namespace {
+
+// The caller of every goroutine's first frame; RET into it reaches HALT.
+const Function& goexit() {
+  static const Function f = [] {
+    Function fn;
+    fn.name = "runtime.goexit";
+    fn.file = "runtime";
+    return fn;
+  }();
+  return f;
+}
+
+// Where the bottom frame returns to.
+constexpr Instr kEntryCode[1] = {encode(Op::HALT)};
+// Where a deferred call run by a panic returns to.
+constexpr Instr kPanicResumeCode[1] = {encode(Op::PANICRESUME)};
+
+inline uint64_t callerWord(const Function* caller, uint64_t distance) {
+  return reinterpret_cast<uint64_t>(caller) | distance << kCallerDistanceShift;
+}
+inline const Function* callerOf(uint64_t word) {
+  return reinterpret_cast<const Function*>(word & kCallerFunctionMask);
+}
+inline uint64_t distanceOf(uint64_t word) { return word >> kCallerDistanceShift; }
+
+inline double f64(uint64_t bits) { return std::bit_cast<double>(bits); }
+inline uint64_t bitsOf(double d) { return std::bit_cast<uint64_t>(d); }
+inline uint64_t roundF32(double d) { return bitsOf(static_cast<double>(static_cast<float>(d))); }
+
+// Canonical form of an integer of kind T in a slot (see opcodes.h).
+template <typename T>
+inline uint64_t norm(uint64_t v) {
+  return static_cast<uint64_t>(static_cast<int64_t>(static_cast<T>(v)));
+}
+
+template <typename T>
+inline T load(uint64_t addr) {
+  T v;
+  std::memcpy(&v, reinterpret_cast<const void*>(addr), sizeof(T));
+  return v;
+}
+template <typename T>
+inline void store(uint64_t addr, T v) {
+  std::memcpy(reinterpret_cast<void*>(addr), &v, sizeof(T));
+}
+
+// amd64's CVTTSD2SQ, which Go's conversions compile to: NaN and out of
+// range give MinInt64.
+inline uint64_t truncToInt64(double d) {
+  if (d >= -0x1p63 && d < 0x1p63) return static_cast<uint64_t>(static_cast<int64_t>(d));
+  return 0x8000000000000000u;
+}
+inline uint64_t truncToUint64(double d) {
+  if (d < 0x1p63) return truncToInt64(d);
+  return truncToInt64(d - 0x1p63) ^ 0x8000000000000000u;
+}
+
+void zeroPointerSlots(const Function* fn, uint64_t* R) {
+  for (uint32_t r = 0; r < fn->zeroRangeCount; ++r)
+    std::memset(R + fn->zeroRanges[r].first, 0, fn->zeroRanges[r].count * sizeof(uint64_t));
+}
+
+// Walks g's frames innermost first: f(fn, base, limit) where slots at
+// absolute index >= limit belong to a callee (its header and parameters)
+// and are not the frame's to scan.
+template <typename F>
+void forEachFrame(const rt::G& g, F&& f) {
+  const Function* fn = g.fn;
+  uint64_t base = g.base;
+  uint64_t limit = UINT64_MAX;
+  while (fn != &goexit()) {
+    f(fn, base, limit);
+    uint64_t word = g.stack[base + kHeaderCaller];
+    fn = callerOf(word);
+    limit = base - kFrameHeaderSlots;
+    base -= distanceOf(word);
+  }
+}
+
+// After a stack copy, moves every pointer into the old stack by the
+// distance the stack moved. Pointer slots come from the frames' maps; a
+// pending callee (whose frame is about to be pushed) contributes its
+// parameters. Slots are visited at most once per frame, and a moved value
+// lies in the new stack, disjoint from the old, so it is never moved twice.
+void adjustStackPointers(rt::G& g, const rt::StackMove& mv, const Function* callee,
+                         uint64_t calleeBase) {
+  auto adjust = [&](uint64_t* slot) {
+    if (*slot >= mv.oldLo && *slot < mv.oldHi) *slot += static_cast<uint64_t>(mv.delta);
+  };
+  if (callee != nullptr) {
+    callee->pointers.forEach(callee->paramSlots, [&](uint32_t s) { adjust(&g.stack[calleeBase + s]); });
+  }
+  bool innermost = true;
+  forEachFrame(g, [&](const Function* fn, uint64_t base, uint64_t limit) {
+    if (innermost && callee != nullptr) limit = calleeBase - kFrameHeaderSlots;
+    innermost = false;
+    fn->pointers.forEach(fn->frameSlots, [&](uint32_t s) {
+      if (base + s < limit) adjust(&g.stack[base + s]);
+    });
+    if (fn->usesContext) adjust(&g.stack[base + kHeaderContext]);
+  });
+  for (rt::DeferRecord* d = g.defers; d != nullptr; d = d->next) {
+    adjust(&d->closure);
+    if (d->closure == 0) continue;
+    const Function* f = load<const Function*>(d->closure);
+    f->pointers.forEach(static_cast<uint32_t>(d->argSlots), [&](uint32_t s) { adjust(&d->args[s]); });
+  }
+}
+
+// A call found its frame past the stack guard: grow the stack, or notice a
+// preemption request (Exit::Yielded: push the frame, then yield), or fail
+// with a stack overflow. g's state is saved and describes the caller.
+Exit callSlow(Machine& m, rt::G& g, const Function* callee, unsigned a) {
+  uint64_t calleeBase = g.base + a;
+  uint64_t needed = calleeBase + callee->frameSlots;
+  if (needed > g.stackSlots) {
+    uint64_t used = std::max<uint64_t>(g.base + g.fn->frameSlots, calleeBase + callee->paramSlots);
+    rt::StackMove mv;
+    if (!g.growStack(needed, std::min(used, g.stackSlots), &mv)) {
+      return m.fatal(g, rt::FatalError::StackOverflow, g.maxStackBytes, "", callee);
+    }
+    adjustStackPointers(g, mv, callee, calleeBase);
+  }
+  if (g.preempt.load(std::memory_order_relaxed)) {
+    g.clearPreempt();
+    return Exit::Yielded;
+  }
+  g.clearPreempt();  // a guard left low by a racing request
+  return Exit::Returned;
+}
+
+struct MakeSliceCheck {
+  bool lenBad, capBad;
+};
+// Go's makeslice checks (maxAlloc is 1<<48 on 64-bit Linux).
+MakeSliceCheck checkMakeSlice(uint64_t elemSize, int64_t len, int64_t cap) {
+  constexpr uint64_t kMaxAlloc = uint64_t{1} << 48;
+  auto tooBig = [&](int64_t n) {
+    if (n < 0) return true;
+    if (elemSize == 0) return false;
+    return static_cast<uint64_t>(n) > kMaxAlloc / elemSize;
+  };
+  if (tooBig(cap) || len < 0 || len > cap) return {tooBig(len), !tooBig(len)};
+  return {false, false};
+}
+
+// ---- defer, panic, recover ----
+//
+// DEFER pushes a record (the func value and its arguments, evaluated now)
+// on the G's defer stack. RUNDEFERS, which codegen puts in a function's
+// epilogue, pops the records of its own frame one at a time and calls
+// each in a frame just above the current one, returning to the RUNDEFERS
+// itself, which so loops until none is left.
+//
+// A panic (PANIC, or a runtime error) pushes a PanicRecord and unwinds:
+// it pops the newest defer record, whatever frame it belongs to, and calls
+// it on top of the stack as it is (the frames between stay, as in Go, so
+// the trace shows them), returning to a PANICRESUME word. If the deferred
+// call recovered, PANICRESUME drops the frames above the one that deferred
+// it and resumes that frame at its recoverPc (its epilogue, which runs its
+// remaining defers and returns its named results); otherwise it unwinds to
+// the next record. With no record left the panic is reported, newest
+// trace, chain of values oldest first ("panic: a [recovered]" /
+// "\tpanic: b"), and the goroutine ends with Exit::Panicked.
+//
+// recover() returns the value only when called by the deferred function a
+// panic itself called (its frame returns to PANICRESUME and is the newest
+// panic's call), as Go's rule "recover is only useful inside deferred
+// functions, called directly" demands.
+
+// Calls `d` in a frame just above g's current frame, returning to retpc.
+// On success g's state is the deferred function's entry.
+Exit pushDeferredCall(Machine& m, rt::G& g, rt::DeferRecord* d, const Instr* retpc) {
+  const Function* callee = load<const Function*>(d->closure);
+  uint64_t a = g.fn->frameSlots + kFrameHeaderSlots;
+  uint64_t calleeBase = g.base + a;
+  if (calleeBase + callee->frameSlots > g.stackSlots) {
+    rt::StackMove mv;
+    if (!g.growStack(calleeBase + callee->frameSlots, g.base + g.fn->frameSlots, &mv))
+      return m.fatal(g, rt::FatalError::StackOverflow, g.maxStackBytes, "", callee);
+    adjustStackPointers(g, mv, nullptr, 0);
+  }
+  uint64_t* nb = g.stack + calleeBase;
+  std::memcpy(nb, d->args, d->argSlots * sizeof(uint64_t));
+  nb[kHeaderReturnPc] = reinterpret_cast<uint64_t>(retpc);
+  nb[kHeaderCaller] = callerWord(g.fn, a);
+  nb[kHeaderContext] = d->closure;
+  zeroPointerSlots(callee, nb);
+  g.fn = callee;
+  g.pc = callee->code;
+  g.base = calleeBase;
+  return Exit::Returned;
+}
+
+std::string formatPanicValue(uint64_t typeWord, uint64_t data) {
+  if (typeWord == 0) return "nil";
+  auto type = reinterpret_cast<const rt::TypeDesc*>(typeWord);
+  if (type == runtimeErrorType()) return std::string(load<const char*>(data), load<uint64_t>(data + 8));
+  using K = rt::TypeKind;
+  std::string v;
+  switch (type->kind) {
+    case K::Bool:
+      v = load<uint8_t>(data) != 0 ? "true" : "false";
+      break;
+    case K::Int8:
+      v = fmt::format("{}", load<int8_t>(data));
+      break;
+    case K::Int16:
+      v = fmt::format("{}", load<int16_t>(data));
+      break;
+    case K::Int32:
+      v = fmt::format("{}", load<int32_t>(data));
+      break;
+    case K::Int:
+    case K::Int64:
+      v = fmt::format("{}", load<int64_t>(data));
+      break;
+    case K::Uint8:
+      v = fmt::format("{}", load<uint8_t>(data));
+      break;
+    case K::Uint16:
+      v = fmt::format("{}", load<uint16_t>(data));
+      break;
+    case K::Uint32:
+      v = fmt::format("{}", load<uint32_t>(data));
+      break;
+    case K::Uint:
+    case K::Uint64:
+    case K::Uintptr:
+      v = fmt::format("{}", load<uint64_t>(data));
+      break;
+    case K::Float32:
+      v = rt::printFloat(load<float>(data));
+      break;
+    case K::Float64:
+      v = rt::printFloat(load<double>(data));
+      break;
+    case K::String:
+      v = std::string(load<const char*>(data), load<uint64_t>(data + 8));
+      if (type->name != "string") return fmt::format("{}(\"{}\")", type->name, v);
+      return v;
+    default:
+      // Go prints other values by type and address; a type with an Error
+      // or String method prints what it returns (to come with interfaces).
+      return fmt::format("({}) {}", type->name, rt::printHex(data));
+  }
+  // A named basic type prints as a conversion: main.Celsius(20).
+  static constexpr std::string_view kBasic[] = {"bool", "int", "int8", "int16", "int32", "int64",
+                                                "uint", "uint8", "uint16", "uint32", "uint64",
+                                                "uintptr", "float32", "float64", "byte", "rune"};
+  for (std::string_view b : kBasic)
+    if (type->name == b) return v;
+  return fmt::format("{}({})", type->name, v);
+}
+
+Exit reportPanic(Machine& m, rt::G& g) {
+  std::vector<const rt::PanicRecord*> chain;
+  for (const rt::PanicRecord* p = g.panics; p != nullptr; p = p->link) chain.push_back(p);
+  std::string out;
+  for (size_t k = chain.size(); k-- > 0;) {
+    const rt::PanicRecord* p = chain[k];
+    if (k + 1 != chain.size()) out += "\t";
+    out += "panic: " + formatPanicValue(p->typeWord, p->dataWord);
+    if (p->recovered) out += " [recovered]";
+    out += "\n";
+  }
+  if (g.panics->runtimeError == static_cast<int32_t>(rt::RuntimeError::NilDeref))
+    out += std::string(rt::kNilDerefSignalLine) + "\n";
+  m.report = out + "\n" + m.panicTrace;
+  m.exitCode = rt::kPanicExitCode;
+  return Exit::Panicked;
+}
+
+// Runs the next deferred call for the newest panic, or reports it.
+Exit unwind(Machine& m, rt::G& g);
+
+Exit startPanic(Machine& m, rt::G& g, uint64_t typeWord, uint64_t dataWord, int32_t runtimeError) {
+  auto* p = static_cast<rt::PanicRecord*>(rt::allocateBytes(sizeof(rt::PanicRecord), true));
+  p->link = g.panics;
+  p->typeWord = typeWord;
+  p->dataWord = dataWord;
+  p->runtimeError = runtimeError;
+  p->recovered = false;
+  g.panics = p;
+  m.panicTrace = traceback(g);
+  return unwind(m, g);
+}
+
+Exit startRuntimePanic(Machine& m, rt::G& g, rt::RuntimeError e, int64_t x, int64_t y) {
+  std::string text = rt::runtimeErrorText(e, x, y);
+  auto* bytes = static_cast<char*>(rt::allocateBytes(text.size(), false));
+  std::memcpy(bytes, text.data(), text.size());
+  auto* str = static_cast<uint64_t*>(rt::allocateBytes(16, true));
+  str[0] = reinterpret_cast<uint64_t>(bytes);
+  str[1] = text.size();
+  return startPanic(m, g, reinterpret_cast<uint64_t>(runtimeErrorType()),
+                    reinterpret_cast<uint64_t>(str), static_cast<int32_t>(e));
+}
+
+Exit unwind(Machine& m, rt::G& g) {
+  rt::DeferRecord* d = g.defers;
+  if (d == nullptr) return reportPanic(m, g);
+  g.defers = d->next;
+  if (d->closure == 0) return startRuntimePanic(m, g, rt::RuntimeError::NilDeref, 0, 0);
+  rt::PanicRecord* p = g.panics;
+  p->deferFrameBase = d->frameBase;
+  p->callerPc = reinterpret_cast<uint64_t>(g.pc);
+  Exit e = pushDeferredCall(m, g, d, kPanicResumeCode);
+  if (e != Exit::Returned) return e;
+  p->callBase = g.base;
+  return Exit::Returned;
+}
+
+// A deferred call run by the newest panic returned (g's state is the frame
+// it was called above).
+Exit resumePanic(Machine& m, rt::G& g) {
+  rt::PanicRecord* p = g.panics;
+  if (!p->recovered) return unwind(m, g);
+  uint64_t target = p->deferFrameBase;
+  const Function* targetFn = nullptr;
+  forEachFrame(g, [&](const Function* fn, uint64_t base, uint64_t) {
+    if (base == target && targetFn == nullptr) targetFn = fn;
+  });
+  if (targetFn == nullptr || targetFn->recoverPc == UINT32_MAX) {
+    return m.fatal(g, rt::FatalError::NotImplemented, 0,
+                   "recovery into a function without a recover point");
+  }
+  // Panics whose deferred call ran in a frame now being dropped are over.
+  g.panics = p->link;
+  while (g.panics != nullptr && g.panics->callBase > target) g.panics = g.panics->link;
+  g.fn = targetFn;
+  g.base = target;
+  g.pc = targetFn->code + targetFn->recoverPc;
+  return Exit::Returned;
+}
+
+}  // namespace
+
+const Function* goexitFunction() { return &goexit(); }
+
+const rt::TypeDesc* runtimeErrorType() {
+  static const rt::TypeDesc t = [] {
+    rt::TypeDesc d;
+    d.name = "runtime.Error";
+    d.kind = rt::TypeKind::Struct;
+    d.size = 16;
+    d.pointerWords = {1};
+    return d;
+  }();
+  return &t;
+}
+
+Exit Machine::fatal(rt::G& g, rt::FatalError e, uint64_t number, const std::string& what,
+                    const Function* pendingCallee) {
+  report = rt::fatalErrorText(e, number, what) + "\n" + traceback(g, pendingCallee);
+  exitCode = rt::kPanicExitCode;
+  return Exit::Fatal;
+}
+
+std::string traceback(const rt::G& g, const Function* pendingCallee) {
+  constexpr size_t kEnds = 50;  // Go 1.21+: the first and last 50 frames
+  auto line = [](const Function* fn, int32_t lineNo) {
+    return fmt::format("{}({})\n\t{}:{}\n", fn->name, fn->paramSlots > 0 ? "..." : "", fn->file,
+                       lineNo);
+  };
+  std::string out = fmt::format("goroutine {} [running]:\n", g.id);
+  std::vector<std::string> head;
+  std::deque<std::string> tail;
+  size_t total = 0;
+  auto add = [&](std::string s) {
+    ++total;
+    if (head.size() < kEnds) {
+      head.push_back(std::move(s));
+      return;
+    }
+    tail.push_back(std::move(s));
+    if (tail.size() > kEnds) tail.pop_front();
+  };
+  if (pendingCallee != nullptr) add(line(pendingCallee, pendingCallee->lineAt(0)));
+  // Every saved or return pc points just past its instruction's first word.
+  const Instr* pc = g.pc;
+  forEachFrame(g, [&](const Function* fn, uint64_t base, uint64_t) {
+    add(line(fn, fn->lineAt(static_cast<size_t>(pc - fn->code) - 1)));
+    pc = reinterpret_cast<const Instr*>(g.stack[base + kHeaderReturnPc]);
+    if (pc == kPanicResumeCode) {
+      // A deferred call run by a panic: its caller stopped where it was
+      // when the call was made.
+      for (const rt::PanicRecord* p = g.panics; p != nullptr; p = p->link)
+        if (p->callBase == base) pc = reinterpret_cast<const Instr*>(p->callerPc);
+    }
+  });
+  for (auto& s : head) out += s;
+  if (total > head.size() + tail.size())
+    out += fmt::format("...{} frames elided...\n", total - head.size() - tail.size());
+  for (auto& s : tail) out += s;
+  return out;
+}
+
+bool enter(Machine& m, rt::G& g, uint32_t index, std::span<const uint64_t> args) {
+  const Function* fn = m.module.functionTable.at(index);
+  uint64_t needed = kFrameHeaderSlots + fn->frameSlots;
+  if (needed > g.stackSlots) {
+    rt::StackMove mv;
+    if (!g.growStack(needed, 0, &mv)) {
+      g.fn = &goexit();
+      g.pc = kEntryCode + 1;  // just past HALT
+      g.base = 0;
+      m.fatal(g, rt::FatalError::StackOverflow, g.maxStackBytes, "", fn);
+      return false;
+    }
+  }
+  g.stack[0] = reinterpret_cast<uint64_t>(&kEntryCode[0]);
+  g.stack[1] = callerWord(&goexit(), kFrameHeaderSlots);
+  g.stack[2] = 0;
+  uint64_t* R = g.stack + kFrameHeaderSlots;
+  std::copy(args.begin(), args.end(), R);
+  zeroPointerSlots(fn, R);
+  g.fn = fn;
+  g.pc = fn->code;
+  g.base = kFrameHeaderSlots;
+  g.status = rt::GStatus::Runnable;
+  return true;
+}
+
+RunResult runMain(Module& m, uint64_t maxStackBytes) {
+  Machine machine(m);
+  rt::G g(1);
+  g.maxStackBytes = maxStackBytes;
+  if (!enter(machine, g, static_cast<uint32_t>(m.mainIndex), {})) return {machine.exitCode, machine.report};
+  for (;;) {
+    switch (execute(machine, g)) {
+      case Exit::Returned:
+        return {0, ""};
+      case Exit::Yielded:
+        continue;  // alone: resume at once (the scheduler will pick another G)
+      case Exit::Panicked:
+      case Exit::Fatal:
+        return {machine.exitCode, machine.report};
+    }
+  }
+}
+
+Exit execute(Machine& m, rt::G& gref) {
+  rt::G* const g = &gref;
+  g->status = rt::GStatus::Running;
+  const Function* fn = g->fn;
+  const Instr* pc = g->pc;
+  uint64_t* R = g->stack + g->base;
+  const uint64_t* K = fn->consts;
+  const Function* const* const F = m.module.functionTable.data();
+  const Native* const NAT = m.module.natives.data();
+  const std::unique_ptr<rt::TypeDesc>* const T = m.module.types.data();
+  uint64_t* const GL = m.module.globals.data();
+  Instr i = 0;
+
+// ---- the named points where hot state goes back to the G ----
+#define SAVE() (g->fn = fn, g->pc = pc, g->base = static_cast<uint64_t>(R - g->stack))
+#define RELOAD_BASE() (R = g->stack + g->base)
+
+#define A argA(i)
+#define RA R[argA(i)]
+#define RB R[argB(i)]
+#define RC R[argC(i)]
+#define FB f64(R[argB(i)])
+#define FC f64(R[argC(i)])
+#define LIKELY(x) __builtin_expect(!!(x), 1)
+#define UNLIKELY(x) __builtin_expect(!!(x), 0)
+
+#define LOAD_STATE() \
+  (fn = g->fn, pc = g->pc, R = g->stack + g->base, K = fn->consts)
+// Continue after a slow path that may have switched frames (a panic ran a
+// deferred call, or recovered): reload everything from the G.
+#define RESUME_AFTER(expr)                 \
+  do {                                     \
+    Exit e_ = (expr);                      \
+    if (e_ != Exit::Returned) {            \
+      g->status = rt::GStatus::Runnable;   \
+      return e_;                           \
+    }                                      \
+    LOAD_STATE();                          \
+    NEXT();                                \
+  } while (0)
+#define PANIC(kind, x, y)                                                                   \
+  do {                                                                                      \
+    SAVE();                                                                                 \
+    RESUME_AFTER(startRuntimePanic(m, *g, rt::RuntimeError::kind, static_cast<int64_t>(x), \
+                                   static_cast<int64_t>(y)));                               \
+  } while (0)
+#define NILCHECK(p) \
+  if (UNLIKELY((p) == 0)) PANIC(NilDeref, 0, 0)
+
+// A safepoint: honour a preemption request.
+#define POLL()                                               \
+  if (UNLIKELY(g->preempt.load(std::memory_order_relaxed))) { \
+    SAVE();                                                  \
+    g->clearPreempt();                                       \
+    g->status = rt::GStatus::Runnable;                       \
+    return Exit::Yielded;                                    \
+  }
+// Conditional jumps are safepoints when they jump backwards: a loop closed
+// by a fused compare-and-branch polls there instead of at a LOOP.
+#define COND_JUMP(cond, offset) \
+  {                             \
+    if (cond) {                 \
+      int off_ = (offset);      \
+      pc += off_;               \
+      if (off_ < 0) POLL();     \
+    }                           \
+    NEXT();                     \
+  }
+
+#define PUSH_FRAME(callee, a)                                                  \
+  do {                                                                         \
+    uint64_t* nb_ = R + (a);                                                   \
+    nb_[kHeaderReturnPc] = reinterpret_cast<uint64_t>(pc);                     \
+    nb_[kHeaderCaller] = callerWord(fn, (a));                                  \
+    fn = (callee);                                                             \
+    K = fn->consts;                                                            \
+    pc = fn->code;                                                             \
+    R = nb_;                                                                   \
+    if (UNLIKELY(fn->zeroRangeCount != 0)) zeroPointerSlots(fn, R);            \
+  } while (0)
+#define FRAME_FITS(callee, a)                                                         \
+  LIKELY(reinterpret_cast<uintptr_t>(R + (a) + (callee)->frameSlots) <=                \
+         g->stackGuard.load(std::memory_order_relaxed))
+
+#define DO_RETURN()                                                           \
+  do {                                                                        \
+    uint64_t w_ = R[kHeaderCaller];                                           \
+    pc = reinterpret_cast<const Instr*>(R[kHeaderReturnPc]);                  \
+    fn = callerOf(w_);                                                        \
+    R -= distanceOf(w_);                                                      \
+    K = fn->consts;                                                           \
+    NEXT();                                                                   \
+  } while (0)
+
+#if GOL_COMPUTED_GOTO
+  static const void* const kDispatch[kOpCount] = {
+#define GOL_X(name, format, flags, doc) &&L_##name,
+      GOL_OPCODES_CORE(GOL_X)
+#undef GOL_X
+#define GOL_X(name, format, flags, doc) &&L_unimplemented,
+          GOL_OPCODES_PLANNED(GOL_X)
+#undef GOL_X
+  };
+#define CASE(name) L_##name:
+#define NEXT()                          \
+  do {                                  \
+    i = *pc++;                          \
+    goto* kDispatch[i & 0xFFFF];        \
+  } while (0)
+  NEXT();
+  {
+#else
+#define CASE(name) case Op::name:
+#define NEXT() goto dispatch
+dispatch:
+  i = *pc++;
+  switch (opOf(i)) {
+#define GOL_X(name, format, flags, doc) case Op::name:
+    GOL_OPCODES_PLANNED(GOL_X)
+#undef GOL_X
+    goto L_unimplemented;
+    case Op::kCount:
+      goto L_unimplemented;
+#endif
+
+    // ---- control ----
+    CASE(NOP) NEXT();
+    CASE(HALT) {
+      SAVE();
+      g->status = rt::GStatus::Dead;
+      return Exit::Returned;
+    }
+    CASE(JMP) {
+      pc += argSBx(i);
+      NEXT();
+    }
+    CASE(LOOP) {
+      pc += argSBx(i);
+      POLL();
+      NEXT();
+    }
+    CASE(JT) COND_JUMP(RA != 0, argSBx(i))
+    CASE(JF) COND_JUMP(RA == 0, argSBx(i))
+    CASE(JEQ) COND_JUMP(RA == RB, argSC(i))
+    CASE(JNE) COND_JUMP(RA != RB, argSC(i))
+    CASE(JLT_S) COND_JUMP(static_cast<int64_t>(RA) < static_cast<int64_t>(RB), argSC(i))
+    CASE(JLE_S) COND_JUMP(static_cast<int64_t>(RA) <= static_cast<int64_t>(RB), argSC(i))
+    CASE(JLT_U) COND_JUMP(RA < RB, argSC(i))
+    CASE(JLE_U) COND_JUMP(RA <= RB, argSC(i))
+    CASE(JEQI) COND_JUMP(static_cast<int64_t>(RA) == argSB(i), argSC(i))
+    CASE(JNEI) COND_JUMP(static_cast<int64_t>(RA) != argSB(i), argSC(i))
+    CASE(JLTI) COND_JUMP(static_cast<int64_t>(RA) < argSB(i), argSC(i))
+    CASE(JLEI) COND_JUMP(static_cast<int64_t>(RA) <= argSB(i), argSC(i))
+    CASE(JGTI) COND_JUMP(static_cast<int64_t>(RA) > argSB(i), argSC(i))
+    CASE(JGEI) COND_JUMP(static_cast<int64_t>(RA) >= argSB(i), argSC(i))
+    CASE(JEQ_F) COND_JUMP(f64(RA) == FB, argSC(i))
+    CASE(JNE_F) COND_JUMP(f64(RA) != FB, argSC(i))
+    CASE(JLT_F) COND_JUMP(f64(RA) < FB, argSC(i))
+    CASE(JLE_F) COND_JUMP(f64(RA) <= FB, argSC(i))
+    CASE(JNLT_F) COND_JUMP(!(f64(RA) < FB), argSC(i))
+    CASE(JNLE_F) COND_JUMP(!(f64(RA) <= FB), argSC(i))
+
+    // ---- moves and constants ----
+    CASE(MOV) {
+      RA = RB;
+      NEXT();
+    }
+    CASE(MOV2) {
+      const uint64_t* s = &RB;
+      uint64_t x0 = s[0], x1 = s[1];
+      uint64_t* d = &RA;
+      d[0] = x0;
+      d[1] = x1;
+      NEXT();
+    }
+    CASE(MOV3) {
+      const uint64_t* s = &RB;
+      uint64_t x0 = s[0], x1 = s[1], x2 = s[2];
+      uint64_t* d = &RA;
+      d[0] = x0;
+      d[1] = x1;
+      d[2] = x2;
+      NEXT();
+    }
+    CASE(MOVN) {
+      std::memmove(&RA, &RB, argC(i) * sizeof(uint64_t));
+      NEXT();
+    }
+    CASE(ZERO) {
+      std::memset(&RA, 0, argB(i) * sizeof(uint64_t));
+      NEXT();
+    }
+    CASE(LOADI) {
+      RA = static_cast<uint64_t>(static_cast<int64_t>(argSBx(i)));
+      NEXT();
+    }
+    CASE(LOADK) {
+      RA = K[argBx(i)];
+      NEXT();
+    }
+    CASE(LOADK2) {
+      uint64_t* d = &RA;
+      d[0] = K[argBx(i)];
+      d[1] = K[argBx(i) + 1];
+      NEXT();
+    }
+    CASE(LOADFN) {
+      RA = reinterpret_cast<uint64_t>(&F[argBx(i)]->staticClosure);
+      NEXT();
+    }
+    CASE(GETG) {
+      RA = GL[argBx(i)];
+      NEXT();
+    }
+    CASE(SETG) {
+      GL[argBx(i)] = RA;
+      NEXT();
+    }
+    CASE(ADDRG) {
+      RA = reinterpret_cast<uint64_t>(GL + argBx(i));
+      NEXT();
+    }
+    CASE(ADDR) {
+      RA = reinterpret_cast<uint64_t>(R + argB(i));
+      NEXT();
+    }
+    CASE(GETCTX) {
+      RA = R[kHeaderContext];
+      NEXT();
+    }
+    CASE(LOADTYPE) {
+      RA = reinterpret_cast<uint64_t>(T[argBx(i)].get());
+      NEXT();
+    }
+
+    // ---- integer arithmetic ----
+#define GOL_INT_HANDLERS(W, T)                                                 \
+  CASE(ADD_##W) {                                                              \
+    RA = norm<T>(RB + RC);                                                     \
+    NEXT();                                                                    \
+  }                                                                            \
+  CASE(SUB_##W) {                                                              \
+    RA = norm<T>(RB - RC);                                                     \
+    NEXT();                                                                    \
+  }                                                                            \
+  CASE(MUL_##W) {                                                              \
+    RA = norm<T>(RB * RC);                                                     \
+    NEXT();                                                                    \
+  }                                                                            \
+  CASE(ADDI_##W) {                                                             \
+    RA = norm<T>(RB + static_cast<uint64_t>(static_cast<int64_t>(argSC(i))));  \
+    NEXT();                                                                    \
+  }                                                                            \
+  CASE(SHL_##W) {                                                              \
+    uint64_t n_ = RC;                                                          \
+    RA = norm<T>(n_ >= 64 ? 0 : RB << n_);                                     \
+    NEXT();                                                                    \
+  }
+    GOL_INT_WIDTHS(GOL_INT_HANDLERS)
+#undef GOL_INT_HANDLERS
+
+    CASE(NEG) {
+      RA = 0 - RB;
+      NEXT();
+    }
+    CASE(NOT) {
+      RA = ~RB;
+      NEXT();
+    }
+    CASE(AND) {
+      RA = RB & RC;
+      NEXT();
+    }
+    CASE(OR) {
+      RA = RB | RC;
+      NEXT();
+    }
+    CASE(XOR) {
+      RA = RB ^ RC;
+      NEXT();
+    }
+    CASE(ANDNOT) {
+      RA = RB & ~RC;
+      NEXT();
+    }
+    CASE(ANDI) {
+      RA = RB & static_cast<uint64_t>(static_cast<int64_t>(argSC(i)));
+      NEXT();
+    }
+    CASE(SHR_S) {
+      uint64_t n = RC;
+      RA = static_cast<uint64_t>(static_cast<int64_t>(RB) >> (n >= 63 ? 63 : n));
+      NEXT();
+    }
+    CASE(SHR_U) {
+      uint64_t n = RC;
+      RA = n >= 64 ? 0 : RB >> n;
+      NEXT();
+    }
+    CASE(SHLI) {
+      RA = RB << (argC(i) & 63);
+      NEXT();
+    }
+    CASE(SHRI_S) {
+      RA = static_cast<uint64_t>(static_cast<int64_t>(RB) >> (argC(i) & 63));
+      NEXT();
+    }
+    CASE(SHRI_U) {
+      RA = RB >> (argC(i) & 63);
+      NEXT();
+    }
+    CASE(CHKSHIFT) {
+      if (UNLIKELY(static_cast<int64_t>(RA) < 0)) PANIC(NegativeShift, 0, 0);
+      NEXT();
+    }
+    CASE(DIV_S) {
+      auto x = static_cast<int64_t>(RB), y = static_cast<int64_t>(RC);
+      if (UNLIKELY(y == 0)) PANIC(DivideByZero, 0, 0);
+      // MinInt64 / -1 overflows to MinInt64 in Go; in C++ it traps.
+      RA = y == -1 ? 0 - static_cast<uint64_t>(x) : static_cast<uint64_t>(x / y);
+      NEXT();
+    }
+    CASE(DIV_U) {
+      uint64_t y = RC;
+      if (UNLIKELY(y == 0)) PANIC(DivideByZero, 0, 0);
+      RA = RB / y;
+      NEXT();
+    }
+    CASE(REM_S) {
+      auto x = static_cast<int64_t>(RB), y = static_cast<int64_t>(RC);
+      if (UNLIKELY(y == 0)) PANIC(DivideByZero, 0, 0);
+      RA = y == -1 ? 0 : static_cast<uint64_t>(x % y);
+      NEXT();
+    }
+    CASE(REM_U) {
+      uint64_t y = RC;
+      if (UNLIKELY(y == 0)) PANIC(DivideByZero, 0, 0);
+      RA = RB % y;
+      NEXT();
+    }
+    CASE(SEXT8) {
+      RA = norm<int8_t>(RB);
+      NEXT();
+    }
+    CASE(SEXT16) {
+      RA = norm<int16_t>(RB);
+      NEXT();
+    }
+    CASE(SEXT32) {
+      RA = norm<int32_t>(RB);
+      NEXT();
+    }
+    CASE(ZEXT8) {
+      RA = norm<uint8_t>(RB);
+      NEXT();
+    }
+    CASE(ZEXT16) {
+      RA = norm<uint16_t>(RB);
+      NEXT();
+    }
+    CASE(ZEXT32) {
+      RA = norm<uint32_t>(RB);
+      NEXT();
+    }
+    CASE(BNOT) {
+      RA = RB ^ 1;
+      NEXT();
+    }
+
+    // ---- comparisons ----
+    CASE(EQ) {
+      RA = RB == RC;
+      NEXT();
+    }
+    CASE(NE) {
+      RA = RB != RC;
+      NEXT();
+    }
+    CASE(LT_S) {
+      RA = static_cast<int64_t>(RB) < static_cast<int64_t>(RC);
+      NEXT();
+    }
+    CASE(LE_S) {
+      RA = static_cast<int64_t>(RB) <= static_cast<int64_t>(RC);
+      NEXT();
+    }
+    CASE(LT_U) {
+      RA = RB < RC;
+      NEXT();
+    }
+    CASE(LE_U) {
+      RA = RB <= RC;
+      NEXT();
+    }
+    CASE(EQ_F) {
+      RA = FB == FC;
+      NEXT();
+    }
+    CASE(NE_F) {
+      RA = FB != FC;
+      NEXT();
+    }
+    CASE(LT_F) {
+      RA = FB < FC;
+      NEXT();
+    }
+    CASE(LE_F) {
+      RA = FB <= FC;
+      NEXT();
+    }
+
+    // ---- floating point ----
+    CASE(ADD_F64) {
+      RA = bitsOf(FB + FC);
+      NEXT();
+    }
+    CASE(SUB_F64) {
+      RA = bitsOf(FB - FC);
+      NEXT();
+    }
+    CASE(MUL_F64) {
+      RA = bitsOf(FB * FC);
+      NEXT();
+    }
+    CASE(DIV_F64) {
+      RA = bitsOf(FB / FC);
+      NEXT();
+    }
+    CASE(ADD_F32) {
+      RA = roundF32(FB + FC);
+      NEXT();
+    }
+    CASE(SUB_F32) {
+      RA = roundF32(FB - FC);
+      NEXT();
+    }
+    CASE(MUL_F32) {
+      RA = roundF32(FB * FC);
+      NEXT();
+    }
+    CASE(DIV_F32) {
+      RA = roundF32(FB / FC);
+      NEXT();
+    }
+    CASE(NEG_F) {
+      RA = RB ^ 0x8000000000000000u;
+      NEXT();
+    }
+    CASE(I2F64) {
+      RA = bitsOf(static_cast<double>(static_cast<int64_t>(RB)));
+      NEXT();
+    }
+    CASE(U2F64) {
+      RA = bitsOf(static_cast<double>(RB));
+      NEXT();
+    }
+    CASE(I2F32) {
+      // Straight to float: rounding through double could round twice.
+      RA = bitsOf(static_cast<double>(static_cast<float>(static_cast<int64_t>(RB))));
+      NEXT();
+    }
+    CASE(U2F32) {
+      RA = bitsOf(static_cast<double>(static_cast<float>(RB)));
+      NEXT();
+    }
+    CASE(F2I64) {
+      RA = truncToInt64(FB);
+      NEXT();
+    }
+    CASE(F2U64) {
+      RA = truncToUint64(FB);
+      NEXT();
+    }
+    CASE(F2F32) {
+      RA = roundF32(FB);
+      NEXT();
+    }
+
+    // ---- memory ----
+#define GOL_LOAD(name, T)                            \
+  CASE(name) {                                       \
+    uint64_t p_ = RB;                                \
+    NILCHECK(p_);                                    \
+    RA = static_cast<uint64_t>(static_cast<int64_t>(load<T>(p_ + argC(i)))); \
+    NEXT();                                          \
+  }
+    GOL_LOAD(LOAD8U, uint8_t)
+    GOL_LOAD(LOAD8S, int8_t)
+    GOL_LOAD(LOAD16U, uint16_t)
+    GOL_LOAD(LOAD16S, int16_t)
+    GOL_LOAD(LOAD32U, uint32_t)
+    GOL_LOAD(LOAD32S, int32_t)
+    GOL_LOAD(LOAD64, uint64_t)
+#undef GOL_LOAD
+    CASE(LOADF32) {
+      uint64_t p = RB;
+      NILCHECK(p);
+      RA = bitsOf(static_cast<double>(load<float>(p + argC(i))));
+      NEXT();
+    }
+#define GOL_STORE(name, T)                        \
+  CASE(name) {                                    \
+    uint64_t p_ = RA;                             \
+    NILCHECK(p_);                                 \
+    store<T>(p_ + argC(i), static_cast<T>(RB));   \
+    NEXT();                                       \
+  }
+    GOL_STORE(STORE8, uint8_t)
+    GOL_STORE(STORE16, uint16_t)
+    GOL_STORE(STORE32, uint32_t)
+    GOL_STORE(STORE64, uint64_t)
+    GOL_STORE(STOREP, uint64_t)  // the write barrier will go here
+#undef GOL_STORE
+    CASE(STOREF32) {
+      uint64_t p = RA;
+      NILCHECK(p);
+      store<float>(p + argC(i), static_cast<float>(FB));
+      NEXT();
+    }
+    CASE(LOADN) {
+      uint64_t p = RB;
+      NILCHECK(p);
+      std::memcpy(&RA, reinterpret_cast<const void*>(p), argC(i) * sizeof(uint64_t));
+      NEXT();
+    }
+    CASE(STOREN) {
+      uint64_t p = RA;
+      NILCHECK(p);
+      std::memcpy(reinterpret_cast<void*>(p), &RB, argC(i) * sizeof(uint64_t));
+      NEXT();
+    }
+    CASE(NILCHK) {
+      NILCHECK(RA);
+      NEXT();
+    }
+    CASE(FIELDADDR) {
+      uint64_t p = RB;
+      NILCHECK(p);
+      RA = p + argC(i);
+      NEXT();
+    }
+
+    // ---- elements ----
+    CASE(BOUNDS) {
+      uint64_t x = RA, n = RB;
+      if (UNLIKELY(x >= n)) PANIC(IndexOutOfRange, x, n);
+      NEXT();
+    }
+    CASE(SLOAD64) {
+      const uint64_t* s = &RB;
+      uint64_t x = RC;
+      if (UNLIKELY(x >= s[1])) PANIC(IndexOutOfRange, x, s[1]);
+      RA = load<uint64_t>(s[0] + x * 8);
+      NEXT();
+    }
+    CASE(SLOAD8U) {
+      const uint64_t* s = &RB;
+      uint64_t x = RC;
+      if (UNLIKELY(x >= s[1])) PANIC(IndexOutOfRange, x, s[1]);
+      RA = load<uint8_t>(s[0] + x);
+      NEXT();
+    }
+    CASE(SSTORE64) {
+      const uint64_t* s = &RA;
+      uint64_t x = RB;
+      if (UNLIKELY(x >= s[1])) PANIC(IndexOutOfRange, x, s[1]);
+      store<uint64_t>(s[0] + x * 8, RC);
+      NEXT();
+    }
+    CASE(SSTORE8) {
+      const uint64_t* s = &RA;
+      uint64_t x = RB;
+      if (UNLIKELY(x >= s[1])) PANIC(IndexOutOfRange, x, s[1]);
+      store<uint8_t>(s[0] + x, static_cast<uint8_t>(RC));
+      NEXT();
+    }
+    CASE(SINDEXADDR) {
+      uint64_t size = *pc++;
+      const uint64_t* s = &RB;
+      uint64_t x = RC;
+      if (UNLIKELY(x >= s[1])) PANIC(IndexOutOfRange, x, s[1]);
+      RA = s[0] + x * size;
+      NEXT();
+    }
+    CASE(AINDEXADDR) {
+      uint64_t extra = *pc++;
+      uint64_t len = extra >> 32, size = extra & 0xFFFFFFFFu;
+      uint64_t p = RB, x = RC;
+      if (UNLIKELY(x >= len)) PANIC(IndexOutOfRange, x, len);
+      NILCHECK(p);
+      RA = p + x * size;
+      NEXT();
+    }
+    CASE(SLICE) {
+      uint64_t extra = *pc++;
+      auto mode = static_cast<uint32_t>(extra >> 32);
+      uint64_t size = extra & 0xFFFFFFFFu;
+      const uint64_t* s = &RB;
+      const uint64_t* bounds = &RC;
+      bool isString = (mode & slicemode::String) != 0;
+      bool byLen = isString || (mode & slicemode::ArrayLen) != 0;
+      uint64_t ptr = s[0], cap = isString ? s[1] : s[2];
+      uint64_t lo = bounds[0], hi = bounds[1];
+      uint64_t max = cap;
+      if (mode & slicemode::Three) {
+        max = bounds[2];
+        if (UNLIKELY(max > cap)) {
+          if (byLen) PANIC(Slice3Alen, max, cap);
+          PANIC(Slice3Acap, max, cap);
+        }
+        if (UNLIKELY(hi > max)) PANIC(Slice3B, hi, max);
+        if (UNLIKELY(lo > hi)) PANIC(Slice3C, lo, hi);
+      } else {
+        if (UNLIKELY(hi > cap)) {
+          if (byLen) PANIC(SliceAlen, hi, cap);
+          PANIC(SliceAcap, hi, cap);
+        }
+        if (UNLIKELY(lo > hi)) PANIC(SliceB, lo, hi);
+      }
+      // Never point past the end of the array: an empty result keeps the
+      // base pointer, as Go does, so the GC never sees a dangling pointer.
+      uint64_t newCap = max - lo;
+      uint64_t* d = &RA;
+      d[0] = newCap == 0 ? ptr : ptr + lo * size;
+      d[1] = hi - lo;
+      if (!isString) d[2] = newCap;
+      NEXT();
+    }
+
+    // ---- allocation ----
+    CASE(NEW) {
+      SAVE();
+      RA = reinterpret_cast<uint64_t>(rt::allocate(T[argBx(i)].get()));
+      NEXT();
+    }
+    CASE(MAKESLICE) {
+      const rt::TypeDesc* elem = T[*pc++].get();
+      auto len = static_cast<int64_t>(RB), cap = static_cast<int64_t>(RC);
+      MakeSliceCheck bad = checkMakeSlice(elem->size, len, cap);
+      if (UNLIKELY(bad.lenBad)) PANIC(MakeSliceLen, 0, 0);
+      if (UNLIKELY(bad.capBad)) PANIC(MakeSliceCap, 0, 0);
+      SAVE();
+      void* p = rt::allocateArray(elem, static_cast<uint64_t>(cap));
+      uint64_t* d = &RA;
+      d[0] = reinterpret_cast<uint64_t>(p);
+      d[1] = static_cast<uint64_t>(len);
+      d[2] = static_cast<uint64_t>(cap);
+      NEXT();
+    }
+    CASE(MAKECLOSURE) {
+      const Function* body = F[*pc++];
+      unsigned n = argC(i);
+      SAVE();
+      auto* words = static_cast<uint64_t*>(rt::allocateBytes((1 + n) * sizeof(uint64_t), true));
+      words[0] = reinterpret_cast<uint64_t>(body);
+      std::memcpy(words + 1, &RB, n * sizeof(uint64_t));
+      RA = reinterpret_cast<uint64_t>(words);
+      NEXT();
+    }
+
+    CASE(GROWSLICE) {
+      const rt::TypeDesc* elem = T[*pc++].get();
+      const uint64_t* s = &RB;
+      rt::SliceHeader old{s[0], s[1], s[2]};
+      uint64_t n = RC;
+      uint64_t newLen = old.len + n;
+      rt::SliceHeader out{old.data, newLen, old.cap};
+      if (UNLIKELY(newLen > old.cap)) {
+        if (UNLIKELY(newLen < old.len)) PANIC(GrowSliceLen, 0, 0);
+        SAVE();
+        if (!rt::growSlice(elem, old, newLen, &out)) PANIC(GrowSliceLen, 0, 0);
+      }
+      uint64_t* d = &RA;
+      d[0] = out.data;
+      d[1] = out.len;
+      d[2] = out.cap;
+      NEXT();
+    }
+    CASE(COPY) {
+      uint64_t size = *pc++;
+      const uint64_t* dst = &RB;
+      const uint64_t* src = &RC;
+      uint64_t n = std::min(dst[1], src[1]);
+      if (n != 0 && dst[0] != src[0])
+        std::memmove(reinterpret_cast<void*>(dst[0]), reinterpret_cast<const void*>(src[0]), n * size);
+      RA = n;
+      NEXT();
+    }
+
+    // ---- strings ----
+    CASE(STR2BYTES) {
+      const uint64_t* s = &RB;
+      uint64_t p = s[0], n = s[1];
+      SAVE();
+      uint64_t cap = n == 0 ? 0 : rt::roundUpSize(n, false);
+      void* bytes = rt::allocateBytes(cap, false);
+      if (n != 0) std::memcpy(bytes, reinterpret_cast<const void*>(p), n);
+      uint64_t* d = &RA;
+      d[0] = reinterpret_cast<uint64_t>(bytes);
+      d[1] = n;
+      d[2] = cap;
+      NEXT();
+    }
+    CASE(BYTES2STR) {
+      const uint64_t* s = &RB;
+      uint64_t p = s[0], n = s[1];
+      SAVE();
+      void* bytes = rt::allocateBytes(n, false);
+      if (n != 0) std::memcpy(bytes, reinterpret_cast<const void*>(p), n);
+      uint64_t* d = &RA;
+      d[0] = reinterpret_cast<uint64_t>(bytes);
+      d[1] = n;
+      NEXT();
+    }
+    CASE(STR2RUNES) {
+      const uint64_t* s = &RB;
+      auto p = reinterpret_cast<const uint8_t*>(s[0]);
+      uint64_t n = s[1], count = 0;
+      for (uint64_t k = 0; k < n; k += rt::decodeRune(p + k, n - k).width) ++count;
+      SAVE();
+      uint64_t cap = count == 0 ? 0 : rt::roundUpSize(count * 4, false) / 4;
+      auto* runes = static_cast<int32_t*>(rt::allocateBytes(cap * 4, false));
+      uint64_t j = 0;
+      for (uint64_t k = 0; k < n;) {
+        rt::DecodedRune r = rt::decodeRune(p + k, n - k);
+        runes[j++] = r.rune;
+        k += r.width;
+      }
+      uint64_t* d = &RA;
+      d[0] = reinterpret_cast<uint64_t>(runes);
+      d[1] = count;
+      d[2] = cap;
+      NEXT();
+    }
+    CASE(RUNES2STR) {
+      const uint64_t* s = &RB;
+      auto runes = reinterpret_cast<const int32_t*>(s[0]);
+      uint64_t n = s[1], bytes = 0;
+      uint8_t tmp[4];
+      for (uint64_t k = 0; k < n; ++k) bytes += rt::encodeRune(load<int32_t>(reinterpret_cast<uint64_t>(runes + k)), tmp);
+      SAVE();
+      auto* out = static_cast<uint8_t*>(rt::allocateBytes(bytes, false));
+      uint64_t j = 0;
+      for (uint64_t k = 0; k < n; ++k) j += rt::encodeRune(load<int32_t>(reinterpret_cast<uint64_t>(runes + k)), out + j);
+      uint64_t* d = &RA;
+      d[0] = reinterpret_cast<uint64_t>(out);
+      d[1] = bytes;
+      NEXT();
+    }
+    CASE(RUNE2STR) {
+      // A rune conversion of any integer kind: out-of-range values, like
+      // surrogates, become U+FFFD (codegen passes the value sign-extended).
+      auto v = static_cast<int64_t>(RB);
+      int32_t r = (v < 0 || v > 0x10FFFF) ? rt::kRuneError : static_cast<int32_t>(v);
+      uint8_t tmp[4];
+      uint32_t n = rt::encodeRune(r, tmp);
+      SAVE();
+      auto* out = static_cast<uint8_t*>(rt::allocateBytes(n, false));
+      std::memcpy(out, tmp, n);
+      uint64_t* d = &RA;
+      d[0] = reinterpret_cast<uint64_t>(out);
+      d[1] = n;
+      NEXT();
+    }
+    CASE(DECODERUNE) {
+      const uint64_t* s = &RB;
+      uint64_t k = RC;
+      rt::DecodedRune r = rt::decodeRune(reinterpret_cast<const uint8_t*>(s[0]) + k, s[1] - k);
+      uint64_t* d = &RA;
+      d[0] = static_cast<uint64_t>(static_cast<int64_t>(r.rune));
+      d[1] = r.width;
+      NEXT();
+    }
+    CASE(CONCAT) {
+      const uint64_t* x = &RB;
+      const uint64_t* y = &RC;
+      uint64_t xp = x[0], xn = x[1], yp = y[0], yn = y[1];
+      uint64_t* d = &RA;
+      if (xn == 0) {
+        d[0] = yp;
+        d[1] = yn;
+      } else if (yn == 0) {
+        d[0] = xp;
+        d[1] = xn;
+      } else {
+        SAVE();
+        auto* p = static_cast<char*>(rt::allocateBytes(xn + yn, false));
+        std::memcpy(p, reinterpret_cast<const void*>(xp), xn);
+        std::memcpy(p + xn, reinterpret_cast<const void*>(yp), yn);
+        d[0] = reinterpret_cast<uint64_t>(p);
+        d[1] = xn + yn;
+      }
+      NEXT();
+    }
+    CASE(STREQ) {
+      const uint64_t* x = &RB;
+      const uint64_t* y = &RC;
+      RA = x[1] == y[1] &&
+           (x[0] == y[0] || std::memcmp(reinterpret_cast<const void*>(x[0]),
+                                        reinterpret_cast<const void*>(y[0]), x[1]) == 0);
+      NEXT();
+    }
+    CASE(STRCMP) {
+      const uint64_t* x = &RB;
+      const uint64_t* y = &RC;
+      uint64_t n = std::min(x[1], y[1]);
+      int c = n == 0 ? 0
+                     : std::memcmp(reinterpret_cast<const void*>(x[0]),
+                                   reinterpret_cast<const void*>(y[0]), n);
+      if (c == 0) c = x[1] < y[1] ? -1 : (x[1] > y[1] ? 1 : 0);
+      RA = static_cast<uint64_t>(static_cast<int64_t>(c < 0 ? -1 : (c > 0 ? 1 : 0)));
+      NEXT();
+    }
+
+    // ---- maps ----
+    CASE(MAPNEW) {
+      const rt::TypeDesc* type = T[*pc++].get();
+      if (UNLIKELY(rt::keyKindOf(type->key) == rt::KeyKind::Unsupported)) {
+        SAVE();
+        return m.fatal(*g, rt::FatalError::NotImplemented, 0, "map key type " + type->key->name);
+      }
+      SAVE();
+      RA = reinterpret_cast<uint64_t>(rt::makeMap(type, static_cast<int64_t>(RB)));
+      NEXT();
+    }
+    CASE(MAPACCESS) {
+      const rt::TypeDesc* type = T[*pc++].get();
+      bool found;
+      RA = reinterpret_cast<uint64_t>(rt::mapAccess(type, reinterpret_cast<rt::Map*>(RB),
+                                                    reinterpret_cast<const void*>(RC), &found));
+      NEXT();
+    }
+    CASE(MAPACCESS2) {
+      const rt::TypeDesc* type = T[*pc++].get();
+      bool found;
+      const void* v = rt::mapAccess(type, reinterpret_cast<rt::Map*>(RB),
+                                    reinterpret_cast<const void*>(RC), &found);
+      uint64_t* d = &RA;
+      d[0] = reinterpret_cast<uint64_t>(v);
+      d[1] = found;
+      NEXT();
+    }
+    CASE(MAPASSIGN) {
+      ++pc;  // the type: the map knows its own
+      auto* map = reinterpret_cast<rt::Map*>(RB);
+      if (UNLIKELY(map == nullptr)) PANIC(NilMapWrite, 0, 0);
+      SAVE();
+      RA = reinterpret_cast<uint64_t>(rt::mapAssign(map, reinterpret_cast<const void*>(RC)));
+      NEXT();
+    }
+    CASE(MAPDELETE) {
+      ++pc;
+      rt::mapDelete(reinterpret_cast<rt::Map*>(RA), reinterpret_cast<const void*>(RB));
+      NEXT();
+    }
+    CASE(MAPLEN) {
+      RA = rt::mapLen(reinterpret_cast<const rt::Map*>(RB));
+      NEXT();
+    }
+    CASE(MAPCLEAR) {
+      rt::mapClear(reinterpret_cast<rt::Map*>(RA));
+      NEXT();
+    }
+    CASE(MAPITER) {
+      SAVE();
+      RA = reinterpret_cast<uint64_t>(rt::mapIterStart(reinterpret_cast<rt::Map*>(RB)));
+      NEXT();
+    }
+    CASE(MAPNEXT) {
+      const void* key;
+      const void* value;
+      if (rt::mapIterNext(reinterpret_cast<rt::MapIter*>(RB), &key, &value)) {
+        uint64_t* d = &RA;
+        d[0] = reinterpret_cast<uint64_t>(key);
+        d[1] = reinterpret_cast<uint64_t>(value);
+      } else {
+        pc += argSC(i);
+      }
+      NEXT();
+    }
+
+    // ---- defer, panic, recover ----
+    CASE(DEFER) {
+      uint64_t closure = RB;
+      uint64_t n = closure == 0 ? 0 : load<const Function*>(closure)->paramSlots;
+      SAVE();
+      auto* d = static_cast<rt::DeferRecord*>(
+          rt::allocateBytes(sizeof(rt::DeferRecord) + n * sizeof(uint64_t), true));
+      d->closure = closure;
+      d->frameBase = static_cast<uint64_t>(R - g->stack);
+      d->argSlots = n;
+      std::memcpy(d->args, &RA, n * sizeof(uint64_t));
+      d->next = g->defers;
+      g->defers = d;
+      NEXT();
+    }
+    CASE(RUNDEFERS) {
+      rt::DeferRecord* d = g->defers;
+      if (d == nullptr || d->frameBase != static_cast<uint64_t>(R - g->stack)) NEXT();
+      g->defers = d->next;
+      if (d->closure == 0) PANIC(NilDeref, 0, 0);
+      SAVE();
+      RESUME_AFTER(pushDeferredCall(m, *g, d, pc - 1));  // returns to this RUNDEFERS
+    }
+    CASE(PANIC) {
+      const uint64_t* v = &RA;
+      uint64_t typeWord = v[0], dataWord = v[1];
+      SAVE();
+      RESUME_AFTER(startPanic(m, *g, typeWord, dataWord, -1));
+    }
+    CASE(RECOVER) {
+      rt::PanicRecord* p = g->panics;
+      uint64_t* d = &RA;
+      if (p != nullptr && !p->recovered &&
+          R[kHeaderReturnPc] == reinterpret_cast<uint64_t>(kPanicResumeCode) &&
+          static_cast<uint64_t>(R - g->stack) == p->callBase) {
+        p->recovered = true;
+        d[0] = p->typeWord;
+        d[1] = p->dataWord;
+      } else {
+        d[0] = 0;
+        d[1] = 0;
+      }
+      NEXT();
+    }
+    CASE(PANICRESUME) {
+      SAVE();
+      RESUME_AFTER(resumePanic(m, *g));
+    }
+
+    // ---- builtins ----
+    CASE(PRINT) {
+      const uint64_t* v = &RA;
+      switch (static_cast<rt::PrintKind>(argB(i))) {
+        case rt::PrintKind::Int:
+          rt::writeStderr(fmt::format("{}", static_cast<int64_t>(v[0])));
+          break;
+        case rt::PrintKind::Uint:
+          rt::writeStderr(fmt::format("{}", v[0]));
+          break;
+        case rt::PrintKind::Float:
+          rt::writeStderr(rt::printFloat(f64(v[0])));
+          break;
+        case rt::PrintKind::Bool:
+          rt::writeStderr(v[0] != 0 ? "true" : "false");
+          break;
+        case rt::PrintKind::String:
+          rt::writeStderr(std::string_view(reinterpret_cast<const char*>(v[0]), v[1]));
+          break;
+        case rt::PrintKind::Pointer:
+          rt::writeStderr(rt::printHex(v[0]));
+          break;
+        case rt::PrintKind::Slice:
+          rt::writeStderr(fmt::format("[{}/{}]{}", v[1], v[2], rt::printHex(v[0])));
+          break;
+        case rt::PrintKind::Iface:
+          rt::writeStderr(fmt::format("({},{})", rt::printHex(v[0]), rt::printHex(v[1])));
+          break;
+        case rt::PrintKind::Space:
+          rt::writeStderr(" ");
+          break;
+        case rt::PrintKind::Newline:
+          rt::writeStderr("\n");
+          break;
+      }
+      NEXT();
+    }
+
+    // ---- calls ----
+    CASE(CALL) {
+      const Function* callee = F[argBx(i)];
+      unsigned a = A;
+      if (!FRAME_FITS(callee, a)) {
+        SAVE();
+        Exit e = callSlow(m, *g, callee, a);
+        if (e == Exit::Fatal) return e;
+        RELOAD_BASE();
+        PUSH_FRAME(callee, a);
+        if (e == Exit::Yielded) {
+          SAVE();
+          g->status = rt::GStatus::Runnable;
+          return Exit::Yielded;
+        }
+        NEXT();
+      }
+      PUSH_FRAME(callee, a);
+      NEXT();
+    }
+    CASE(CALLC) {
+      uint64_t closure = RB;
+      NILCHECK(closure);
+      const Function* callee = load<const Function*>(closure);
+      unsigned a = A;
+      if (!FRAME_FITS(callee, a)) {
+        SAVE();
+        Exit e = callSlow(m, *g, callee, a);
+        if (e == Exit::Fatal) return e;
+        RELOAD_BASE();
+        R[a + kHeaderContext] = RB;  // re-read: a stack closure moved with the stack
+        PUSH_FRAME(callee, a);
+        if (e == Exit::Yielded) {
+          SAVE();
+          g->status = rt::GStatus::Runnable;
+          return Exit::Yielded;
+        }
+        NEXT();
+      }
+      R[a + kHeaderContext] = closure;
+      PUSH_FRAME(callee, a);
+      NEXT();
+    }
+    CASE(CALLN) {
+      SAVE();
+      if (!NAT[argBx(i)].fn(m, *g, R + A))
+        RESUME_AFTER(startRuntimePanic(m, *g, m.pendingError, m.pendingX, m.pendingY));
+      RELOAD_BASE();
+      NEXT();
+    }
+    CASE(RET) {
+      unsigned a = A;
+      if (a != 0) std::memmove(R, R + a, argB(i) * sizeof(uint64_t));
+      DO_RETURN();
+    }
+    CASE(RET0) DO_RETURN();
+    CASE(RET1) {
+      R[0] = RA;
+      DO_RETURN();
+    }
+
+#if !GOL_COMPUTED_GOTO
+  }
+#else
+  }
+#endif
+
+L_unimplemented:
+  SAVE();
+  g->status = rt::GStatus::Runnable;
+  return m.fatal(*g, rt::FatalError::NotImplemented, 0,
+                 "opcode " + std::string(opInfo(opOf(i)).name));
+
+#undef SAVE
+#undef RELOAD_BASE
+#undef A
+#undef RA
+#undef RB
+#undef RC
+#undef FB
+#undef FC
+#undef PANIC
+#undef LOAD_STATE
+#undef RESUME_AFTER
+#undef NILCHECK
+#undef POLL
+#undef COND_JUMP
+#undef PUSH_FRAME
+#undef FRAME_FITS
+#undef DO_RETURN
+#undef CASE
+#undef NEXT
+}
+
+}  // namespace gol::vm

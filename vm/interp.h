@@ -1,0 +1,86 @@
+// The interpreter's interface: run bytecode on a goroutine.
+//
+// execute() runs a G from its saved state until one of four things
+// happens, and says which (Exit): its bottom frame returned; it yielded at
+// a safepoint because a preemption was requested (its state is saved, call
+// execute again to resume); it panicked; or a fatal error stopped it. For
+// the last two, the Machine holds the text Go would print on stderr.
+// Nothing here writes to stdout or stderr or exits the process: that is
+// the gol command's job (and the tests read the report instead).
+//
+// The scheduler (issue 4) will call execute() from its loop; until then
+// runMain() runs goroutine 1 alone.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+
+#include "runtime/goroutine.h"
+#include "runtime/panic.h"
+#include "vm/bytecode.h"
+
+namespace gol::vm {
+
+enum class Exit : uint8_t { Returned, Yielded, Panicked, Fatal };
+
+// Per-program interpreter state shared by its goroutines.
+class Machine {
+ public:
+  explicit Machine(Module& m) : module(m) {}
+
+  Module& module;
+  std::string report;   // what to print on stderr after Panicked or Fatal
+  int exitCode = 0;
+  void* user = nullptr;  // for natives (the tests capture output through it)
+
+  // A native raising a runtime error calls this and returns false; the
+  // interpreter then panics (deferred calls run, recover can stop it).
+  void panicRuntime(rt::RuntimeError e, int64_t x = 0, int64_t y = 0) {
+    pendingError = e;
+    pendingX = x;
+    pendingY = y;
+  }
+  // Record a fatal error; `pendingCallee` is a function whose frame could
+  // not be pushed (stack overflow), shown as the innermost frame.
+  Exit fatal(rt::G& g, rt::FatalError e, uint64_t number, const std::string& what,
+             const Function* pendingCallee = nullptr);
+
+  // Interpreter-private panic state.
+  rt::RuntimeError pendingError = rt::RuntimeError::DivideByZero;
+  int64_t pendingX = 0, pendingY = 0;
+  std::string panicTrace;  // traceback where the newest panic started
+};
+
+// Prepare g to run function `index` with `args` in its parameter slots.
+// Returns false (with Machine::report set) if its frame cannot fit.
+[[nodiscard]] bool enter(Machine& m, rt::G& g, uint32_t index, std::span<const uint64_t> args);
+
+// The dispatch loop.
+Exit execute(Machine& m, rt::G& g);
+
+// The bottom frame's slots: after Exit::Returned its results start here.
+inline const uint64_t* bottomFrame(const rt::G& g) { return g.stack + kFrameHeaderSlots; }
+
+// "goroutine N [running]:\n" and the frames, innermost first, as Go prints
+// them (first and last 50 when there are more than 100).
+std::string traceback(const rt::G& g, const Function* pendingCallee = nullptr);
+
+struct RunResult {
+  int exitCode = 0;
+  std::string report;  // stderr text when exitCode != 0
+};
+
+// Run module.mainIndex as goroutine 1 to completion.
+RunResult runMain(Module& m, uint64_t maxStackBytes = rt::kMaxStackBytes);
+
+// The pseudo-function at the bottom of every goroutine's stack.
+const Function* goexitFunction();
+
+// The dynamic type of the values runtime errors panic with: the data word
+// points to a string (two words) holding the text, "runtime error: ...".
+// It implements error with Error() returning that text; codegen and fmt
+// must treat it so (recover() hands it to Gol code).
+const rt::TypeDesc* runtimeErrorType();
+
+}  // namespace gol::vm
