@@ -6,12 +6,13 @@
 // several kinds of children ("cond: ", "body: "). Positions print as
 // @line:col. The output depends only on the tree, so tests can compare it
 // verbatim. With annotations, an expression also shows what the checker
-// recorded: its mode and, for constants, the value.
+// recorded: its mode, its type and, for constants, the value.
 #include <string>
 
 #include <fmt/format.h>
 
 #include "lang/ast.h"
+#include "lang/types.h"
 
 namespace gol::lang {
 
@@ -92,12 +93,11 @@ class Dumper {
   }
 
  private:
+  // " [mode type = value]", e.g. " [constant untyped int = 5]".
   void annotate(const Expr* e) {
     out += fmt::format(" [{}", modeName(e->mode));
-    // Types are printed by the checker's own dump hook once lang/types.h
-    // provides typeString; the mode and value are enough to test the
-    // constant evaluator meanwhile.
-    if (e->mode == ExprMode::Constant) out += " " + e->value.toString();
+    if (e->type) out += " " + types::typeString(e->type);
+    if (e->mode == ExprMode::Constant) out += " = " + e->value.toString();
     out += "]";
   }
 

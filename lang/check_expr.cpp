@@ -485,7 +485,7 @@ void Checker::rawExpr(Operand& x, Expr* e, const Type* hint) {
         case Tok::Imag: error(e->pos, "complex numbers are not supported by gol"); break;
         default: break;
       }
-      if (kind == BasicKind::Invalid) break;
+      if (kind == BasicKind::Invalid || lit->bad) break;  // a malformed literal: the lexer reported it
       x.val = ConstValue::fromLiteral(lit->litKind, lit->lit);
       if (x.val.isUnknown()) {
         // Malformed literals were reported by the lexer; an integer too big
