@@ -414,3 +414,25 @@ func TestSync(t *testing.T) {
 		t.Error("Pool.Put")
 	}
 }
+
+func TestIOHelpers(t *testing.T) {
+	var a, b strings.Builder
+	w := gio.MultiWriter(&a, &b)
+	r := gio.TeeReader(gio.MultiReader(&oneByteReader{"abc"}, &oneByteReader{""}, &oneByteReader{"defgh"}), w)
+	data, err := gio.ReadAll(gio.LimitReader(r, 6))
+	if string(data) != "abcdef" || err != nil || a.String() != "abcdef" || b.String() != "abcdef" {
+		t.Errorf("helpers: %q %v %q", data, err, a.String())
+	}
+	var c strings.Builder
+	n, err := gio.CopyN(&c, &oneByteReader{"0123456789"}, 4)
+	if n != 4 || err != nil || c.String() != "0123" {
+		t.Error("CopyN")
+	}
+	n, err = gio.CopyN(&c, &oneByteReader{"01"}, 4)
+	if n != 2 || err != gio.EOF {
+		t.Error("CopyN short")
+	}
+	if gio.NopCloser(&oneByteReader{}).Close() != nil {
+		t.Error("NopCloser")
+	}
+}

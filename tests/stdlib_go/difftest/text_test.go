@@ -293,3 +293,75 @@ func TestStrconvQuote(t *testing.T) {
 		}
 	}
 }
+
+func TestStringsSearchAndSplit(t *testing.T) {
+	more := []string{"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab", "abababababcababab", "xxyxxyxxyxxy", "\xff\xfe\xff", "a\u00a0\u2003b\u0085c  d\te\n"}
+	subs := []string{"", "a", "ab", "aab", "aaab", "abc", "xy", "xxy", "yx", "é", "ö", "\xff", "\xfe\xff", " ", "lo", "日本", "ababc",
+		"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab", "héllo, wörld!"}
+	all := append(append([]string{}, texts...), more...)
+	for _, s := range all {
+		for _, u := range subs {
+			if gstrings.Index(s, u) != strings.Index(s, u) || gstrings.LastIndex(s, u) != strings.LastIndex(s, u) ||
+				gstrings.Count(s, u) != strings.Count(s, u) {
+				t.Errorf("Index/LastIndex/Count(%q, %q) = %d %d %d", s, u, gstrings.Index(s, u), gstrings.LastIndex(s, u), gstrings.Count(s, u))
+			}
+			for _, n := range []int{-1, 0, 1, 2, 3, 100} {
+				if !reflect.DeepEqual(gstrings.SplitN(s, u, n), strings.SplitN(s, u, n)) ||
+					!reflect.DeepEqual(gstrings.SplitAfterN(s, u, n), strings.SplitAfterN(s, u, n)) ||
+					gstrings.Replace(s, u, "<R>", n) != strings.Replace(s, u, "<R>", n) ||
+					gstrings.Replace(s, u, "", n) != strings.Replace(s, u, "", n) {
+					t.Errorf("SplitN/SplitAfterN/Replace(%q, %q, %d): %q", s, u, n, gstrings.SplitN(s, u, n))
+				}
+			}
+			if !reflect.DeepEqual(gstrings.Split(s, u), strings.Split(s, u)) || !reflect.DeepEqual(gstrings.SplitAfter(s, u), strings.SplitAfter(s, u)) {
+				t.Errorf("Split(%q, %q)", s, u)
+			}
+			if gstrings.Trim(s, u) != strings.Trim(s, u) || gstrings.TrimLeft(s, u) != strings.TrimLeft(s, u) ||
+				gstrings.TrimRight(s, u) != strings.TrimRight(s, u) {
+				t.Errorf("Trim(%q, %q)", s, u)
+			}
+			if gstrings.EqualFold(s, u) != strings.EqualFold(s, u) {
+				t.Errorf("EqualFold(%q, %q)", s, u)
+			}
+		}
+		if !reflect.DeepEqual(gstrings.Fields(s), strings.Fields(s)) || gstrings.TrimSpace(s) != strings.TrimSpace(s) ||
+			gstrings.ToUpper(s) != strings.ToUpper(s) || gstrings.ToLower(s) != strings.ToLower(s) || gstrings.ToTitle(s) != strings.ToTitle(s) {
+			t.Errorf("Fields/TrimSpace/case of %q: %q %q", s, gstrings.Fields(s), gstrings.ToUpper(s))
+		}
+		for _, c := range []byte{'a', 'l', 0xff, 0} {
+			if gstrings.IndexByte(s, c) != strings.IndexByte(s, c) || gstrings.LastIndexByte(s, c) != strings.LastIndexByte(s, c) {
+				t.Errorf("IndexByte(%q, %q)", s, c)
+			}
+		}
+		for _, r := range []rune{'a', 'é', 0xfffd, -1, 0xd800, 0x110000, '日', 0x1F600} {
+			if gstrings.IndexRune(s, r) != strings.IndexRune(s, r) || gstrings.ContainsRune(s, r) != strings.ContainsRune(s, r) {
+				t.Errorf("IndexRune(%q, %x)", s, r)
+			}
+		}
+		drop := func(r rune) rune {
+			if r == 'l' {
+				return -1
+			}
+			if r == 'a' {
+				return 0x110000
+			}
+			return r + 1
+		}
+		if gstrings.Map(drop, s) != strings.Map(drop, s) || gstrings.Map(func(r rune) rune { return r }, s) != strings.Map(func(r rune) rune { return r }, s) {
+			t.Errorf("Map(%q)", s)
+		}
+	}
+	folds := [][2]string{{"Go", "GO"}, {"straße", "STRASSE"}, {"ǅ", "ǆ"}, {"K", "\u212a"}, {"σ", "ς"}, {"Σ", "ς"}, {"ß", "ẞ"}, {"a\xff", "A\xff"}, {"é", "É"}, {"ab", "a"}}
+	for _, f := range folds {
+		if gstrings.EqualFold(f[0], f[1]) != strings.EqualFold(f[0], f[1]) {
+			t.Errorf("EqualFold(%q, %q)", f[0], f[1])
+		}
+	}
+	for _, n := range []int{0, 1, 2, 3, 7, 64} {
+		for _, s := range []string{"", "a", "ab", "héllo"} {
+			if gstrings.Repeat(s, n) != strings.Repeat(s, n) {
+				t.Errorf("Repeat(%q, %d)", s, n)
+			}
+		}
+	}
+}
