@@ -119,6 +119,7 @@ struct BasicLit : Expr {
   GOL_NODE(BasicLit, Expr)
   Tok litKind = Tok::Int;  // Int, Float, Imag, Char or String
   std::string lit;         // the literal exactly as written
+  bool bad = false;        // malformed; the lexer reported it, its value is unknown
 };
 
 struct FuncType;

@@ -5,6 +5,7 @@
 #include <bit>
 #include <cmath>
 #include <cstdlib>
+#include <vector>
 
 namespace gol::lang {
 
@@ -28,6 +29,12 @@ void BigInt::trim(Limbs& m) {
 
 BigInt BigInt::fromUint64(uint64_t v) {
   return make(Limbs{static_cast<uint32_t>(v), static_cast<uint32_t>(v >> 32)}, false);
+}
+
+BigInt BigInt::one() {
+  BigInt r;
+  r.mag_.push_back(1);
+  return r;
 }
 
 BigInt BigInt::fromInt64(int64_t v) {
@@ -368,7 +375,7 @@ BigInt operator&(const BigInt& a, const BigInt& b) { return BigInt::bitwise(a, b
 BigInt operator|(const BigInt& a, const BigInt& b) { return BigInt::bitwise(a, b, BigInt::BitOp::Or); }
 BigInt operator^(const BigInt& a, const BigInt& b) { return BigInt::bitwise(a, b, BigInt::BitOp::Xor); }
 BigInt BigInt::andNot(const BigInt& b) const { return bitwise(*this, b, BitOp::AndNot); }
-BigInt BigInt::bitNot() const { return neg() - fromUint64(1); }
+BigInt BigInt::bitNot() const { return neg() - one(); }
 
 // ---- text ----
 
@@ -376,7 +383,7 @@ std::string BigInt::toDecimal() const {
   if (mag_.empty()) return "0";
   constexpr uint32_t kChunk = 1000000000;  // nine decimal digits per division
   Limbs m = mag_;
-  std::vector<uint32_t> chunks;
+  std::vector<uint32_t> chunks;  // base 10^9 digits, least significant first
   while (!m.empty()) chunks.push_back(divSmall(m, kChunk));
   std::string s = neg_ ? "-" : "";
   s += std::to_string(chunks.back());
@@ -426,7 +433,7 @@ BigRat BigRat::make(BigInt num, BigInt den) {
   BigRat r;
   if (num.isZero()) return r;
   BigInt g = BigInt::gcd(num, den);
-  if (!(g == BigInt::fromUint64(1))) {
+  if (!g.isOne()) {
     BigInt::quoRem(num, g, &num, nullptr);
     BigInt::quoRem(den, g, &den, nullptr);
   }
@@ -435,7 +442,7 @@ BigRat BigRat::make(BigInt num, BigInt den) {
   return r;
 }
 
-bool BigRat::isInt() const { return den_ == BigInt::fromUint64(1); }
+bool BigRat::isInt() const { return den_.isOne(); }
 
 BigRat operator+(const BigRat& a, const BigRat& b) {
   if (a.isInt() && b.isInt()) return BigRat(a.num_ + b.num_);

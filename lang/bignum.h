@@ -16,12 +16,93 @@
 // make schoolbook algorithms the right choice.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
+#include <initializer_list>
+#include <memory>
 #include <optional>
 #include <string>
-#include <vector>
+#include <string_view>
 
 namespace gol::lang {
+
+// The limbs of a BigInt: a vector that keeps up to kInline limbs (128
+// bits) in place. Almost every constant in a program is small, and the
+// checker makes one per literal, so small values must not touch the heap.
+class LimbVec {
+ public:
+  static constexpr uint32_t kInline = 4;
+  LimbVec() = default;
+  explicit LimbVec(size_t n, uint32_t value = 0) { resize(n, value); }
+  LimbVec(std::initializer_list<uint32_t> init) {
+    reserve(init.size());
+    for (uint32_t v : init) push_back(v);
+  }
+  LimbVec(const LimbVec& o) { *this = o; }
+  LimbVec(LimbVec&& o) noexcept { *this = std::move(o); }
+  LimbVec& operator=(const LimbVec& o) {
+    if (this != &o) {
+      size_ = 0;
+      reserve(o.size_);
+      std::copy(o.data(), o.data() + o.size_, data());
+      size_ = o.size_;
+    }
+    return *this;
+  }
+  LimbVec& operator=(LimbVec&& o) noexcept {
+    if (this != &o) {
+      if (o.heap_) {
+        heap_ = std::move(o.heap_);
+        cap_ = o.cap_;
+      } else {
+        heap_.reset();
+        cap_ = kInline;
+        std::copy(o.inline_, o.inline_ + o.size_, inline_);
+      }
+      size_ = o.size_;
+      o.size_ = 0;
+      o.cap_ = kInline;
+    }
+    return *this;
+  }
+
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  uint32_t* data() { return heap_ ? heap_.get() : inline_; }
+  const uint32_t* data() const { return heap_ ? heap_.get() : inline_; }
+  uint32_t& operator[](size_t i) { return data()[i]; }
+  uint32_t operator[](size_t i) const { return data()[i]; }
+  uint32_t& back() { return data()[size_ - 1]; }
+  uint32_t back() const { return data()[size_ - 1]; }
+  uint32_t* begin() { return data(); }
+  uint32_t* end() { return data() + size_; }
+  const uint32_t* begin() const { return data(); }
+  const uint32_t* end() const { return data() + size_; }
+  void pop_back() { size_--; }
+  void push_back(uint32_t v) {
+    reserve(size_ + 1);
+    data()[size_++] = v;
+  }
+  void resize(size_t n, uint32_t value = 0) {
+    reserve(n);
+    for (size_t i = size_; i < n; i++) data()[i] = value;
+    size_ = static_cast<uint32_t>(n);
+  }
+  void reserve(size_t n) {
+    if (n <= cap_) return;
+    size_t cap = std::max<size_t>(n, size_t{cap_} * 2);
+    std::unique_ptr<uint32_t[]> grown(new uint32_t[cap]);
+    std::copy(data(), data() + size_, grown.get());
+    heap_ = std::move(grown);
+    cap_ = static_cast<uint32_t>(cap);
+  }
+
+ private:
+  uint32_t inline_[kInline] = {};
+  std::unique_ptr<uint32_t[]> heap_;
+  uint32_t size_ = 0;
+  uint32_t cap_ = kInline;
+};
 
 class BigInt {
  public:
@@ -29,9 +110,11 @@ class BigInt {
   static BigInt fromInt64(int64_t v);
   static BigInt fromUint64(uint64_t v);
   static BigInt powerOfTwo(uint64_t n);  // 1 << n
+  static BigInt one();
   static BigInt pow(uint32_t base, uint64_t exp);
 
   bool isZero() const { return mag_.empty(); }
+  bool isOne() const { return !neg_ && mag_.size() == 1 && mag_[0] == 1; }
   bool isNeg() const { return neg_; }
   int sign() const { return neg_ ? -1 : (mag_.empty() ? 0 : 1); }
   uint64_t bitLen() const;  // of |x|
@@ -75,7 +158,7 @@ class BigInt {
   static std::optional<BigInt> parse(std::string_view digits, unsigned base);
 
  private:
-  using Limbs = std::vector<uint32_t>;
+  using Limbs = LimbVec;
   static void trim(Limbs& m);
   static int cmpLimbs(const Limbs& a, const Limbs& b);
   static Limbs addLimbs(const Limbs& a, const Limbs& b);
@@ -99,8 +182,8 @@ class BigInt {
 
 class BigRat {
  public:
-  BigRat() : den_(BigInt::fromUint64(1)) {}
-  explicit BigRat(BigInt integer) : num_(std::move(integer)), den_(BigInt::fromUint64(1)) {}
+  BigRat() : den_(BigInt::one()) {}
+  explicit BigRat(BigInt integer) : num_(std::move(integer)), den_(BigInt::one()) {}
   // num/den reduced; den must not be zero (its sign is moved to num).
   static BigRat make(BigInt num, BigInt den);
 

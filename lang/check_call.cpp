@@ -51,7 +51,7 @@ types::Var* rootVar(Expr* e) {
 
 }  // namespace
 
-std::string typesSummary(const Checker& c, const std::vector<const Type*>& list, bool variadic) {
+static std::string typesSummary(const Checker& c, const std::vector<const Type*>& list, bool variadic) {
   std::string out = "(";
   for (size_t i = 0; i < list.size(); ++i) {
     if (i) out += ", ";
@@ -77,6 +77,13 @@ std::string typesSummary(const Checker& c, const std::vector<const Type*>& list,
 
 void Checker::callExpr(Operand& x, CallExpr* call) {
   exprOrType(x, call->fun);
+  if (call->args.empty() && call->lparen == call->fun->pos && call->rparen == call->lparen) {
+    // `defer f` without parentheses: the parser made up this call and
+    // reported it already.
+    x.mode = ExprMode::Invalid;
+    x.expr = call;
+    return;
+  }
   switch (x.mode) {
     case ExprMode::Invalid:
       use(call->args);

@@ -485,14 +485,17 @@ void Checker::rawExpr(Operand& x, Expr* e, const Type* hint) {
         case Tok::Imag: error(e->pos, "complex numbers are not supported by gol"); break;
         default: break;
       }
-      if (kind == BasicKind::Invalid) break;
+      if (kind == BasicKind::Invalid || lit->bad) break;  // a malformed literal: the lexer reported it
       x.val = ConstValue::fromLiteral(lit->litKind, lit->lit);
       if (x.val.isUnknown()) {
-        // Malformed literals were reported by the lexer; an integer too big
-        // for the constant representation is reported here, as gc does.
-        if (kind == BasicKind::UntypedInt || kind == BasicKind::UntypedFloat) {
+        // Malformed literals were reported by the lexer (on this line); a
+        // well-formed one too big for the constant representation is
+        // reported here.
+        bool lexed = false;
+        for (const Diagnostic& d : diags_.list())
+          lexed |= d.pos.file == e->pos.file && d.pos.line == e->pos.line;
+        if (!lexed && (kind == BasicKind::UntypedInt || kind == BasicKind::UntypedFloat))
           error(e->pos, "constant overflow");
-        }
         break;
       }
       x.mode = ExprMode::Constant;
@@ -642,7 +645,7 @@ void Checker::unary(Operand& x, UnaryExpr* e) {
       unsignedBits = b->size > 0 ? b->size * 8 : 64;
     }
     x.val = ConstValue::unaryOp(op, x.val, unsignedBits);
-    x.expr = e;
+    if (e) x.expr = e;
     overflow(x, e->pos);
     return;
   }
@@ -656,7 +659,6 @@ void Checker::matchTypes(Operand& x, Operand& y) {
     if (types::isTyped(x.type) && types::isTyped(y.type)) return false;
     // An untyped operand takes its default type next to an interface.
     if (types::isInterface(x.type) || types::isInterface(y.type)) return true;
-    if (types::isNumeric(x.type) != types::isNumeric(y.type)) return false;
     if (types::isBoolean(x.type) != types::isBoolean(y.type)) return false;
     if (types::isString(x.type) != types::isString(y.type)) return false;
     if (isNil(x)) return hasNil(y.type);
@@ -753,7 +755,7 @@ void Checker::binary(Operand& x, Expr* e, Expr* lhs, Expr* rhs, Tok op, Pos opPo
       b = b.toInt();
     }
     x.val = ConstValue::binaryOp(a, op, b, intDiv);
-    x.expr = e;
+    if (e) x.expr = e;
     overflow(x, opPos);
     return;
   }
@@ -821,7 +823,7 @@ void Checker::shift(Operand& x, Operand& y, Expr* e, Tok op) {
       }
       if (!types::isInteger(x.type)) x.type = basic(BasicKind::UntypedInt);
       x.val = ConstValue::shift(xval, op, *s);
-      x.expr = e;
+      if (e) x.expr = e;
       const auto* b = e ? e->as<BinaryExpr>() : nullptr;
       overflow(x, b ? b->opPos : (e ? e->pos : Pos{}));
       return;
@@ -945,7 +947,7 @@ void Checker::comparison(Operand& x, Operand& y, Tok op, Expr* e) {
     updateExprType(y.expr, types::defaultType(u_, y.type), true);
   }
   x.type = basic(BasicKind::UntypedBool);
-  x.expr = e;
+  if (e) x.expr = e;
   return;
 
 Error:
@@ -1132,13 +1134,14 @@ void Checker::sliceExpr(Operand& x, SliceExpr* e) {
 }
 
 void Checker::typeAssertion(Operand& x, TypeAssertExpr* e) {
-  expr(x, e->x);
-  if (x.mode == ExprMode::Invalid) return;
   if (!e->typeExpr) {
+    // As gc, without evaluating the operand (it stays unused).
     error(e->pos, "invalid syntax tree: use of .(type) outside type switch");
     x.mode = ExprMode::Invalid;
     return;
   }
+  expr(x, e->x);
+  if (x.mode == ExprMode::Invalid) return;
   if (!x.type->under<types::Interface>()) {
     errorf(x.expr->pos, "{}{} is not an interface", kInvalidOp, operandString(x));
     x.mode = ExprMode::Invalid;

@@ -108,7 +108,7 @@ bool hasSyntaxErrors(const Diagnostics& diags) {
 // packages are out of scope), so a non-main package is always a mistake.
 // We print go run's line byte for byte, without a position as it has none
 // ("command-line-arguments" is the go command's name for a package given
-// as files), and check nothing further, as go run does.
+// as files), and type-check nothing, as go run does.
 bool checkMainPackageClause(Program& prog) {
   const Ident* name = prog.mainFile ? prog.mainFile->packageName : nullptr;
   if (!name) return false;  // the parser reported it
@@ -153,9 +153,10 @@ std::unique_ptr<Program> compileSource(std::string name, std::string text, const
   int32_t index = prog->sources.add(std::move(name), std::move(text));
   prog->mainFile = parseFile(prog->sources, index, prog->arena, prog->diags);
   if (hasSyntaxErrors(prog->diags) || !options.check) return prog;
-  if (!checkMainPackageClause(*prog)) return prog;
-
-  if (!checkImportsExist(*prog)) return prog;
+  // go run reports both a non-main package and missing imports, then stops.
+  bool isMain = checkMainPackageClause(*prog);
+  bool importsExist = checkImportsExist(*prog);
+  if (!isMain || !importsExist) return prog;
 
   StdImporter importer(*prog);
   prog->mainPackage = checkPackage(*prog->universe, "main", {prog->mainFile}, prog->diags, importer.importer(),

@@ -24,6 +24,7 @@ constexpr std::string_view kGenericParams = "generic type parameters are not sup
 constexpr std::string_view kGenericInstance = "generic type instantiation is not supported by gol";
 constexpr std::string_view kGenericConstraint = "type constraints (~T, A | B) are not supported by gol";
 
+
 // One parameter as written, before names and types are paired up.
 struct Param {
   Pos pos;
@@ -69,8 +70,10 @@ bool isTypeSwitchGuard(const Expr* x) {
 
 class Parser {
  public:
-  Parser(const SourceSet& sources, int32_t fileIndex, AstArena& arena, Diagnostics& diags)
-      : lexer_(sources, fileIndex, diags), arena_(arena), diags_(diags), errorsBefore_(diags.count()) {
+  Parser(const SourceSet& sources, int32_t fileIndex, AstArena& arena, Diagnostics& diags,
+         const ParseOptions& options)
+      : lexer_(sources, fileIndex, diags), arena_(arena), diags_(diags), options_(options),
+        errorsBefore_(diags.count()) {
     next();
   }
 
@@ -95,6 +98,12 @@ class Parser {
   std::string tokenDescription() const;
   static std::string tokstring(Tok t);
   void errorAt(Pos p, std::string_view msg) { diags_.error(p, std::string(msg)); }
+  // Generics are reported once per file: the first says it all.
+  void genericError(Pos p, std::string_view msg) {
+    if (genericReported_) return;
+    genericReported_ = true;
+    errorAt(p, msg);
+  }
   void syntaxErrorAt(Pos p, std::string_view msg);
   void syntaxError(std::string_view msg) { syntaxErrorAt(pos(), msg); }
   void advance(std::initializer_list<Tok> follow = {});
@@ -187,6 +196,7 @@ class Parser {
   Lexer lexer_;
   AstArena& arena_;
   Diagnostics& diags_;
+  ParseOptions options_;
   size_t errorsBefore_;
   size_t branchErrors_ = 0;
   Token tok_;
@@ -196,11 +206,10 @@ class Parser {
   int fnest_ = 0;  // function nesting
   int depth_ = 0;  // tree depth being built, bounded by kMaxNesting
   bool aborted_ = false;
+  bool genericReported_ = false;
 
-  // gc positions of the operator of the last simple statement parsed, and
-  // of the last primary expression's suffix ('.', '(', '[').
+  // gc's positions of simple statements (their operator), for messages.
   std::vector<std::pair<const Stmt*, Pos>> stmtOpPos_;
-  Pos lastSuffixPos_;
 };
 
 // ---------------------------------------------------------------------------
@@ -227,20 +236,19 @@ void Parser::enter() {
   }
 }
 
-// Tokens as modern gc names them in messages ("keyword else", "comma").
+// Tokens as gc 1.22 names them in messages: names and keywords bare
+// ("unexpected foo", "unexpected else"; gc 1.23 and later say "name foo",
+// "keyword else"), punctuation in words where a symbol would read badly.
 std::string Parser::tokstring(Tok t) {
   switch (t) {
     case Tok::Comma: return "comma";
     case Tok::Semicolon: return "semicolon or newline";
-    default:
-      if (isKeyword(t)) return "keyword " + std::string(spelling(t));
-      return std::string(spelling(t));
+    default: return std::string(spelling(t));
   }
 }
 
 std::string Parser::tokenDescription() const {
-  if (tok_.tok == Tok::Ident) return "name " + std::string(tok_.lit);
-  if (tok_.tok == Tok::Semicolon) return std::string(tok_.lit);
+  if (tok_.tok == Tok::Ident || tok_.tok == Tok::Semicolon) return std::string(tok_.lit);
   if (isLiteral(tok_.tok)) return "literal " + std::string(tok_.lit);
   return tokstring(tok_.tok);
 }
@@ -485,7 +493,7 @@ TypeSpec* Parser::typeSpec() {
                      y->is<FuncType>() || y->is<InterfaceType>() || y->is<MapType>() || y->is<ChanType>();
       }
       if (typeParams) {
-        errorAt(lbrack, kGenericParams);
+        genericError(lbrack, kGenericParams);
         int level = 1;
         while (tok_.tok != Tok::EndOfFile && level > 0) {
           if (tok_.tok == Tok::LBrack) ++level;
@@ -543,7 +551,7 @@ FuncDecl* Parser::funcDecl(Pos funcPos) {
   } else {
     f->name = name();
     if (tok_.tok == Tok::LBrack) {
-      errorAt(pos(), kGenericParams);
+      genericError(pos(), kGenericParams);
       skipBracketed();
     }
     f->sig = funcType(funcPos);
@@ -558,7 +566,7 @@ BlockStmt* Parser::funcBody() {
   BlockStmt* body = blockStmt("");
   --fnest_;
   // Branch checks on a broken tree would only add noise (gc skips them too).
-  if (syntaxErrorCount() == errorsBefore) {
+  if (options_.checkBranches && syntaxErrorCount() == errorsBefore) {
     size_t before = diags_.count();
     checkBranches(body, diags_);
     branchErrors_ += diags_.count() - before;
@@ -686,15 +694,9 @@ Expr* Parser::operand(bool keepParens) {
 // assertions, calls and composite literal bodies.
 Expr* Parser::pexpr(Expr* x, bool keepParens) {
   Nest nest(this);
-  if (!x) {
-    Pos start = pos();
-    x = operand(keepParens);
-    lastSuffixPos_ = gcExprPos(x);
-    if (x->is<ParenExpr>()) lastSuffixPos_ = start;
-  }
+  if (!x) x = operand(keepParens);
   int savedDepth = depth_;
   for (;;) {
-    Pos suffix = pos();
     switch (tok_.tok) {
       case Tok::Period: {
         enter();
@@ -732,7 +734,7 @@ Expr* Parser::pexpr(Expr* x, bool keepParens) {
           bool comma = false;
           if (tok_.tok == Tok::Comma) {
             comma = true;
-            errorAt(pos(), kGenericInstance);
+            genericError(pos(), kGenericInstance);
             while (got(Tok::Comma) && tok_.tok != Tok::RBrack && tok_.tok != Tok::EndOfFile) {
               if (!typeOrNil()) break;
             }
@@ -823,7 +825,6 @@ Expr* Parser::pexpr(Expr* x, bool keepParens) {
         depth_ = savedDepth;
         return x;
     }
-    lastSuffixPos_ = suffix;
   }
 }
 
@@ -872,19 +873,20 @@ void Parser::argList(CallExpr* call) {
   --xnest_;
 }
 
-// The operand of go and defer, which must be a call.
+// The operand of go and defer, which must be a call. gc 1.22 reports a
+// non-call in its type checker, at the start of the expression, and checks
+// nothing more about it; here the statement gets a call of a BadExpr so
+// that the checker stays silent about it too.
 CallExpr* Parser::callStmtCall(Tok keyword) {
   Expr* x = pexpr(nullptr, tok_.tok == Tok::LParen);
-  Pos gcPos = lastSuffixPos_;
   if (Expr* t = unparen(x); t != x) {
     errorAt(x->pos, fmt::format("expression in {} must not be parenthesized", spelling(keyword)));
     x = t;
-    gcPos = gcExprPos(x);
   }
   if (auto* call = x->as<CallExpr>()) return call;
-  errorAt(gcPos, fmt::format("expression in {} must be function call", spelling(keyword)));
+  errorAt(x->pos, fmt::format("expression in {} must be function call", spelling(keyword)));
   CallExpr* call = make<CallExpr>(x->pos);
-  call->fun = x;  // most likely the parentheses were forgotten
+  call->fun = make<BadExpr>(x->pos);
   call->lparen = call->rparen = x->pos;
   return call;
 }
@@ -1019,7 +1021,7 @@ Expr* Parser::qualifiedName(Ident* nameSoFar) {
     x = s;
   }
   if (tok_.tok == Tok::LBrack) {
-    errorAt(pos(), kGenericInstance);
+    genericError(pos(), kGenericInstance);
     skipBracketed();
   }
   return x;
@@ -1111,7 +1113,7 @@ void Parser::interfaceElem(FieldList* methods) {
       f->names.push_back(n);
       f->typeExpr = funcType(pos());
     } else if (tok_.tok == Tok::LBrack) {
-      errorAt(pos(), kGenericParams);
+      genericError(pos(), kGenericParams);
       skipBracketed();
       f->names.push_back(n);
       f->typeExpr = tok_.tok == Tok::LParen ? funcType(pos()) : static_cast<Expr*>(badExpr());
@@ -1119,7 +1121,7 @@ void Parser::interfaceElem(FieldList* methods) {
       f->typeExpr = qualifiedName(n);  // embedded interface
     }
   } else if (tok_.tok == Tok::Tilde) {
-    errorAt(pos(), kGenericConstraint);
+    genericError(pos(), kGenericConstraint);
     next();
     f->typeExpr = type();
   } else {
@@ -1131,7 +1133,7 @@ void Parser::interfaceElem(FieldList* methods) {
     }
   }
   if (tok_.tok == Tok::Or) {
-    errorAt(pos(), kGenericConstraint);
+    genericError(pos(), kGenericConstraint);
     skipConstraintTerms();
   }
   methods->list.push_back(f);
@@ -1149,7 +1151,7 @@ void Parser::skipConstraintTerms() {
 FuncType* Parser::funcType(Pos funcPos) {
   FuncType* t = make<FuncType>(funcPos);
   if (tok_.tok == Tok::LBrack) {
-    errorAt(pos(), kGenericParams);
+    genericError(pos(), kGenericParams);
     skipBracketed();
   }
   Pos lparen = pos();
@@ -1284,6 +1286,7 @@ BasicLit* Parser::oliteral() {
   BasicLit* b = make<BasicLit>(pos());
   b->litKind = tok_.tok;
   b->lit = std::string(tok_.lit);
+  b->bad = tok_.bad;
   next();
   return b;
 }
@@ -1780,13 +1783,14 @@ Expr* Parser::wholeExpr() {
 
 }  // namespace
 
-File* parseFile(const SourceSet& sources, int32_t fileIndex, AstArena& arena, Diagnostics& diags) {
-  Parser p(sources, fileIndex, arena, diags);
+File* parseFile(const SourceSet& sources, int32_t fileIndex, AstArena& arena, Diagnostics& diags,
+                const ParseOptions& options) {
+  Parser p(sources, fileIndex, arena, diags, options);
   return p.file();
 }
 
 Expr* parseExpr(const SourceSet& sources, int32_t fileIndex, AstArena& arena, Diagnostics& diags) {
-  Parser p(sources, fileIndex, arena, diags);
+  Parser p(sources, fileIndex, arena, diags, ParseOptions{});
   return p.wholeExpr();
 }
 

@@ -33,14 +33,22 @@ namespace gol::lang {
 // recursion well inside a thread's stack, also in sanitizer builds.
 inline constexpr int kMaxNesting = 1000;
 
+struct ParseOptions {
+  // Run checkBranches on each function body that parsed cleanly, as gc's
+  // parser does. Off by default: gol's checker does the same checks (with
+  // the same messages) and sets the branch targets itself.
+  bool checkBranches = false;
+};
+
 // Parses a whole source file. Never returns null; errors go to diags.
-File* parseFile(const SourceSet& sources, int32_t fileIndex, AstArena& arena, Diagnostics& diags);
+File* parseFile(const SourceSet& sources, int32_t fileIndex, AstArena& arena, Diagnostics& diags,
+                const ParseOptions& options = {});
 
 // Checks labels and break/continue/goto/fallthrough in a function body and
 // sets each BranchStmt's target, with gc's messages ("label L defined and
-// not used", "break is not in a loop, switch, or select", ...). parseFile
-// runs it on every function body (and function literal) that parsed
-// without errors, as gc does.
+// not used", "break is not in a loop, switch, or select", ...). With
+// ParseOptions::checkBranches, parseFile runs it on every function body
+// (and function literal) that parsed without errors, as gc does.
 void checkBranches(BlockStmt* body, Diagnostics& diags);
 
 // Parses the file's text as one expression (for tests and tools); never null.

@@ -36,6 +36,10 @@ TEST_CASE("compileSource: the file must be package main") {
   // go run's words; go run gives no position either.
   CHECK(prog->diags.render() == "package command-line-arguments is not a main package\n");
   CHECK(prog->mainPackage == nullptr);
+  // With a missing import as well, go run prints both.
+  prog = compileSource("prog.gol", "package foo\n\nimport \"nosuch\"\n\nfunc main() { nosuch.X() }\n");
+  CHECK(prog->diags.render() ==
+        "package command-line-arguments is not a main package\nprog.gol:3:8: package nosuch is not in std\n");
 }
 
 TEST_CASE("compileSource: parse only") {

@@ -14,8 +14,7 @@ func ParseFloat(s string, bitSize int) (float64, error) {
 	}
 	return f, nil
 }
+
 func FormatFloat(f float64, fmt byte, prec, bitSize int) string {
 	return gostrconv.FormatFloat(f, fmt, prec, bitSize)
 }
-func IsPrint(r rune) bool   { return gostrconv.IsPrint(r) }
-func IsGraphic(r rune) bool { return gostrconv.IsGraphic(r) }
