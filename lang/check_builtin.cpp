@@ -217,7 +217,6 @@ bool Checker::builtin(Operand& x, CallExpr* call, BuiltinId id) {
       const Type* srcElem = nullptr;
       if (types::isString(y.type)) {
         srcElem = u_.byteType();
-        if (types::isUntyped(y.type)) convertUntyped(y, basic(BasicKind::String));
       } else if (const auto* src = y.type->under<types::Slice>()) {
         srcElem = src->elem;
       }
@@ -231,6 +230,7 @@ bool Checker::builtin(Operand& x, CallExpr* call, BuiltinId id) {
                operandString(x), operandString(y), typeStr(dst->elem), typeStr(srcElem));
         return false;
       }
+      if (types::isUntyped(y.type)) convertUntyped(y, basic(BasicKind::String));
       x.mode = ExprMode::Value;
       x.type = basic(BasicKind::Int);
       break;

@@ -51,7 +51,7 @@ types::Var* rootVar(Expr* e) {
 
 }  // namespace
 
-std::string typesSummary(const Checker& c, const std::vector<const Type*>& list, bool variadic) {
+static std::string typesSummary(const Checker& c, const std::vector<const Type*>& list, bool variadic) {
   std::string out = "(";
   for (size_t i = 0; i < list.size(); ++i) {
     if (i) out += ", ";
@@ -77,6 +77,13 @@ std::string typesSummary(const Checker& c, const std::vector<const Type*>& list,
 
 void Checker::callExpr(Operand& x, CallExpr* call) {
   exprOrType(x, call->fun);
+  if (call->args.empty() && call->lparen == call->fun->pos && call->rparen == call->lparen) {
+    // `defer f` without parentheses: the parser made up this call and
+    // reported it already.
+    x.mode = ExprMode::Invalid;
+    x.expr = call;
+    return;
+  }
   switch (x.mode) {
     case ExprMode::Invalid:
       use(call->args);
@@ -381,35 +388,15 @@ void Checker::selector(Operand& x, SelectorExpr* e) {
         why = fmt::format("type {} is pointer to interface, not interface", typeStr(xt));
       } else {
         why = fmt::format("type {} has no field or method {}", typeStr(xt), sel);
-        // A field or method whose name differs only in case.
-        std::string alt;
-        const char* what = "";
-        auto lower = [](std::string s) {
-          for (char& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-          return s;
-        };
-        const Type* base = p ? p->elem : xt;
-        if (const auto* n = base->as<types::Named>()) {
-          for (const types::Func* m : n->methods) {
-            if (m->name != sel && lower(m->name) == lower(sel)) {
-              alt = m->name;
-              what = "method ";
-              break;
-            }
-          }
+        // The same name with its first letter's case flipped (types2's hint).
+        std::string changeCase = sel;
+        if (!changeCase.empty()) {
+          unsigned char c0 = static_cast<unsigned char>(changeCase[0]);
+          changeCase[0] = static_cast<char>(std::isupper(c0) ? std::tolower(c0) : std::toupper(c0));
         }
-        if (alt.empty()) {
-          if (const auto* st = base->under<types::Struct>()) {
-            for (const types::Var* f : st->fields) {
-              if (f->name != sel && lower(f->name) == lower(sel)) {
-                alt = f->name;
-                what = "field ";
-                break;
-              }
-            }
-          }
-        }
-        if (!alt.empty()) why += fmt::format(", but does have {}{}", what, alt);
+        if (!sel.empty() && changeCase != sel &&
+            types::lookupFieldOrMethod(u_, xt, xo.mode == ExprMode::Variable, pkg_, changeCase).obj)
+          why += ", but does have " + changeCase;
       }
       errorf(e->sel->pos, "{}.{} undefined ({})", exprString(e->x), sel, why);
     }
@@ -420,7 +407,7 @@ void Checker::selector(Operand& x, SelectorExpr* e) {
   auto* method = r.obj->as<types::Func>();
   if (method && r.needsPointerReceiver) {
     if (xo.mode == ExprMode::TypeExpr) {
-      errorf(e->sel->pos, "invalid method expression {}.{} (needs pointer receiver (*{}).{})", exprString(e->x), sel,
+      errorf(e->sel->pos, "invalid method expression {}.{} (needs pointer receiver (*{}).{})", typeStr(xt), sel,
              typeStr(xt), sel);
     } else {
       errorf(e->sel->pos, "cannot call pointer method {} on {}", sel, typeStr(xt));

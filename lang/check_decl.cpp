@@ -31,6 +31,10 @@ namespace {
 
 const types::Type* invalidType(types::Universe& u) { return u.basic(types::BasicKind::Invalid); }
 
+// Bound on lazily resolved declarations in progress at once (objDecl
+// recursion); Go has none, real programs stay far below it.
+constexpr size_t kMaxDeclDepth = 1000;
+
 std::string stringLit(const BasicLit* lit) {
   if (!lit) return "";
   ConstValue v = ConstValue::fromLiteral(Tok::String, lit->lit);
@@ -267,12 +271,16 @@ void Checker::constSpecs(GenDecl* gd, File* file, types::Scope* fileScope) {
         d.iota = iota;
         objMap_[obj] = d;
         objList_.push_back(obj);
+        if (inherited) inheritedConsts_.insert(obj);
         if (obj->name == "init") error(obj->pos, "cannot declare init - must be func");
         else if (obj->name == "main" && pkg_->name == "main")
           error(obj->pos, "cannot declare main - must be func");
         declare(pkg_->scope, id, obj);
       } else {
+        Pos savedErrpos = errpos_;
+        if (inherited) errpos_ = obj->pos;
         constDecl(obj, typeExpr, init, iota);
+        errpos_ = savedErrpos;
         objs.push_back(obj);
       }
     }
@@ -370,12 +378,23 @@ void Checker::objDecl(types::Object* obj) {
     return;
   }
 
+  // Resolution recurses through the declarations an initialiser or type
+  // refers to; bound it so that a hostile chain cannot exhaust the stack.
+  if (declPath_.size() >= kMaxDeclDepth) {
+    errorf(obj->pos, "declaration of {} nested too deeply", obj->name);
+    if (!obj->type) obj->type = invalidType(u_);
+    return;
+  }
   d.color = DeclInfo::Color::Grey;
   declPath_.push_back(obj);
+  int savedExprDepth = exprDepth_;
+  exprDepth_ = 0;
   types::Scope* savedScope = scope_;
   FuncContext* savedFctx = fctx_;
   types::Object* savedDecl = currentDecl_;
   int savedIota = iota_;
+  Pos savedErrpos = errpos_;
+  errpos_ = Pos{};
   scope_ = d.fileScope ? d.fileScope : pkg_->scope;
   fctx_ = nullptr;
   iota_ = -1;
@@ -386,6 +405,7 @@ void Checker::objDecl(types::Object* obj) {
   switch (obj->kind) {
     case types::ObjKind::Const:
       currentDecl_ = obj;
+      if (inheritedConsts_.count(obj)) errpos_ = obj->pos;
       constDecl(obj->as<types::Const>(), info->typeExpr, info->init, info->iota);
       break;
     case types::ObjKind::Var:
@@ -408,6 +428,8 @@ void Checker::objDecl(types::Object* obj) {
   fctx_ = savedFctx;
   currentDecl_ = savedDecl;
   iota_ = savedIota;
+  errpos_ = savedErrpos;
+  exprDepth_ = savedExprDepth;
   declPath_.pop_back();
   info->color = DeclInfo::Color::Black;
 }
@@ -667,8 +689,12 @@ void Checker::declStmt(GenDecl* gd) {
           }
         }
         if (!vs->typeExpr || !values.empty()) arity(vs->pos, vs->names, values, false, false);
-        for (types::Var* v : lhs)
+        // Variables without a valid type count as used: their declaration
+        // already has an error.
+        for (types::Var* v : lhs) {
           if (!v->type) v->type = invalidType(u_);
+          if (types::isInvalid(v->type)) v->used = true;
+        }
         for (size_t i = 0; i < lhs.size(); ++i) declare(scope_, vs->names[i], lhs[i]);
       }
       break;

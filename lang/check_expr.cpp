@@ -488,11 +488,14 @@ void Checker::rawExpr(Operand& x, Expr* e, const Type* hint) {
       if (kind == BasicKind::Invalid || lit->bad) break;  // a malformed literal: the lexer reported it
       x.val = ConstValue::fromLiteral(lit->litKind, lit->lit);
       if (x.val.isUnknown()) {
-        // Malformed literals were reported by the lexer; an integer too big
-        // for the constant representation is reported here, as gc does.
-        if (kind == BasicKind::UntypedInt || kind == BasicKind::UntypedFloat) {
+        // Malformed literals were reported by the lexer (on this line); a
+        // well-formed one too big for the constant representation is
+        // reported here.
+        bool lexed = false;
+        for (const Diagnostic& d : diags_.list())
+          lexed |= d.pos.file == e->pos.file && d.pos.line == e->pos.line;
+        if (!lexed && (kind == BasicKind::UntypedInt || kind == BasicKind::UntypedFloat))
           error(e->pos, "constant overflow");
-        }
         break;
       }
       x.mode = ExprMode::Constant;
@@ -642,7 +645,7 @@ void Checker::unary(Operand& x, UnaryExpr* e) {
       unsignedBits = b->size > 0 ? b->size * 8 : 64;
     }
     x.val = ConstValue::unaryOp(op, x.val, unsignedBits);
-    x.expr = e;
+    if (e) x.expr = e;
     overflow(x, e->pos);
     return;
   }
@@ -656,7 +659,6 @@ void Checker::matchTypes(Operand& x, Operand& y) {
     if (types::isTyped(x.type) && types::isTyped(y.type)) return false;
     // An untyped operand takes its default type next to an interface.
     if (types::isInterface(x.type) || types::isInterface(y.type)) return true;
-    if (types::isNumeric(x.type) != types::isNumeric(y.type)) return false;
     if (types::isBoolean(x.type) != types::isBoolean(y.type)) return false;
     if (types::isString(x.type) != types::isString(y.type)) return false;
     if (isNil(x)) return hasNil(y.type);
@@ -753,7 +755,7 @@ void Checker::binary(Operand& x, Expr* e, Expr* lhs, Expr* rhs, Tok op, Pos opPo
       b = b.toInt();
     }
     x.val = ConstValue::binaryOp(a, op, b, intDiv);
-    x.expr = e;
+    if (e) x.expr = e;
     overflow(x, opPos);
     return;
   }
@@ -821,7 +823,7 @@ void Checker::shift(Operand& x, Operand& y, Expr* e, Tok op) {
       }
       if (!types::isInteger(x.type)) x.type = basic(BasicKind::UntypedInt);
       x.val = ConstValue::shift(xval, op, *s);
-      x.expr = e;
+      if (e) x.expr = e;
       const auto* b = e ? e->as<BinaryExpr>() : nullptr;
       overflow(x, b ? b->opPos : (e ? e->pos : Pos{}));
       return;
@@ -945,7 +947,7 @@ void Checker::comparison(Operand& x, Operand& y, Tok op, Expr* e) {
     updateExprType(y.expr, types::defaultType(u_, y.type), true);
   }
   x.type = basic(BasicKind::UntypedBool);
-  x.expr = e;
+  if (e) x.expr = e;
   return;
 
 Error:
@@ -1132,13 +1134,14 @@ void Checker::sliceExpr(Operand& x, SliceExpr* e) {
 }
 
 void Checker::typeAssertion(Operand& x, TypeAssertExpr* e) {
-  expr(x, e->x);
-  if (x.mode == ExprMode::Invalid) return;
   if (!e->typeExpr) {
+    // As gc, without evaluating the operand (it stays unused).
     error(e->pos, "invalid syntax tree: use of .(type) outside type switch");
     x.mode = ExprMode::Invalid;
     return;
   }
+  expr(x, e->x);
+  if (x.mode == ExprMode::Invalid) return;
   if (!x.type->under<types::Interface>()) {
     errorf(x.expr->pos, "{}{} is not an interface", kInvalidOp, operandString(x));
     x.mode = ExprMode::Invalid;
@@ -1171,13 +1174,6 @@ Pos colonPos(const KeyValueExpr* kv) {
   if (const auto* lit = kv->key ? kv->key->as<BasicLit>() : nullptr) p.col += static_cast<int32_t>(lit->lit.size());
   else if (const auto* id = kv->key ? kv->key->as<Ident>() : nullptr) p.col += static_cast<int32_t>(id->name.size());
   return p;
-}
-
-bool equalFold(const std::string& a, const std::string& b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
-  return true;
 }
 
 // A key identifying a constant map key for duplicate detection.
@@ -1264,13 +1260,8 @@ void Checker::compositeLit(Operand& x, CompositeLit* e, const Type* hint) {
           if (inaccessible)
             errorf(key->pos, "cannot refer to unexported field {} in struct literal of type {}", key->name,
                    typeStr(base));
-          else {
-            std::string alt;
-            for (const types::Var* f : fields)
-              if (alt.empty() && equalFold(f->name, key->name) && (f->exported() || f->pkg == pkg_)) alt = f->name;
-            errorf(key->pos, "unknown field {} in struct literal of type {}{}", key->name, typeStr(base),
-                   alt.empty() ? "" : ", but does have " + alt);
-          }
+          else
+            errorf(key->pos, "unknown field {} in struct literal of type {}", key->name, typeStr(base));
           continue;
         }
         types::Var* fld = fields[static_cast<size_t>(idx)];

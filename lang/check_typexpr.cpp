@@ -13,6 +13,7 @@
 // (check_decl.cpp), once every package-level type is known, because whether
 // `struct{ a U }` is finite depends on types that may not be resolved yet.
 #include <algorithm>
+#include <functional>
 
 #include "lang/checker.h"
 
@@ -478,23 +479,34 @@ const types::Interface* Checker::interfaceType(InterfaceType* it, types::Named* 
   }
   auto complete = [this, iface, it, def] {
     // An interface embedding itself (directly or not) has no method set.
-    std::vector<const types::Interface*> stack(1, iface);
-    std::set<const types::Interface*> seenIfaces;
-    while (!stack.empty()) {
-      const types::Interface* cur = stack.back();
-      stack.pop_back();
+    std::vector<const types::Named*> path;
+    std::set<const types::Interface*> visited;
+    std::function<bool(const types::Interface*)> reaches = [&](const types::Interface* cur) {
+      if (path.size() > 1000) return false;  // bound recursion on hostile input
       for (const types::Type* e : cur->embeddeds) {
         const types::Interface* ei = e->under<types::Interface>();
         if (!ei) continue;
-        if (ei == iface) {
-          std::string name = def ? def->obj->name : typeStr(e);
-          errorf(def ? def->obj->pos : it->pos, "invalid recursive type: {} refers to itself", name);
-          iface->embeddeds.clear();
-          u_.completeInterface(iface);
-          return;
-        }
-        if (seenIfaces.insert(ei).second) stack.push_back(ei);
+        const types::Named* en = e->as<types::Named>();
+        if (en) path.push_back(en);
+        if (ei == iface) return true;
+        if (visited.insert(ei).second && reaches(ei)) return true;
+        if (en) path.pop_back();
       }
+      return false;
+    };
+    if (reaches(iface)) {
+      std::vector<types::Object*> cycle;
+      for (const types::Named* n : path) cycle.push_back(n->obj);
+      if (cycle.empty() && def) cycle.push_back(def->obj);
+      if (!cycle.empty()) cycleError(cycle);
+      else error(it->pos, "invalid recursive interface");
+      // Break the cycle in every interface on it, so it is reported once.
+      for (const types::Named* n : path)
+        if (auto* ni = const_cast<types::Interface*>(n->under ? n->under->as<types::Interface>() : nullptr))
+          ni->embeddeds.clear();
+      iface->embeddeds.clear();
+      u_.completeInterface(iface);
+      return;
     }
     // Methods inherited from embedded interfaces must not clash in signature.
     std::map<std::string, const types::Func*> all;

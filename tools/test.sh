@@ -54,7 +54,7 @@ run_ctest() {
     note_fail "ctest ($preset): no report"
     return
   fi
-  local counts p f s names
+  local counts p=0 f=0 s=0 names=""
   counts=$(python3 - "$report" <<'PY'
 import sys
 import xml.etree.ElementTree as ET
@@ -70,7 +70,11 @@ for case in ET.parse(sys.argv[1]).getroot().iter("testcase"):
         passed += 1
 print(passed, failed, skipped, ",".join(names))
 PY
-)
+) || counts=""
+  if [[ -z "$counts" ]]; then
+    note_fail "ctest ($preset): unreadable report $report"
+    return
+  fi
   read -r p f s names <<<"$counts"
   passed=$((passed + p))
   skipped=$((skipped + s))

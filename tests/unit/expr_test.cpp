@@ -182,7 +182,7 @@ TEST_CASE("exprs: identifiers and selectors") {
   CHECK(check("\t_ = _\n") == "p.gol:21:6: cannot use _ as value\n");
   CHECK(check("\tvar t T\n\t_ = t.q\n") == "p.gol:22:8: t.q undefined (type T has no field or method q)\n");
   CHECK(check("\tvar t T\n\t_ = t.x\n") ==
-        "p.gol:22:8: t.x undefined (type T has no field or method x, but does have field X)\n");
+        "p.gol:22:8: t.x undefined (type T has no field or method x, but does have X)\n");
   CHECK(check("\tT{}.PM()\n") == "p.gol:21:6: cannot call pointer method PM on T\n");
   CHECK(check("\t_ = T.X\n") == "p.gol:21:8: T.X undefined (type T has no method X)\n");
   CHECK(check("\tvar p *I\n\t_ = p.VM\n") ==
