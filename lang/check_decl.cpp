@@ -271,12 +271,16 @@ void Checker::constSpecs(GenDecl* gd, File* file, types::Scope* fileScope) {
         d.iota = iota;
         objMap_[obj] = d;
         objList_.push_back(obj);
+        if (inherited) inheritedConsts_.insert(obj);
         if (obj->name == "init") error(obj->pos, "cannot declare init - must be func");
         else if (obj->name == "main" && pkg_->name == "main")
           error(obj->pos, "cannot declare main - must be func");
         declare(pkg_->scope, id, obj);
       } else {
+        Pos savedErrpos = errpos_;
+        if (inherited) errpos_ = obj->pos;
         constDecl(obj, typeExpr, init, iota);
+        errpos_ = savedErrpos;
         objs.push_back(obj);
       }
     }
@@ -389,6 +393,8 @@ void Checker::objDecl(types::Object* obj) {
   FuncContext* savedFctx = fctx_;
   types::Object* savedDecl = currentDecl_;
   int savedIota = iota_;
+  Pos savedErrpos = errpos_;
+  errpos_ = Pos{};
   scope_ = d.fileScope ? d.fileScope : pkg_->scope;
   fctx_ = nullptr;
   iota_ = -1;
@@ -399,6 +405,7 @@ void Checker::objDecl(types::Object* obj) {
   switch (obj->kind) {
     case types::ObjKind::Const:
       currentDecl_ = obj;
+      if (inheritedConsts_.count(obj)) errpos_ = obj->pos;
       constDecl(obj->as<types::Const>(), info->typeExpr, info->init, info->iota);
       break;
     case types::ObjKind::Var:
@@ -421,6 +428,7 @@ void Checker::objDecl(types::Object* obj) {
   fctx_ = savedFctx;
   currentDecl_ = savedDecl;
   iota_ = savedIota;
+  errpos_ = savedErrpos;
   exprDepth_ = savedExprDepth;
   declPath_.pop_back();
   info->color = DeclInfo::Color::Black;

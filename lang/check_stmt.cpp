@@ -229,6 +229,8 @@ void Checker::funcBody(const std::string& /*name*/, const types::Signature* sig,
   types::Scope* savedScope = scope_;
   FuncContext* savedFctx = fctx_;
   int savedIota = iota_;
+  Pos savedErrpos = errpos_;
+  errpos_ = Pos{};
   fctx_ = &ctx;
   scope_ = scope;
   iota_ = -1;
@@ -244,6 +246,7 @@ void Checker::funcBody(const std::string& /*name*/, const types::Signature* sig,
   scope_ = savedScope;
   fctx_ = savedFctx;
   iota_ = savedIota;
+  errpos_ = savedErrpos;
 }
 
 // ---------------------------------------------------------------------------

@@ -267,6 +267,11 @@ class Checker {
   void suspendedCall(const char* keyword, CallExpr* call);
   void collectLabels(Stmt* s);
 
+  // While checking a const spec's inherited initialiser (`const ( a = iota*2; b )`),
+  // errors point at the constant (gc's errpos), not into the earlier spec.
+  Pos errpos_;
+  std::set<const types::Object*> inheritedConsts_;
+
   std::map<std::string, std::vector<std::pair<types::Func*, FuncDecl*>>> methodsByBase_;
   std::map<FuncDecl*, types::Scope*> funcScopes_;   // a FuncDecl's parameter scope
   std::set<const types::Named*> validated_;          // validType done

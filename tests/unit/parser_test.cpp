@@ -521,6 +521,19 @@ TEST_CASE("branch targets are recorded") {
   CHECK(br->target == loop);
 }
 
+TEST_CASE("malformed literals are marked bad for the checker") {
+  Parsed p = parse("package p\nvar x = 0778\nvar y = 0777\n");
+  CHECK(p.errors == "t.go:2:12: invalid digit '8' in octal literal\n");
+  SourceSet sources;
+  int32_t f = sources.add("t.go", "0778 + 0777");
+  AstArena arena;
+  Diagnostics diags(sources);
+  auto* sum = parseExpr(sources, f, arena, diags)->as<BinaryExpr>();
+  REQUIRE(sum);
+  CHECK(sum->x->as<BasicLit>()->bad);
+  CHECK(!sum->y->as<BasicLit>()->bad);
+}
+
 TEST_CASE("generics are reported, not misparsed") {
   CHECK(errorsOf("package p\nfunc f[T any](x T) T { return x }\n") ==
         "t.go:2:7: generic type parameters are not supported by gol\n");
