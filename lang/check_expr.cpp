@@ -1419,7 +1419,7 @@ void Checker::compositeLit(Operand& x, CompositeLit* e, const Type* hint) {
   } else {
     use(e->elts);
     if (!types::isInvalid(u)) {
-      errorf(e->pos, "invalid composite literal{} type {}", e->typeExpr ? "" : " element", typeStr(typ));
+      errorf(e->pos, "invalid composite literal type {}", typeStr(typ));
     }
     return;
   }
