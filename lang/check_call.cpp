@@ -281,7 +281,14 @@ void Checker::conversion(Operand& x, const Type* t, CallExpr* call) {
     x.mode = ExprMode::Value;
   }
   if (!ok) {
-    errorf(x.expr->pos, "cannot convert {} to type {}", operandString(x), typeStr(t));
+    // Into an interface: say which method is missing, as types2 does.
+    std::string cause;
+    if (types::isInterface(t) && !types::isUntyped(x.type)) {
+      std::string reason;
+      if (!types::assignableTo(u_, x.type, t, &reason) && !reason.empty() && reason[0] == '(')
+        cause = fmt::format(": {} does not implement {} {}", typeStr(x.type), typeStr(t), reason);
+    }
+    errorf(x.expr->pos, "cannot convert {} to type {}{}", operandString(x), typeStr(t), cause);
     x.mode = ExprMode::Invalid;
     return;
   }
