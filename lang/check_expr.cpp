@@ -37,7 +37,7 @@ using types::Type;
 
 namespace {
 
-constexpr int kMaxExprDepth = 400;
+constexpr int kMaxExprDepth = 1100;  // above the parser's kMaxNesting: its trees always fit
 constexpr int kUntypedIntPrecision = 512;  // gc's bound on untyped integer constants
 
 const char* kInvalidOp = "invalid operation: ";
