@@ -70,6 +70,10 @@ void Checker::ident(Operand& x, Ident* e, types::Named* /*def*/, bool wantType) 
     return;
   }
   e->obj = obj;
+  if (obj->pkg && obj->pkg != pkg_ && !dotImports_.empty()) {
+    auto dot = dotImports_.find(obj->pkg);
+    if (dot != dotImports_.end()) dot->second->used = true;
+  }
 
   switch (obj->kind) {
     case types::ObjKind::PkgName:

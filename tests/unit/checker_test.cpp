@@ -205,7 +205,7 @@ outer:
 TEST_CASE("checker: declared and not used, imported and not used") {
   CHECK(errorsOf("package main\n\nimport \"os\"\n\nfunc main() {}\n") == "prog.gol:3:8: \"os\" imported and not used\n");
   CHECK(errorsOf("package main\n\nimport f \"fmt\"\n\nfunc main() {}\n") ==
-        "prog.gol:3:10: \"fmt\" imported as f and not used\n");
+        "prog.gol:3:8: \"fmt\" imported as f and not used\n");
   CHECK(errorsOf(body("\tx := 1\n\tx = 2\n")) == "prog.gol:4:2: declared and not used: x\n");
   CHECK(errorsOf(body("\tvar i interface{} = 1\n\tswitch v := i.(type) {\n\tcase int:\n\t}\n")) ==
         "prog.gol:5:9: declared and not used: v\n");
