@@ -542,6 +542,13 @@ void Checker::rawExpr(Operand& x, Expr* e, const Type* hint) {
         x.type = u_.newType<types::Pointer>(x.type);
         break;
       }
+      if (x.mode == ExprMode::Builtin) {
+        Operand inner = x;
+        inner.expr = e->as<StarExpr>()->x;
+        errorf(inner.expr->pos, "{}cannot indirect {}", kInvalidOp, operandString(inner));
+        x.mode = ExprMode::Invalid;
+        break;
+      }
       if (isNil(x)) {
         errorf(e->pos, "{}cannot indirect nil", kInvalidOp);
         x.mode = ExprMode::Invalid;
