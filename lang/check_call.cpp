@@ -367,11 +367,14 @@ void Checker::selector(Operand& x, SelectorExpr* e) {
   x.expr = e->x;
   switch (x.mode) {
     case ExprMode::Invalid: x.expr = e; return;
-    case ExprMode::Builtin:
-      errorf(e->pos, "invalid use of {} in selector expression", operandString(x));
+    case ExprMode::Builtin: {
+      Pos dot = e->sel->pos;  // gc reports at the '.'
+      if (dot.col > 1) --dot.col;
+      errorf(dot, "invalid use of {} in selector expression", operandString(x));
       x.mode = ExprMode::Invalid;
       x.expr = e;
       return;
+    }
     default: break;
   }
 
@@ -386,8 +389,6 @@ void Checker::selector(Operand& x, SelectorExpr* e) {
     }
     if (r.ambiguous) {
       errorf(e->sel->pos, "ambiguous selector {}.{}", exprString(e->x), sel);
-    } else if (xo.mode == ExprMode::TypeExpr) {
-      errorf(e->sel->pos, "{}.{} undefined (type {} has no method {})", exprString(e->x), sel, typeStr(xt), sel);
     } else {
       std::string why;
       const auto* p = xt->under<types::Pointer>();

@@ -69,6 +69,21 @@ void Checker::declare(types::Scope* scope, Ident* id, types::Object* obj) {
 // ---------------------------------------------------------------------------
 // Collection
 
+// init and (in package main) main may only be functions; a non-function
+// init is not declared at all, so uses of it are undefined, as in gc.
+void Checker::declarePackageObject(Ident* id, types::Object* obj) {
+  if (obj->name == "init") {
+    error(obj->pos, "cannot declare init - must be func");
+    if (id) {
+      id->obj = obj;
+      id->isDef = true;
+    }
+    return;
+  }
+  if (obj->name == "main" && pkg_->name == "main") error(obj->pos, "cannot declare main - must be func");
+  declare(pkg_->scope, id, obj);
+}
+
 void Checker::arity(Pos pos, const std::vector<Ident*>& names, const std::vector<Expr*>& inits, bool constDecl,
                     bool inherited) {
   size_t l = names.size(), r = inits.size();
@@ -146,10 +161,11 @@ void Checker::collectObjects(const std::vector<File*>& files) {
             auto* pn = u_.newObject<types::PkgName>(pos, pkg_, name, imported);
             if (name == ".") {
               // Dot import: the package's exported names join the file scope.
-              pn->used = true;
               if (imported->scope)
                 for (auto& [n, o] : imported->scope->elems)
                   if (o->exported()) fileScope->insert(o);
+              dotImports_[imported] = pn;
+              imports_.emplace_back(pn, is);
               continue;
             }
             if (is->name) {
@@ -189,10 +205,7 @@ void Checker::collectObjects(const std::vector<File*>& files) {
               }
               objMap_[lhs[i]] = d;
               objList_.push_back(lhs[i]);
-              if (lhs[i]->name == "init") error(lhs[i]->pos, "cannot declare init - must be func");
-              else if (lhs[i]->name == "main" && pkg_->name == "main")
-                error(lhs[i]->pos, "cannot declare main - must be func");
-              declare(pkg_->scope, vs->names[i], lhs[i]);
+              declarePackageObject(vs->names[i], lhs[i]);
             }
             if (!vs->typeExpr || !vs->values.empty()) arity(vs->pos, vs->names, vs->values, false, false);
           }
@@ -210,10 +223,7 @@ void Checker::collectObjects(const std::vector<File*>& files) {
             d.typeSpec = ts;
             objMap_[obj] = d;
             objList_.push_back(obj);
-            if (obj->name == "init") error(obj->pos, "cannot declare init - must be func");
-            else if (obj->name == "main" && pkg_->name == "main")
-              error(obj->pos, "cannot declare main - must be func");
-            declare(pkg_->scope, ts->name, obj);
+            declarePackageObject(ts->name, obj);
           }
           break;
 
@@ -272,10 +282,7 @@ void Checker::constSpecs(GenDecl* gd, File* file, types::Scope* fileScope) {
         objMap_[obj] = d;
         objList_.push_back(obj);
         if (inherited) inheritedConsts_.insert(obj);
-        if (obj->name == "init") error(obj->pos, "cannot declare init - must be func");
-        else if (obj->name == "main" && pkg_->name == "main")
-          error(obj->pos, "cannot declare main - must be func");
-        declare(pkg_->scope, id, obj);
+        declarePackageObject(id, obj);
       } else {
         Pos savedErrpos = errpos_;
         if (inherited) errpos_ = obj->pos;
@@ -878,10 +885,10 @@ void Checker::unusedImports() {
   for (auto& [pn, spec] : imports_) {
     if (pn->used) continue;
     std::string path = stringLit(spec->path);
-    if (spec->name && pn->imported && spec->name->name != pn->imported->name)
-      errorf(spec->path->pos, "\"{}\" imported as {} and not used", path, spec->name->name);
+    if (spec->name && pn->imported && spec->name->name != pn->imported->name && spec->name->name != ".")
+      errorf(pn->pos, "\"{}\" imported as {} and not used", path, spec->name->name);
     else
-      errorf(spec->path->pos, "\"{}\" imported and not used", path);
+      errorf(pn->pos, "\"{}\" imported and not used", path);
   }
 }
 

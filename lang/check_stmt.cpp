@@ -201,7 +201,7 @@ void Checker::collectLabels(Stmt* s) {
       if (name != "_") {
         auto [it, fresh] = fctx_->labels.emplace(name, nullptr);
         if (!fresh) {
-          errorf(ls->label->pos, "label {} already defined at {}", name, diags_.format(it->second->pos));
+          branchErrorf(ls->label->pos, "label {} already defined at {}", name, diags_.format(it->second->pos));
         } else {
           auto* l = u_.newObject<types::Label>(ls->label->pos, pkg_, name);
           l->stmt = ls;
@@ -322,7 +322,7 @@ void Checker::labels(BlockStmt* body) {
   for (auto& [name, l] : fctx_->labels)
     if (l && !l->used) unused.push_back(l);
   std::sort(unused.begin(), unused.end(), [](auto* a, auto* b) { return a->pos < b->pos; });
-  for (types::Label* l : unused) errorf(l->pos, "label {} defined and not used", l->name);
+  for (types::Label* l : unused) branchErrorf(l->pos, "label {} defined and not used", l->name);
 
   if (!body) return;
   GotoWalker w;
@@ -338,7 +338,7 @@ void Checker::labels(BlockStmt* body) {
     for (const auto& e : g.chain)
       if (e.first == lb) mine = &e;
     if (!mine) {
-      errorf(g.stmt->label->pos, "goto {} jumps into block starting at {}", g.stmt->label->name,
+      branchErrorf(g.stmt->label->pos, "goto {} jumps into block starting at {}", g.stmt->label->name,
              diags_.format(lb->start));
       continue;
     }
@@ -355,7 +355,7 @@ void Checker::labels(BlockStmt* body) {
       }
     }
     if (found)
-      errorf(g.stmt->label->pos, "goto {} jumps over declaration of {} at {}", g.stmt->label->name, name,
+      branchErrorf(g.stmt->label->pos, "goto {} jumps over declaration of {} at {}", g.stmt->label->name, name,
              diags_.format(declPos));
   }
 }
@@ -730,7 +730,7 @@ void Checker::branchStmt(uint8_t ctx, BranchStmt* s) {
         const std::string& name = s->label->name;
         types::Label* l = findLabel(name);
         if (!l) {
-          errorf(s->label->pos, "break label not defined: {}", name);
+          branchErrorf(s->label->pos, "break label not defined: {}", name);
           break;
         }
         l->used = true;
@@ -739,14 +739,14 @@ void Checker::branchStmt(uint8_t ctx, BranchStmt* s) {
         Stmt* t = ls && ls == l->stmt ? ls->stmt : nullptr;
         if (!t || !(t->is<ForStmt>() || t->is<RangeStmt>() || t->is<SwitchStmt>() || t->is<TypeSwitchStmt>() ||
                     t->is<SelectStmt>())) {
-          errorf(s->label->pos, "invalid break label {}", name);
+          branchErrorf(s->label->pos, "invalid break label {}", name);
           break;
         }
         s->target = t;
         break;
       }
       if (!(ctx & kBreakOk) || fctx_->breakTargets.empty()) {
-        error(s->pos, "break is not in a loop, switch, or select");
+        branchError(s->pos, "break is not in a loop, switch, or select");
         break;
       }
       s->target = fctx_->breakTargets.back();
@@ -757,7 +757,7 @@ void Checker::branchStmt(uint8_t ctx, BranchStmt* s) {
         const std::string& name = s->label->name;
         types::Label* l = findLabel(name);
         if (!l) {
-          errorf(s->label->pos, "continue label not defined: {}", name);
+          branchErrorf(s->label->pos, "continue label not defined: {}", name);
           break;
         }
         l->used = true;
@@ -765,14 +765,14 @@ void Checker::branchStmt(uint8_t ctx, BranchStmt* s) {
         LabeledStmt* ls = enclosing(name);
         Stmt* t = ls && ls == l->stmt ? ls->stmt : nullptr;
         if (!t || !(t->is<ForStmt>() || t->is<RangeStmt>())) {
-          errorf(s->label->pos, "invalid continue label {}", name);
+          branchErrorf(s->label->pos, "invalid continue label {}", name);
           break;
         }
         s->target = t;
         break;
       }
       if (!(ctx & kContinueOk) || fctx_->continueTargets.empty()) {
-        error(s->pos, "continue is not in a loop");
+        branchError(s->pos, "continue is not in a loop");
         break;
       }
       s->target = fctx_->continueTargets.back();
@@ -782,7 +782,7 @@ void Checker::branchStmt(uint8_t ctx, BranchStmt* s) {
       if (!s->label) break;
       types::Label* l = findLabel(s->label->name);
       if (!l) {
-        errorf(s->label->pos, "label {} not defined", s->label->name);
+        branchErrorf(s->label->pos, "label {} not defined", s->label->name);
         break;
       }
       l->used = true;
@@ -798,7 +798,7 @@ void Checker::branchStmt(uint8_t ctx, BranchStmt* s) {
           msg = "cannot fallthrough final case in switch";
         else if (ctx & kInTypeSwitch)
           msg = "cannot fallthrough in type switch";
-        error(s->pos, msg);
+        branchError(s->pos, msg);
       }
       break;
 
@@ -835,8 +835,11 @@ void Checker::switchStmt(uint8_t ctx, SwitchStmt* s) {
     expr(x, s->tag);
     // An untyped tag takes its default type, as in `switch 1 { ... }`.
     if (x.mode != ExprMode::Invalid) assignment(x, nullptr, "switch expression");
-    if (x.mode != ExprMode::Invalid && !types::comparable(x.type) && !types::isInvalid(x.type)) {
-      errorf(s->tag->pos, "cannot switch on {}", operandString(x));
+    const types::Type* tu = x.type ? x.type->underlying() : nullptr;
+    bool tagHasNil = tu && (tu->is<types::Slice>() || tu->is<types::Map>() || tu->is<types::Signature>() ||
+                            tu->is<types::Pointer>() || tu->is<types::Chan>() || tu->is<types::Interface>());
+    if (x.mode != ExprMode::Invalid && !types::comparable(x.type) && !tagHasNil && !types::isInvalid(x.type)) {
+      errorf(s->tag->pos, "cannot switch on {} ({} is not comparable)", operandString(x), typeStr(x.type));
       x.mode = ExprMode::Invalid;
     }
   }
