@@ -10,6 +10,9 @@
 //   5. unused imports, known only once every body has been checked.
 #include "lang/check.h"
 
+#include <algorithm>
+#include <set>
+
 #include "lang/checker.h"
 
 namespace gol::lang {
@@ -17,6 +20,11 @@ namespace gol::lang {
 Checker::Checker(types::Universe& universe, types::Package* pkg, Diagnostics& diags, const Importer& importer,
                  const CheckConfig& config)
     : u_(universe), pkg_(pkg), diags_(diags), importer_(importer), config_(config) {}
+
+void Checker::branchError(Pos pos, std::string message) {
+  Pos funcPos = branchFuncPos_.valid() ? branchFuncPos_ : pos;
+  branchErrors_.push_back(BranchError{funcPos, Diagnostic{pos, std::move(message)}});
+}
 
 void Checker::checkFiles(const std::vector<File*>& files) {
   collectObjects(files);
@@ -30,6 +38,7 @@ void Checker::checkFiles(const std::vector<File*>& files) {
     scope_ = it != objMap_.end() && it->second.fileScope ? it->second.fileScope : pkg_->scope;
     // Dependencies found in the body belong to the function (init order).
     currentDecl_ = obj;
+    branchFuncPos_ = decl->pos;
     funcBody(obj->name, obj->signature(), decl->body, funcScopes_[decl], nullptr);
     currentDecl_ = nullptr;
   }
@@ -39,6 +48,7 @@ void Checker::checkFiles(const std::vector<File*>& files) {
     for (auto& f : work) f();
   }
   scope_ = pkg_->scope;
+  finalizeUntyped();
 
   computeInitOrder();
   unusedImports();
@@ -65,9 +75,20 @@ types::Package* checkPackage(types::Universe& universe, const std::string& path,
   if (!pkg->scope) pkg->scope = universe.newScope(universe.scope(), Pos{}, Pos{}, "package " + name);
   pkg->files = files;
 
-  Checker checker(universe, pkg, diags, importer, config);
+  // The checker reports into a copy (same sources, same earlier errors) so
+  // that branch errors, which gc finds while parsing, can go first.
+  size_t before = diags.count();
+  Diagnostics typeErrors = diags;
+  Checker checker(universe, pkg, typeErrors, importer, config);
   checker.scope_ = pkg->scope;
   checker.checkFiles(files);
+  std::stable_sort(checker.branchErrors_.begin(), checker.branchErrors_.end(),
+                   [](const Checker::BranchError& a, const Checker::BranchError& b) { return a.funcPos < b.funcPos; });
+  std::set<std::pair<Pos, std::string>> reported;
+  for (const Diagnostic& d : diags.list()) reported.emplace(d.pos, d.message);
+  for (auto& b : checker.branchErrors_)
+    if (!reported.count({b.diag.pos, b.diag.message})) diags.error(b.diag.pos, b.diag.message);
+  for (size_t i = before; i < typeErrors.count(); ++i) diags.error(typeErrors.list()[i].pos, typeErrors.list()[i].message);
   return pkg;
 }
 

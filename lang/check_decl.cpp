@@ -69,6 +69,21 @@ void Checker::declare(types::Scope* scope, Ident* id, types::Object* obj) {
 // ---------------------------------------------------------------------------
 // Collection
 
+// init and (in package main) main may only be functions; a non-function
+// init is not declared at all, so uses of it are undefined, as in gc.
+void Checker::declarePackageObject(Ident* id, types::Object* obj) {
+  if (obj->name == "init") {
+    error(obj->pos, "cannot declare init - must be func");
+    if (id) {
+      id->obj = obj;
+      id->isDef = true;
+    }
+    return;
+  }
+  if (obj->name == "main" && pkg_->name == "main") error(obj->pos, "cannot declare main - must be func");
+  declare(pkg_->scope, id, obj);
+}
+
 void Checker::arity(Pos pos, const std::vector<Ident*>& names, const std::vector<Expr*>& inits, bool constDecl,
                     bool inherited) {
   size_t l = names.size(), r = inits.size();
@@ -146,10 +161,11 @@ void Checker::collectObjects(const std::vector<File*>& files) {
             auto* pn = u_.newObject<types::PkgName>(pos, pkg_, name, imported);
             if (name == ".") {
               // Dot import: the package's exported names join the file scope.
-              pn->used = true;
               if (imported->scope)
                 for (auto& [n, o] : imported->scope->elems)
                   if (o->exported()) fileScope->insert(o);
+              dotImports_[imported] = pn;
+              imports_.emplace_back(pn, is);
               continue;
             }
             if (is->name) {
@@ -189,10 +205,7 @@ void Checker::collectObjects(const std::vector<File*>& files) {
               }
               objMap_[lhs[i]] = d;
               objList_.push_back(lhs[i]);
-              if (lhs[i]->name == "init") error(lhs[i]->pos, "cannot declare init - must be func");
-              else if (lhs[i]->name == "main" && pkg_->name == "main")
-                error(lhs[i]->pos, "cannot declare main - must be func");
-              declare(pkg_->scope, vs->names[i], lhs[i]);
+              declarePackageObject(vs->names[i], lhs[i]);
             }
             if (!vs->typeExpr || !vs->values.empty()) arity(vs->pos, vs->names, vs->values, false, false);
           }
@@ -210,10 +223,7 @@ void Checker::collectObjects(const std::vector<File*>& files) {
             d.typeSpec = ts;
             objMap_[obj] = d;
             objList_.push_back(obj);
-            if (obj->name == "init") error(obj->pos, "cannot declare init - must be func");
-            else if (obj->name == "main" && pkg_->name == "main")
-              error(obj->pos, "cannot declare main - must be func");
-            declare(pkg_->scope, ts->name, obj);
+            declarePackageObject(ts->name, obj);
           }
           break;
 
@@ -271,12 +281,13 @@ void Checker::constSpecs(GenDecl* gd, File* file, types::Scope* fileScope) {
         d.iota = iota;
         objMap_[obj] = d;
         objList_.push_back(obj);
-        if (obj->name == "init") error(obj->pos, "cannot declare init - must be func");
-        else if (obj->name == "main" && pkg_->name == "main")
-          error(obj->pos, "cannot declare main - must be func");
-        declare(pkg_->scope, id, obj);
+        if (inherited) inheritedConsts_.insert(obj);
+        declarePackageObject(id, obj);
       } else {
+        Pos savedErrpos = errpos_;
+        if (inherited) errpos_ = obj->pos;
         constDecl(obj, typeExpr, init, iota);
+        errpos_ = savedErrpos;
         objs.push_back(obj);
       }
     }
@@ -389,6 +400,8 @@ void Checker::objDecl(types::Object* obj) {
   FuncContext* savedFctx = fctx_;
   types::Object* savedDecl = currentDecl_;
   int savedIota = iota_;
+  Pos savedErrpos = errpos_;
+  errpos_ = Pos{};
   scope_ = d.fileScope ? d.fileScope : pkg_->scope;
   fctx_ = nullptr;
   iota_ = -1;
@@ -399,6 +412,7 @@ void Checker::objDecl(types::Object* obj) {
   switch (obj->kind) {
     case types::ObjKind::Const:
       currentDecl_ = obj;
+      if (inheritedConsts_.count(obj)) errpos_ = obj->pos;
       constDecl(obj->as<types::Const>(), info->typeExpr, info->init, info->iota);
       break;
     case types::ObjKind::Var:
@@ -421,6 +435,7 @@ void Checker::objDecl(types::Object* obj) {
   fctx_ = savedFctx;
   currentDecl_ = savedDecl;
   iota_ = savedIota;
+  errpos_ = savedErrpos;
   exprDepth_ = savedExprDepth;
   declPath_.pop_back();
   info->color = DeclInfo::Color::Black;
@@ -870,10 +885,10 @@ void Checker::unusedImports() {
   for (auto& [pn, spec] : imports_) {
     if (pn->used) continue;
     std::string path = stringLit(spec->path);
-    if (spec->name && pn->imported && spec->name->name != pn->imported->name)
-      errorf(spec->path->pos, "\"{}\" imported as {} and not used", path, spec->name->name);
+    if (spec->name && pn->imported && spec->name->name != pn->imported->name && spec->name->name != ".")
+      errorf(pn->pos, "\"{}\" imported as {} and not used", path, spec->name->name);
     else
-      errorf(spec->path->pos, "\"{}\" imported and not used", path);
+      errorf(pn->pos, "\"{}\" imported and not used", path);
   }
 }
 

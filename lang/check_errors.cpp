@@ -16,7 +16,7 @@
 
 namespace gol::lang {
 
-void Checker::error(Pos pos, std::string message) { diags_.error(pos, std::move(message)); }
+void Checker::error(Pos pos, std::string message) { diags_.error(errpos_.valid() ? errpos_ : pos, std::move(message)); }
 
 namespace {
 

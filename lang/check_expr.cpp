@@ -37,7 +37,7 @@ using types::Type;
 
 namespace {
 
-constexpr int kMaxExprDepth = 400;
+constexpr int kMaxExprDepth = 1100;  // above the parser's kMaxNesting: its trees always fit
 constexpr int kUntypedIntPrecision = 512;  // gc's bound on untyped integer constants
 
 const char* kInvalidOp = "invalid operation: ";
@@ -230,6 +230,15 @@ void Checker::updateExprType0(Expr* parent, Expr* e, const Type* t, bool final) 
     e->value = c.val;
   }
   e->type = t;
+}
+
+void Checker::finalizeUntyped() {
+  for (auto& [e, x] : untyped_) {
+    if (x.mode == ExprMode::Constant || isNil(x) || !e) continue;
+    e->type = types::defaultType(u_, x.type);
+  }
+  untyped_.clear();
+  shiftLhs_.clear();
 }
 
 // ---------------------------------------------------------------------------
@@ -509,7 +518,18 @@ void Checker::rawExpr(Operand& x, Expr* e, const Type* hint) {
       x.expr = e;
       break;
     }
-    case NodeKind::SelectorExpr: selector(x, e->as<SelectorExpr>()); break;
+    case NodeKind::SelectorExpr: {
+      auto* sel = e->as<SelectorExpr>();
+      selector(x, sel);
+      // The selected name denotes what the whole selector does (go/types
+      // records it as a use of the field or method).
+      if (sel->sel && x.mode != ExprMode::Invalid && x.type) {
+        sel->sel->mode = x.mode;
+        sel->sel->type = x.type;
+        if (x.mode == ExprMode::Constant) sel->sel->value = x.val;
+      }
+      break;
+    }
     case NodeKind::IndexExpr: indexExpr(x, e->as<IndexExpr>()); break;
     case NodeKind::SliceExpr: sliceExpr(x, e->as<SliceExpr>()); break;
     case NodeKind::TypeAssertExpr: typeAssertion(x, e->as<TypeAssertExpr>()); break;
@@ -520,6 +540,13 @@ void Checker::rawExpr(Operand& x, Expr* e, const Type* hint) {
       if (x.mode == ExprMode::Invalid) break;
       if (x.mode == ExprMode::TypeExpr) {
         x.type = u_.newType<types::Pointer>(x.type);
+        break;
+      }
+      if (x.mode == ExprMode::Builtin) {
+        Operand inner = x;
+        inner.expr = e->as<StarExpr>()->x;
+        errorf(inner.expr->pos, "{}cannot indirect {}", kInvalidOp, operandString(inner));
+        x.mode = ExprMode::Invalid;
         break;
       }
       if (isNil(x)) {
@@ -1135,8 +1162,8 @@ void Checker::sliceExpr(Operand& x, SliceExpr* e) {
 
 void Checker::typeAssertion(Operand& x, TypeAssertExpr* e) {
   if (!e->typeExpr) {
-    // As gc, without evaluating the operand (it stays unused).
     error(e->pos, "invalid syntax tree: use of .(type) outside type switch");
+    use({e->x});
     x.mode = ExprMode::Invalid;
     return;
   }
@@ -1419,7 +1446,7 @@ void Checker::compositeLit(Operand& x, CompositeLit* e, const Type* hint) {
   } else {
     use(e->elts);
     if (!types::isInvalid(u)) {
-      errorf(e->pos, "invalid composite literal{} type {}", e->typeExpr ? "" : " element", typeStr(typ));
+      errorf(e->pos, "invalid composite literal type {}", typeStr(typ));
     }
     return;
   }

@@ -22,6 +22,8 @@ namespace {
 
 const types::Type* invalidType(types::Universe& u) { return u.basic(types::BasicKind::Invalid); }
 
+std::string exprStringOf(const Expr* e) { return Checker::exprString(e); }
+
 // Calls f on each statement directly nested in s (not in function literals).
 template <typename F>
 void forEachChildStmt(Stmt* s, F&& f) {
@@ -198,7 +200,9 @@ void Checker::collectLabels(Stmt* s) {
       const std::string& name = ls->label->name;
       if (name != "_") {
         auto [it, fresh] = fctx_->labels.emplace(name, nullptr);
-        if (fresh) {
+        if (!fresh) {
+          branchErrorf(ls->label->pos, "label {} already defined at {}", name, diags_.format(it->second->pos));
+        } else {
           auto* l = u_.newObject<types::Label>(ls->label->pos, pkg_, name);
           l->stmt = ls;
           it->second = l;
@@ -211,11 +215,149 @@ void Checker::collectLabels(Stmt* s) {
   });
 }
 
-void Checker::labels(BlockStmt* /*body*/) {
-  // Label and branch errors (labels defined and not used, goto into blocks
-  // or over declarations, misplaced break/continue/fallthrough) are gc's
-  // syntax-phase errors, reported by the parser's branch checks
-  // (branches.cpp) before type checking; nothing is left to report here.
+namespace {
+
+// The blocks of a function body as gc's syntax package sees them, for the
+// goto rules: a goto may not jump into a block, nor forward over a
+// variable declaration of the label's block.
+struct GotoBlock {
+  const GotoBlock* parent;
+  Pos start;
+  const std::vector<Stmt*>* list;
+};
+
+struct GotoWalker {
+  std::vector<std::unique_ptr<GotoBlock>> blocks;
+  std::map<const LabeledStmt*, std::pair<const GotoBlock*, size_t>> labelAt;
+  struct Goto {
+    BranchStmt* stmt;
+    std::vector<std::pair<const GotoBlock*, size_t>> chain;  // enclosing blocks, outermost first
+  };
+  std::vector<Goto> gotos;
+  std::vector<std::pair<const GotoBlock*, size_t>> chain;
+
+  void block(const GotoBlock* parent, Pos start, const std::vector<Stmt*>& list) {
+    blocks.push_back(std::make_unique<GotoBlock>(GotoBlock{parent, start, &list}));
+    const GotoBlock* b = blocks.back().get();
+    for (size_t i = 0; i < list.size(); ++i) {
+      chain.emplace_back(b, i);
+      stmt(b, i, list[i]);
+      chain.pop_back();
+    }
+  }
+
+  void stmt(const GotoBlock* b, size_t index, Stmt* s) {
+    if (!s || chain.size() > 10000) return;
+    switch (s->kind) {
+      case NodeKind::LabeledStmt:
+        labelAt[s->as<LabeledStmt>()] = {b, index};
+        stmt(b, index, s->as<LabeledStmt>()->stmt);
+        return;
+      case NodeKind::BranchStmt:
+        if (s->as<BranchStmt>()->tok == Tok::Goto) gotos.push_back(Goto{s->as<BranchStmt>(), chain});
+        return;
+      case NodeKind::BlockStmt:
+        block(b, s->pos, s->as<BlockStmt>()->list);
+        return;
+      case NodeKind::IfStmt: {
+        auto* is = s->as<IfStmt>();
+        if (is->body) block(b, is->body->pos, is->body->list);
+        if (is->elseStmt) stmt(b, index, is->elseStmt);
+        return;
+      }
+      case NodeKind::ForStmt:
+        if (auto* body = s->as<ForStmt>()->body) block(b, body->pos, body->list);
+        return;
+      case NodeKind::RangeStmt:
+        if (auto* body = s->as<RangeStmt>()->body) block(b, body->pos, body->list);
+        return;
+      case NodeKind::SwitchStmt:
+      case NodeKind::TypeSwitchStmt:
+      case NodeKind::SelectStmt: {
+        BlockStmt* body = s->is<SwitchStmt>()       ? s->as<SwitchStmt>()->body
+                          : s->is<TypeSwitchStmt>() ? s->as<TypeSwitchStmt>()->body
+                                                    : s->as<SelectStmt>()->body;
+        if (!body) return;
+        for (Stmt* c : body->list) {
+          if (auto* cc = c ? c->as<CaseClause>() : nullptr) block(b, cc->pos, cc->body);
+          if (auto* cc = c ? c->as<CommClause>() : nullptr) block(b, cc->pos, cc->body);
+        }
+        return;
+      }
+      default:
+        return;
+    }
+  }
+};
+
+// The variable a statement declares (for "jumps over declaration"), if any.
+bool declaresVar(Stmt* s, std::string* name, Pos* pos) {
+  if (auto* ls = s ? s->as<LabeledStmt>() : nullptr) s = ls->stmt;
+  if (auto* as = s ? s->as<AssignStmt>() : nullptr) {
+    if (as->tok != Tok::Define || as->lhs.empty() || !as->lhs[0]) return false;
+    *name = exprStringOf(as->lhs[0]);
+    *pos = as->tokPos.valid() ? as->tokPos : as->pos;
+    return true;
+  }
+  if (auto* ds = s ? s->as<DeclStmt>() : nullptr) {
+    auto* gd = ds->decl ? ds->decl->as<GenDecl>() : nullptr;
+    if (!gd || gd->tok != Tok::Var) return false;
+    for (auto it = gd->specs.rbegin(); it != gd->specs.rend(); ++it) {
+      auto* vs = (*it)->as<ValueSpec>();
+      if (vs && !vs->names.empty()) {
+        *name = vs->names[0]->name;
+        *pos = vs->names[0]->pos;
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+void Checker::labels(BlockStmt* body) {
+  // Labels defined and not used (all uses have been seen by now).
+  std::vector<types::Label*> unused;
+  for (auto& [name, l] : fctx_->labels)
+    if (l && !l->used) unused.push_back(l);
+  std::sort(unused.begin(), unused.end(), [](auto* a, auto* b) { return a->pos < b->pos; });
+  for (types::Label* l : unused) branchErrorf(l->pos, "label {} defined and not used", l->name);
+
+  if (!body) return;
+  GotoWalker w;
+  w.block(nullptr, body->pos, body->list);
+  for (const GotoWalker::Goto& g : w.gotos) {
+    auto* target = g.stmt->target ? g.stmt->target->as<LabeledStmt>() : nullptr;
+    if (!target || !g.stmt->label) continue;
+    auto at = w.labelAt.find(target);
+    if (at == w.labelAt.end()) continue;
+    const GotoBlock* lb = at->second.first;
+    size_t labelIndex = at->second.second;
+    const std::pair<const GotoBlock*, size_t>* mine = nullptr;
+    for (const auto& e : g.chain)
+      if (e.first == lb) mine = &e;
+    if (!mine) {
+      branchErrorf(g.stmt->label->pos, "goto {} jumps into block starting at {}", g.stmt->label->name,
+             diags_.format(lb->start));
+      continue;
+    }
+    std::string name;
+    Pos declPos;
+    bool found = false;
+    for (size_t i = mine->second + 1; i < labelIndex; ++i) {
+      std::string n;
+      Pos p;
+      if (declaresVar((*lb->list)[i], &n, &p)) {
+        name = n;
+        declPos = p;
+        found = true;
+      }
+    }
+    if (found)
+      branchErrorf(g.stmt->label->pos, "goto {} jumps over declaration of {} at {}", g.stmt->label->name, name,
+             diags_.format(declPos));
+  }
 }
 
 void Checker::funcBody(const std::string& /*name*/, const types::Signature* sig, BlockStmt* body,
@@ -229,6 +371,8 @@ void Checker::funcBody(const std::string& /*name*/, const types::Signature* sig,
   types::Scope* savedScope = scope_;
   FuncContext* savedFctx = fctx_;
   int savedIota = iota_;
+  Pos savedErrpos = errpos_;
+  errpos_ = Pos{};
   fctx_ = &ctx;
   scope_ = scope;
   iota_ = -1;
@@ -244,6 +388,7 @@ void Checker::funcBody(const std::string& /*name*/, const types::Signature* sig,
   scope_ = savedScope;
   fctx_ = savedFctx;
   iota_ = savedIota;
+  errpos_ = savedErrpos;
 }
 
 // ---------------------------------------------------------------------------
@@ -569,49 +714,96 @@ void Checker::stmt(uint8_t ctx, Stmt* s) {
 }
 
 void Checker::branchStmt(uint8_t ctx, BranchStmt* s) {
-  // Errors are the parser's (branches.cpp, as gc's syntax package); this
-  // records targets the same way, in case the parser left one unset.
-  if (s->target) return;
   auto enclosing = [&](const std::string& name) -> LabeledStmt* {
     for (auto it = fctx_->enclosingLabels.rbegin(); it != fctx_->enclosingLabels.rend(); ++it)
       if ((*it)->label && (*it)->label->name == name) return *it;
     return nullptr;
   };
-  auto isBreakable = [](Stmt* t) {
-    return t && (t->is<ForStmt>() || t->is<RangeStmt>() || t->is<SwitchStmt>() || t->is<TypeSwitchStmt>() ||
-                 t->is<SelectStmt>());
+  auto findLabel = [&](const std::string& name) -> types::Label* {
+    auto it = fctx_->labels.find(name);
+    return it == fctx_->labels.end() ? nullptr : it->second;
   };
+
   switch (s->tok) {
     case Tok::Break:
       if (s->label) {
-        if (LabeledStmt* ls = enclosing(s->label->name); ls && isBreakable(ls->stmt)) s->target = ls->stmt;
-      } else if ((ctx & kBreakOk) && !fctx_->breakTargets.empty()) {
-        s->target = fctx_->breakTargets.back();
+        const std::string& name = s->label->name;
+        types::Label* l = findLabel(name);
+        if (!l) {
+          branchErrorf(s->label->pos, "break label not defined: {}", name);
+          break;
+        }
+        l->used = true;
+        s->label->obj = l;
+        LabeledStmt* ls = enclosing(name);
+        Stmt* t = ls && ls == l->stmt ? ls->stmt : nullptr;
+        if (!t || !(t->is<ForStmt>() || t->is<RangeStmt>() || t->is<SwitchStmt>() || t->is<TypeSwitchStmt>() ||
+                    t->is<SelectStmt>())) {
+          branchErrorf(s->label->pos, "invalid break label {}", name);
+          break;
+        }
+        s->target = t;
+        break;
       }
+      if (!(ctx & kBreakOk) || fctx_->breakTargets.empty()) {
+        branchError(s->pos, "break is not in a loop, switch, or select");
+        break;
+      }
+      s->target = fctx_->breakTargets.back();
       break;
+
     case Tok::Continue:
       if (s->label) {
-        LabeledStmt* ls = enclosing(s->label->name);
-        if (ls && ls->stmt && (ls->stmt->is<ForStmt>() || ls->stmt->is<RangeStmt>())) s->target = ls->stmt;
-      } else if ((ctx & kContinueOk) && !fctx_->continueTargets.empty()) {
-        s->target = fctx_->continueTargets.back();
+        const std::string& name = s->label->name;
+        types::Label* l = findLabel(name);
+        if (!l) {
+          branchErrorf(s->label->pos, "continue label not defined: {}", name);
+          break;
+        }
+        l->used = true;
+        s->label->obj = l;
+        LabeledStmt* ls = enclosing(name);
+        Stmt* t = ls && ls == l->stmt ? ls->stmt : nullptr;
+        if (!t || !(t->is<ForStmt>() || t->is<RangeStmt>())) {
+          branchErrorf(s->label->pos, "invalid continue label {}", name);
+          break;
+        }
+        s->target = t;
+        break;
+      }
+      if (!(ctx & kContinueOk) || fctx_->continueTargets.empty()) {
+        branchError(s->pos, "continue is not in a loop");
+        break;
+      }
+      s->target = fctx_->continueTargets.back();
+      break;
+
+    case Tok::Goto: {
+      if (!s->label) break;
+      types::Label* l = findLabel(s->label->name);
+      if (!l) {
+        branchErrorf(s->label->pos, "label {} not defined", s->label->name);
+        break;
+      }
+      l->used = true;
+      s->label->obj = l;
+      s->target = l->stmt;
+      break;
+    }
+
+    case Tok::Fallthrough:
+      if (!(ctx & kFallthroughOk)) {
+        const char* msg = "fallthrough statement out of place";
+        if (ctx & kFinalSwitchCase)
+          msg = "cannot fallthrough final case in switch";
+        else if (ctx & kInTypeSwitch)
+          msg = "cannot fallthrough in type switch";
+        branchError(s->pos, msg);
       }
       break;
-    case Tok::Goto:
-      if (s->label) {
-        auto it = fctx_->labels.find(s->label->name);
-        if (it != fctx_->labels.end() && it->second) s->target = it->second->stmt;
-      }
-      break;
+
     default:
       break;
-  }
-  if (s->label) {
-    auto it = fctx_->labels.find(s->label->name);
-    if (it != fctx_->labels.end() && it->second) {
-      it->second->used = true;
-      s->label->obj = it->second;
-    }
   }
 }
 
@@ -643,8 +835,11 @@ void Checker::switchStmt(uint8_t ctx, SwitchStmt* s) {
     expr(x, s->tag);
     // An untyped tag takes its default type, as in `switch 1 { ... }`.
     if (x.mode != ExprMode::Invalid) assignment(x, nullptr, "switch expression");
-    if (x.mode != ExprMode::Invalid && !types::comparable(x.type) && !types::isInvalid(x.type)) {
-      errorf(s->tag->pos, "cannot switch on {}", operandString(x));
+    const types::Type* tu = x.type ? x.type->underlying() : nullptr;
+    bool tagHasNil = tu && (tu->is<types::Slice>() || tu->is<types::Map>() || tu->is<types::Signature>() ||
+                            tu->is<types::Pointer>() || tu->is<types::Chan>() || tu->is<types::Interface>());
+    if (x.mode != ExprMode::Invalid && !types::comparable(x.type) && !tagHasNil && !types::isInvalid(x.type)) {
+      errorf(s->tag->pos, "cannot switch on {} ({} is not comparable)", operandString(x), typeStr(x.type));
       x.mode = ExprMode::Invalid;
     }
   }

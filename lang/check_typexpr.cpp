@@ -70,6 +70,10 @@ void Checker::ident(Operand& x, Ident* e, types::Named* /*def*/, bool wantType) 
     return;
   }
   e->obj = obj;
+  if (obj->pkg && obj->pkg != pkg_ && !dotImports_.empty()) {
+    auto dot = dotImports_.find(obj->pkg);
+    if (dot != dotImports_.end()) dot->second->used = true;
+  }
 
   switch (obj->kind) {
     case types::ObjKind::PkgName:
@@ -418,7 +422,8 @@ const types::Struct* Checker::structType(StructType* st) {
       if (te && !types::isInvalid(t)) errorf(te->pos, "embedded field type {} must be a type name", exprString(te));
       continue;
     }
-    auto* f = u_.newObject<types::Var>(nameId->pos, pkg_, nameId->name, t);
+    // gc positions an embedded field at its type expression (`*E`, not `E`).
+    auto* f = u_.newObject<types::Var>(field->typeExpr->pos, pkg_, nameId->name, t);
     f->isField = true;
     f->embedded = true;
     add(f, tag);
@@ -443,16 +448,19 @@ const types::Interface* Checker::interfaceType(InterfaceType* it, types::Named* 
     return iface;
   }
   std::map<std::string, types::Func*> seen;
+  std::vector<Pos> embedPos;  // parallel to iface->embeddeds
   bool pending = false;
   for (Field* f : it->methods->list) {
     if (f->names.empty()) {
       const types::Type* t = typExpr(f->typeExpr);
       if (types::isInvalid(t)) continue;
+      embedPos.push_back(f->typeExpr->pos);
       const types::Named* n = t->as<types::Named>();
       if (n && !n->under) {
         pending = true;  // being declared: complete once it is
       } else if (!t->under<types::Interface>()) {
         errorf(f->typeExpr->pos, "cannot use {} as interface: not an interface", typeStr(t));
+        embedPos.pop_back();
         continue;
       }
       iface->embeddeds.push_back(t);
@@ -477,7 +485,7 @@ const types::Interface* Checker::interfaceType(InterfaceType* it, types::Named* 
     }
     iface->methods.push_back(m);
   }
-  auto complete = [this, iface, it, def] {
+  auto complete = [this, iface, it, def, embedPos] {
     // An interface embedding itself (directly or not) has no method set.
     std::vector<const types::Named*> path;
     std::set<const types::Interface*> visited;
@@ -508,17 +516,20 @@ const types::Interface* Checker::interfaceType(InterfaceType* it, types::Named* 
       u_.completeInterface(iface);
       return;
     }
-    // Methods inherited from embedded interfaces must not clash in signature.
-    std::map<std::string, const types::Func*> all;
-    for (types::Func* m : iface->methods) all[m->name] = m;
-    for (const types::Type* e : iface->embeddeds) {
-      const types::Interface* ei = e->under<types::Interface>();
+    // Methods inherited from embedded interfaces must not clash in
+    // signature; each is "declared" where its interface is embedded.
+    std::map<std::string, std::pair<const types::Func*, Pos>> all;
+    for (types::Func* m : iface->methods) all.emplace(m->name, std::make_pair(m, m->pos));
+    for (size_t i = 0; i < iface->embeddeds.size(); ++i) {
+      const types::Interface* ei = iface->embeddeds[i]->under<types::Interface>();
       if (!ei) continue;
+      Pos at = i < embedPos.size() ? embedPos[i] : it->pos;
       u_.completeInterface(ei);
       for (types::Func* m : ei->allMethods) {
-        auto [p, fresh] = all.emplace(m->name, m);
-        if (!fresh && p->second != m && !types::identical(p->second->type, m->type))
-          errorf(it->pos, "duplicate method {}", m->name);
+        auto [p, fresh] = all.emplace(m->name, std::make_pair(m, at));
+        if (!fresh && p->second.first != m && !types::identical(p->second.first->type, m->type))
+          errorf(at, "duplicate method {}\n\t{}: other declaration of {}", m->name, diags_.format(p->second.second),
+                 m->name);
       }
     }
     u_.completeInterface(iface);

@@ -183,6 +183,10 @@ class Checker {
   void addDeclDep(types::Object* obj);
   void use(const std::vector<Expr*>& list);  // evaluates for effect after an error
   bool isNil(const Operand& x) const;
+  // After all bodies: non-constant expressions still untyped (conditions,
+  // comparison results used as bool) get their default type, so codegen
+  // sees `bool`; untyped nil and constants keep theirs.
+  void finalizeUntyped();
   const types::Basic* basic(types::BasicKind k) const { return u_.basic(k); }
 
   // ---- check_call.cpp
@@ -240,6 +244,7 @@ class Checker {
   // Resolves e as a type; def is the Named being defined by `type def e`.
   const types::Type* definedType(Expr* e, types::Named* def);
   void declare(types::Scope* scope, Ident* id, types::Object* obj);
+  void declarePackageObject(Ident* id, types::Object* obj);
   // Records that the current package-level declaration depends on obj.
   void recordDep(types::Object* obj);
   // A use of a local variable from inside a nested function literal.
@@ -266,6 +271,29 @@ class Checker {
   void returnStatement(ReturnStmt* s);
   void suspendedCall(const char* keyword, CallExpr* call);
   void collectLabels(Stmt* s);
+
+  // Label and branch errors: gc finds them while parsing, so they precede
+  // every type error. They are buffered and checkPackage emits them first,
+  // in function order, skipping any the parser's own branch check
+  // (ParseOptions::checkBranches) already reported.
+  struct BranchError {
+    Pos funcPos;  // the top-level declaration containing the statement
+    Diagnostic diag;
+  };
+  void branchError(Pos pos, std::string message);
+  template <typename... Args>
+  void branchErrorf(Pos pos, fmt::format_string<Args...> f, Args&&... args) {
+    branchError(pos, fmt::format(f, std::forward<Args>(args)...));
+  }
+  std::vector<BranchError> branchErrors_;
+  Pos branchFuncPos_;
+
+  // While checking a const spec's inherited initialiser (`const ( a = iota*2; b )`),
+  // errors point at the constant (gc's errpos), not into the earlier spec.
+  Pos errpos_;
+  std::set<const types::Object*> inheritedConsts_;
+  // Dot imports, to mark them used when one of their names is.
+  std::map<const types::Package*, types::PkgName*> dotImports_;
 
   std::map<std::string, std::vector<std::pair<types::Func*, FuncDecl*>>> methodsByBase_;
   std::map<FuncDecl*, types::Scope*> funcScopes_;   // a FuncDecl's parameter scope

@@ -205,7 +205,7 @@ outer:
 TEST_CASE("checker: declared and not used, imported and not used") {
   CHECK(errorsOf("package main\n\nimport \"os\"\n\nfunc main() {}\n") == "prog.gol:3:8: \"os\" imported and not used\n");
   CHECK(errorsOf("package main\n\nimport f \"fmt\"\n\nfunc main() {}\n") ==
-        "prog.gol:3:10: \"fmt\" imported as f and not used\n");
+        "prog.gol:3:8: \"fmt\" imported as f and not used\n");
   CHECK(errorsOf(body("\tx := 1\n\tx = 2\n")) == "prog.gol:4:2: declared and not used: x\n");
   CHECK(errorsOf(body("\tvar i interface{} = 1\n\tswitch v := i.(type) {\n\tcase int:\n\t}\n")) ==
         "prog.gol:5:9: declared and not used: v\n");
@@ -289,6 +289,33 @@ TEST_CASE("checker: declarations") {
   CHECK(errorsOf("package main\n\nvar y int\nvar v y\n\nfunc main() {}\n") ==
         "prog.gol:4:7: y (variable of type int) is not a type\n");
   CHECK(errorsOf("package main\n\nfunc f()\n\nfunc main() {}\n") == "prog.gol:3:6: missing function body\n");
+}
+
+TEST_CASE("checker: gc's positions and scoping details") {
+  // An error in an inherited const initialiser points at the constant.
+  CHECK(errorsOf("package main\n\nconst (\n\ta byte = iota * 100\n\tb\n\tc\n\td\n)\n\nfunc main() {}\n") ==
+        "prog.gol:7:2: cannot use iota * 100 (untyped int constant 300) as byte value in constant declaration "
+        "(overflows)\n");
+  // A non-function init is not declared at all.
+  CHECK(errorsOf("package main\n\nvar init = 1\n\nfunc main() {\n\t_ = init\n}\n") ==
+        "prog.gol:3:5: cannot declare init - must be func\nprog.gol:6:6: undefined: init\n");
+  CHECK(errorsOf("package main\n\nimport . \"strings\"\n\nfunc main() {}\n") ==
+        "prog.gol:3:8: \"strings\" imported and not used\n");
+  CHECK(errorsOf("package main\n\nimport . \"strings\"\n\nfunc main() {\n\t_ = ToUpper(\"x\")\n}\n") == "");
+  CHECK(errorsOf("package main\n\ntype A interface{ M() int }\ntype B interface{ M() string }\ntype C interface {\n"
+                 "\tA\n\tB\n}\n\nfunc main() {}\n") ==
+        "prog.gol:7:2: duplicate method M\n\tprog.gol:6:2: other declaration of M\n");
+  CHECK(errorsOf("package main\n\ntype I interface{ J }\ntype J interface{ I }\n\nfunc main() {}\n") ==
+        "prog.gol:3:6: invalid recursive type I\n\tprog.gol:3:6: I refers to\n\tprog.gol:4:6: J refers to\n"
+        "\tprog.gol:3:6: I\n");
+  CHECK(errorsOf(body("\tfor _ := range []int{} {\n\t}\n")) == "prog.gol:4:2: no new variables on left side of :=\n");
+  CHECK(errorsOf(body("\tvar x undefinedType\n")) == "prog.gol:4:8: undefined: undefinedType\n");
+  // Errors beyond the tenth: gc stops at the tenth reported.
+  std::string many = "package main\n\nfunc main() {\n";
+  for (char c = 'a'; c <= 'l'; ++c) many += std::string("\t") + c + " := 1\n";
+  many += "}\n";
+  std::string out = errorsOf(many);
+  CHECK(out.find("prog.gol:13:2: declared and not used: j\nprog.gol:13:2: too many errors\n") != std::string::npos);
 }
 
 TEST_CASE("checker: switches") {
