@@ -37,6 +37,7 @@
 #include <fmt/format.h>
 
 #include "runtime/alloc.h"
+#include "runtime/iface.h"
 #include "runtime/map.h"
 #include "runtime/print.h"
 #include "runtime/sizeclasses.h"
@@ -339,8 +340,10 @@ Exit startPanic(Machine& m, rt::G& g, uint64_t typeWord, uint64_t dataWord, int3
   return unwind(m, g);
 }
 
-Exit startRuntimePanic(Machine& m, rt::G& g, rt::RuntimeError e, int64_t x, int64_t y) {
-  std::string text = rt::runtimeErrorText(e, x, y);
+Exit startRuntimePanic(Machine& m, rt::G& g, rt::RuntimeError e, int64_t x, int64_t y,
+                       const std::string& s2 = "", const std::string& s3 = "",
+                       const std::string& s4 = "") {
+  std::string text = rt::runtimeErrorText(e, x, y, s2, s3, s4);
   auto* bytes = static_cast<char*>(rt::allocateBytes(text.size(), false));
   std::memcpy(bytes, text.data(), text.size());
   auto* str = static_cast<uint64_t*>(rt::allocateBytes(16, true));
@@ -538,6 +541,11 @@ Exit execute(Machine& m, rt::G& gref) {
     SAVE();                                                                                 \
     RESUME_AFTER(startRuntimePanic(m, *g, rt::RuntimeError::kind, static_cast<int64_t>(x), \
                                    static_cast<int64_t>(y)));                               \
+  } while (0)
+#define PANIC_S(kind, s2, s3, s4) \
+  do {                                                                                   \
+    SAVE();                                                                              \
+    RESUME_AFTER(startRuntimePanic(m, *g, rt::RuntimeError::kind, 0, 0, (s2), (s3), (s4))); \
   } while (0)
 #define NILCHECK(p) \
   if (UNLIKELY((p) == 0)) PANIC(NilDeref, 0, 0)
@@ -1374,6 +1382,127 @@ dispatch:
       NEXT();
     }
 
+    // ---- interfaces ----
+    CASE(ITAB) {
+      const rt::TypeDesc* iface = T[*pc++].get();
+      auto dyn = reinterpret_cast<const rt::TypeDesc*>(RB);
+      if (dyn == nullptr) {
+        RA = 0;
+        NEXT();
+      }
+      std::string missing;
+      const rt::Itab* tab = rt::getItab(iface, dyn, &missing);
+      if (UNLIKELY(tab == nullptr)) PANIC_S(AssertMissingMethod, dyn->name, iface->name, missing);
+      RA = reinterpret_cast<uint64_t>(tab);
+      NEXT();
+    }
+    CASE(IFACE2E) {
+      const uint64_t* x = &RB;
+      uint64_t word = x[0], data = x[1];
+      uint64_t* d = &RA;
+      d[0] = word == 0 ? 0 : reinterpret_cast<uint64_t>(reinterpret_cast<const rt::Itab*>(word)->type);
+      d[1] = data;
+      NEXT();
+    }
+    CASE(ASSERT) {
+      const rt::TypeDesc* target = T[*pc++].get();
+      unsigned mode = argC(i);
+      const uint64_t* x = &RB;
+      uint64_t word = x[0], data = x[1];
+      bool fromIface = (mode & 1) != 0, toIface = (mode & 2) != 0, commaOk = (mode & 4) != 0;
+      const rt::TypeDesc* dyn =
+          word == 0 ? nullptr
+                    : (fromIface ? reinterpret_cast<const rt::Itab*>(word)->type
+                                 : reinterpret_cast<const rt::TypeDesc*>(word));
+      uint64_t* d = &RA;
+      if (!toIface) {
+        if (dyn == target) {
+          d[0] = data;
+          if (commaOk) d[1] = 1;
+          NEXT();
+        }
+        if (commaOk) {
+          d[0] = 0;
+          d[1] = 0;
+          NEXT();
+        }
+        if (fromIface && dyn == nullptr) PANIC_S(AssertNilToIface, "", target->name, "");
+        std::string dynName = dyn == nullptr ? "nil" : dyn->name;
+        if (fromIface)
+          PANIC_S(AssertFromIface, dynName, target->name,
+                  reinterpret_cast<const rt::Itab*>(word)->iface->name);
+        PANIC_S(AssertFromEmpty, dynName, target->name, "");
+      }
+      std::string missing;
+      uint64_t resultWord = 0;
+      if (dyn != nullptr) {
+        if (target->methods.empty()) {
+          resultWord = reinterpret_cast<uint64_t>(dyn);
+        } else {
+          resultWord = reinterpret_cast<uint64_t>(rt::getItab(target, dyn, &missing));
+        }
+      }
+      if (resultWord != 0) {
+        d[0] = resultWord;
+        d[1] = data;
+        if (commaOk) d[2] = 1;
+        NEXT();
+      }
+      if (commaOk) {
+        d[0] = d[1] = d[2] = 0;
+        NEXT();
+      }
+      if (dyn == nullptr) PANIC_S(AssertNilToIface, "", target->name, "");
+      PANIC_S(AssertMissingMethod, dyn->name, target->name, missing);
+    }
+    CASE(EFACEEQ) {
+      const uint64_t* x = &RB;
+      const uint64_t* y = &RC;
+      bool eq = x[0] == y[0];
+      if (eq && x[0] != 0) {
+        const rt::TypeDesc* bad = nullptr;
+        eq = rt::valuesEqual(reinterpret_cast<const rt::TypeDesc*>(x[0]), x[1], y[1], &bad);
+        if (UNLIKELY(bad != nullptr)) PANIC_S(Uncomparable, bad->name, "", "");
+      }
+      RA = eq;
+      NEXT();
+    }
+    CASE(IFACEEQ) {
+      const uint64_t* x = &RB;
+      const uint64_t* y = &RC;
+      bool eq = x[0] == y[0];
+      if (eq && x[0] != 0) {
+        const rt::TypeDesc* bad = nullptr;
+        eq = rt::valuesEqual(reinterpret_cast<const rt::Itab*>(x[0])->type, x[1], y[1], &bad);
+        if (UNLIKELY(bad != nullptr)) PANIC_S(Uncomparable, bad->name, "", "");
+      }
+      RA = eq;
+      NEXT();
+    }
+    CASE(CALLI) {
+      const uint64_t* x = &RB;
+      uint64_t word = x[0], receiver = x[1];
+      NILCHECK(word);
+      auto callee = static_cast<const Function*>(reinterpret_cast<const rt::Itab*>(word)->fns[argC(i)]);
+      unsigned a = A;
+      R[a] = receiver;
+      if (!FRAME_FITS(callee, a)) {
+        SAVE();
+        Exit e = callSlow(m, *g, callee, a);
+        if (e == Exit::Fatal) return e;
+        RELOAD_BASE();
+        PUSH_FRAME(callee, a);
+        if (e == Exit::Yielded) {
+          SAVE();
+          g->status = rt::GStatus::Runnable;
+          return Exit::Yielded;
+        }
+        NEXT();
+      }
+      PUSH_FRAME(callee, a);
+      NEXT();
+    }
+
     // ---- defer, panic, recover ----
     CASE(DEFER) {
       uint64_t closure = RB;
@@ -1543,6 +1672,7 @@ L_unimplemented:
 #undef FB
 #undef FC
 #undef PANIC
+#undef PANIC_S
 #undef LOAD_STATE
 #undef RESUME_AFTER
 #undef NILCHECK
