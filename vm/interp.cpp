@@ -662,6 +662,11 @@ dispatch:
     CASE(JLE_F) COND_JUMP(f64(RA) <= FB, argSC(i))
     CASE(JNLT_F) COND_JUMP(!(f64(RA) < FB), argSC(i))
     CASE(JNLE_F) COND_JUMP(!(f64(RA) <= FB), argSC(i))
+    CASE(INCJLT) {
+      uint64_t v = RA + 1;
+      RA = v;
+      COND_JUMP(static_cast<int64_t>(v) < static_cast<int64_t>(RB), argSC(i))
+    }
 
     // ---- moves and constants ----
     CASE(MOV) {

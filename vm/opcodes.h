@@ -209,6 +209,7 @@ inline constexpr uint16_t Unimpl = 1 << 8;
   X(JLE_F, ABJ, JS, "if F[a] <= F[b]: pc += c")                                                \
   X(JNLT_F, ABJ, JS, "if !(F[a] < F[b]) (true for NaN): pc += c")                              \
   X(JNLE_F, ABJ, JS, "if !(F[a] <= F[b]) (true for NaN): pc += c")                             \
+  X(INCJLT, ABJ, JS, "R[a] += 1; if R[a] < R[b] signed: pc += c (the latch of for i < n; i++)")  \
   /* --- moves and constants --- */                                                             \
   X(MOV, AB, _, "R[a] = R[b]")                                                                  \
   X(MOV2, AB, _, "R[a..a+1] = R[b..b+1] (string, interface)")                                   \

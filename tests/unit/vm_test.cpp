@@ -1318,3 +1318,32 @@ TEST_CASE("interfaces: itabs, method calls, assertions, equality") {
   CHECK(head(3) == "panic: interface conversion: *main.A is not main.J: missing method N");
   CHECK(head(4) == "panic: runtime error: comparing uncomparable type []int");
 }
+
+// s := 0; for i := 0; i < n; i++ { s += i }, closed by INCJLT; preempted at
+// every back-edge.
+TEST_CASE("INCJLT closes counting loops and is a safepoint") {
+  Module m;
+  uint32_t nat = m.addNative("test.preemptMe", [](Machine&, rt::G& g, uint64_t*) {
+    g.requestPreempt();
+    return true;
+  });
+  uint32_t f = m.declareFunction("main.sum");
+  Assembler as(m, f);
+  as.params(1);
+  as.results(1);
+  as.frame(4);
+  auto body = as.newLabel(), done = as.newLabel();
+  as.emitWide(Op::LOADI, 1, 0);
+  as.emitWide(Op::LOADI, 2, 0);
+  as.jump(Op::JLE_S, 0, 2, done);
+  as.bind(body);
+  as.emit(Op::ADD_I64, 1, 1, 2);
+  as.emitWide(Op::CALLN, 3, nat);
+  as.jump(Op::INCJLT, 2, 0, body);
+  as.bind(done);
+  as.emit(Op::RET1, 1);
+  Outcome o = run(m, as.finish(), {1000});
+  CHECK(o.result == 499500);
+  CHECK(o.yields == 999);
+  CHECK(run(m, f, {0}).result == 0);
+}
