@@ -32,6 +32,7 @@
 #include <bit>
 #include <cstring>
 #include <deque>
+#include <optional>
 #include <vector>
 
 #include <fmt/format.h>
@@ -388,6 +389,77 @@ Exit resumePanic(Machine& m, rt::G& g) {
   g.base = target;
   g.pc = targetFn->code + targetFn->recoverPc;
   return Exit::Returned;
+}
+
+// ---- interface slow paths ----
+// Out of line so that no handler of the dispatch loop owns a std::string
+// (an indirect goto may not jump past its construction). Each returns
+// nothing on success, or how the panic it started left the goroutine.
+
+std::optional<Exit> makeItab(Machine& m, rt::G& g, const rt::TypeDesc* iface, uint64_t* out,
+                             uint64_t typeWord) {
+  auto dyn = reinterpret_cast<const rt::TypeDesc*>(typeWord);
+  if (dyn == nullptr) {
+    *out = 0;
+    return std::nullopt;
+  }
+  std::string missing;
+  const rt::Itab* tab = rt::getItab(iface, dyn, &missing);
+  if (tab == nullptr)
+    return startRuntimePanic(m, g, rt::RuntimeError::AssertMissingMethod, 0, 0, dyn->name,
+                             iface->name, missing);
+  *out = reinterpret_cast<uint64_t>(tab);
+  return std::nullopt;
+}
+
+// ASSERT: mode 1 = the source is a non-empty interface (itab word), 2 =
+// the target is an interface type, 4 = comma-ok.
+std::optional<Exit> typeAssert(Machine& m, rt::G& g, const rt::TypeDesc* target, unsigned mode,
+                               uint64_t* d, const uint64_t* x) {
+  uint64_t word = x[0], data = x[1];
+  bool fromIface = (mode & 1) != 0, toIface = (mode & 2) != 0, commaOk = (mode & 4) != 0;
+  const rt::TypeDesc* dyn = word == 0 ? nullptr
+                                      : (fromIface ? reinterpret_cast<const rt::Itab*>(word)->type
+                                                   : reinterpret_cast<const rt::TypeDesc*>(word));
+  auto fail = [&](rt::RuntimeError e, const std::string& s2, const std::string& s4) {
+    return startRuntimePanic(m, g, e, 0, 0, s2, target->name, s4);
+  };
+  if (!toIface) {
+    if (dyn == target) {
+      d[0] = data;
+      if (commaOk) d[1] = 1;
+      return std::nullopt;
+    }
+    if (commaOk) {
+      d[0] = d[1] = 0;
+      return std::nullopt;
+    }
+    if (fromIface && dyn == nullptr) return fail(rt::RuntimeError::AssertNilToIface, "", "");
+    std::string dynName = dyn == nullptr ? "nil" : dyn->name;
+    if (fromIface)
+      return fail(rt::RuntimeError::AssertFromIface, dynName,
+                  reinterpret_cast<const rt::Itab*>(word)->iface->name);
+    return fail(rt::RuntimeError::AssertFromEmpty, dynName, "");
+  }
+  std::string missing;
+  uint64_t resultWord = 0;
+  if (dyn != nullptr) {
+    resultWord = target->methods.empty()
+                     ? reinterpret_cast<uint64_t>(dyn)
+                     : reinterpret_cast<uint64_t>(rt::getItab(target, dyn, &missing));
+  }
+  if (resultWord != 0) {
+    d[0] = resultWord;
+    d[1] = data;
+    if (commaOk) d[2] = 1;
+    return std::nullopt;
+  }
+  if (commaOk) {
+    d[0] = d[1] = d[2] = 0;
+    return std::nullopt;
+  }
+  if (dyn == nullptr) return fail(rt::RuntimeError::AssertNilToIface, "", "");
+  return fail(rt::RuntimeError::AssertMissingMethod, dyn->name, missing);
 }
 
 }  // namespace
@@ -1390,15 +1462,8 @@ dispatch:
     // ---- interfaces ----
     CASE(ITAB) {
       const rt::TypeDesc* iface = T[*pc++].get();
-      auto dyn = reinterpret_cast<const rt::TypeDesc*>(RB);
-      if (dyn == nullptr) {
-        RA = 0;
-        NEXT();
-      }
-      std::string missing;
-      const rt::Itab* tab = rt::getItab(iface, dyn, &missing);
-      if (UNLIKELY(tab == nullptr)) PANIC_S(AssertMissingMethod, dyn->name, iface->name, missing);
-      RA = reinterpret_cast<uint64_t>(tab);
+      SAVE();
+      if (std::optional<Exit> e = makeItab(m, *g, iface, &RA, RB)) RESUME_AFTER(*e);
       NEXT();
     }
     CASE(IFACE2E) {
@@ -1411,54 +1476,9 @@ dispatch:
     }
     CASE(ASSERT) {
       const rt::TypeDesc* target = T[*pc++].get();
-      unsigned mode = argC(i);
-      const uint64_t* x = &RB;
-      uint64_t word = x[0], data = x[1];
-      bool fromIface = (mode & 1) != 0, toIface = (mode & 2) != 0, commaOk = (mode & 4) != 0;
-      const rt::TypeDesc* dyn =
-          word == 0 ? nullptr
-                    : (fromIface ? reinterpret_cast<const rt::Itab*>(word)->type
-                                 : reinterpret_cast<const rt::TypeDesc*>(word));
-      uint64_t* d = &RA;
-      if (!toIface) {
-        if (dyn == target) {
-          d[0] = data;
-          if (commaOk) d[1] = 1;
-          NEXT();
-        }
-        if (commaOk) {
-          d[0] = 0;
-          d[1] = 0;
-          NEXT();
-        }
-        if (fromIface && dyn == nullptr) PANIC_S(AssertNilToIface, "", target->name, "");
-        std::string dynName = dyn == nullptr ? "nil" : dyn->name;
-        if (fromIface)
-          PANIC_S(AssertFromIface, dynName, target->name,
-                  reinterpret_cast<const rt::Itab*>(word)->iface->name);
-        PANIC_S(AssertFromEmpty, dynName, target->name, "");
-      }
-      std::string missing;
-      uint64_t resultWord = 0;
-      if (dyn != nullptr) {
-        if (target->methods.empty()) {
-          resultWord = reinterpret_cast<uint64_t>(dyn);
-        } else {
-          resultWord = reinterpret_cast<uint64_t>(rt::getItab(target, dyn, &missing));
-        }
-      }
-      if (resultWord != 0) {
-        d[0] = resultWord;
-        d[1] = data;
-        if (commaOk) d[2] = 1;
-        NEXT();
-      }
-      if (commaOk) {
-        d[0] = d[1] = d[2] = 0;
-        NEXT();
-      }
-      if (dyn == nullptr) PANIC_S(AssertNilToIface, "", target->name, "");
-      PANIC_S(AssertMissingMethod, dyn->name, target->name, missing);
+      SAVE();
+      if (std::optional<Exit> e = typeAssert(m, *g, target, argC(i), &RA, &RB)) RESUME_AFTER(*e);
+      NEXT();
     }
     CASE(EFACEEQ) {
       const uint64_t* x = &RB;
