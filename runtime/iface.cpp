@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "runtime/alloc.h"
+#include "runtime/hash.h"
 
 namespace gol::rt {
 namespace {
@@ -16,8 +17,7 @@ std::mutex itabLock;
 // program, like the type descriptors they point to.
 std::map<std::pair<const TypeDesc*, const TypeDesc*>, const Itab*> itabs;
 
-// Compares two values of type t stored in memory at a and b.
-bool memoryEqual(const TypeDesc* t, const uint8_t* a, const uint8_t* b, const TypeDesc** bad) {
+bool memoryEqualBytes(const TypeDesc* t, const uint8_t* a, const uint8_t* b, const TypeDesc** bad) {
   switch (t->kind) {
     case TypeKind::String: {
       uint64_t x[2], y[2];
@@ -57,12 +57,12 @@ bool memoryEqual(const TypeDesc* t, const uint8_t* a, const uint8_t* b, const Ty
     case TypeKind::Struct:
       if (t->plainBytes) return std::memcmp(a, b, t->size) == 0;
       for (const StructField& f : t->fields)
-        if (!memoryEqual(f.type, a + f.offset, b + f.offset, bad)) return false;
+        if (!memoryEqualBytes(f.type, a + f.offset, b + f.offset, bad)) return false;
       return true;
     case TypeKind::Array:
       if (t->plainBytes) return std::memcmp(a, b, t->size) == 0;
       for (uint64_t k = 0; k < t->length; ++k)
-        if (!memoryEqual(t->elem, a + k * t->elem->size, b + k * t->elem->size, bad)) return false;
+        if (!memoryEqualBytes(t->elem, a + k * t->elem->size, b + k * t->elem->size, bad)) return false;
       return true;
     default:
       return std::memcmp(a, b, t->size) == 0;
@@ -101,7 +101,68 @@ bool valuesEqual(const TypeDesc* t, uint64_t a, uint64_t b, const TypeDesc** unc
     return false;
   }
   if (t->isDirectIface()) return a == b;
-  return memoryEqual(t, reinterpret_cast<const uint8_t*>(a), reinterpret_cast<const uint8_t*>(b), uncomparable);
+  return memoryEqualBytes(t, reinterpret_cast<const uint8_t*>(a), reinterpret_cast<const uint8_t*>(b),
+                          uncomparable);
+}
+
+bool memoryEqual(const TypeDesc* t, const void* a, const void* b, const TypeDesc** uncomparable) {
+  return memoryEqualBytes(t, static_cast<const uint8_t*>(a), static_cast<const uint8_t*>(b), uncomparable);
+}
+
+uint64_t hashMemory(const TypeDesc* t, const void* p, uint64_t seed, const TypeDesc** unhashable) {
+  auto bytes = static_cast<const uint8_t*>(p);
+  switch (t->kind) {
+    case TypeKind::String: {
+      uint64_t w[2];
+      std::memcpy(w, p, 16);
+      return hashBytes(reinterpret_cast<const uint8_t*>(w[0]), w[1], seed);
+    }
+    case TypeKind::Float32:
+    case TypeKind::Float64: {
+      double d;
+      if (t->kind == TypeKind::Float32) {
+        float f;
+        std::memcpy(&f, p, 4);
+        d = f;
+      } else {
+        std::memcpy(&d, p, 8);
+      }
+      if (d == 0) d = 0;  // -0 hashes as +0; a NaN hashes as its bits and never matches
+      uint64_t b;
+      std::memcpy(&b, &d, 8);
+      return hashMix(b ^ seed);
+    }
+    case TypeKind::Slice:
+    case TypeKind::Map:
+    case TypeKind::Func:
+      *unhashable = t;
+      return 0;
+    case TypeKind::Interface: {
+      uint64_t w[2];
+      std::memcpy(w, p, 16);
+      if (w[0] == 0) return hashMix(seed);
+      const TypeDesc* dyn = t->methods.empty() ? reinterpret_cast<const TypeDesc*>(w[0])
+                                               : reinterpret_cast<const Itab*>(w[0])->type;
+      uint64_t h = hashMix(reinterpret_cast<uint64_t>(dyn) ^ seed);
+      if (dyn->kind == TypeKind::Func || dyn->kind == TypeKind::Map) {
+        *unhashable = dyn;
+        return 0;
+      }
+      if (dyn->isDirectIface()) return hashMix(h ^ w[1]);
+      return hashMemory(dyn, reinterpret_cast<const void*>(w[1]), h, unhashable);
+    }
+    case TypeKind::Struct:
+      if (t->plainBytes) return hashBytes(bytes, t->size, seed);
+      for (const StructField& f : t->fields) seed = hashMemory(f.type, bytes + f.offset, seed, unhashable);
+      return seed;
+    case TypeKind::Array:
+      if (t->plainBytes) return hashBytes(bytes, t->size, seed);
+      for (uint64_t k = 0; k < t->length; ++k)
+        seed = hashMemory(t->elem, bytes + k * t->elem->size, seed, unhashable);
+      return seed;
+    default:
+      return hashBytes(bytes, t->size, seed);
+  }
 }
 
 }  // namespace gol::rt

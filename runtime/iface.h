@@ -42,4 +42,12 @@ const Itab* getItab(const TypeDesc* iface, const TypeDesc* type, std::string* mi
 // offending type if t (or a part of it) cannot be compared.
 bool valuesEqual(const TypeDesc* t, uint64_t a, uint64_t b, const TypeDesc** uncomparable);
 
+// The same for two values of type t in memory (Go's layout).
+bool memoryEqual(const TypeDesc* t, const void* a, const void* b, const TypeDesc** uncomparable);
+
+// Hash of a value of type t in memory, consistent with memoryEqual (equal
+// values hash alike; +0 and -0 too). Sets *unhashable for slices, maps
+// and funcs met inside an interface.
+uint64_t hashMemory(const TypeDesc* t, const void* p, uint64_t seed, const TypeDesc** unhashable);
+
 }  // namespace gol::rt

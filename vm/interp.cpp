@@ -1406,15 +1406,19 @@ dispatch:
     CASE(MAPACCESS) {
       const rt::TypeDesc* type = T[*pc++].get();
       bool found;
+      const rt::TypeDesc* bad = nullptr;
       RA = reinterpret_cast<uint64_t>(rt::mapAccess(type, reinterpret_cast<rt::Map*>(RB),
-                                                    reinterpret_cast<const void*>(RC), &found));
+                                                    reinterpret_cast<const void*>(RC), &found, &bad));
+      if (UNLIKELY(bad != nullptr)) PANIC_S(UnhashableKey, bad->name, "", "");
       NEXT();
     }
     CASE(MAPACCESS2) {
       const rt::TypeDesc* type = T[*pc++].get();
       bool found;
+      const rt::TypeDesc* bad = nullptr;
       const void* v = rt::mapAccess(type, reinterpret_cast<rt::Map*>(RB),
-                                    reinterpret_cast<const void*>(RC), &found);
+                                    reinterpret_cast<const void*>(RC), &found, &bad);
+      if (UNLIKELY(bad != nullptr)) PANIC_S(UnhashableKey, bad->name, "", "");
       uint64_t* d = &RA;
       d[0] = reinterpret_cast<uint64_t>(v);
       d[1] = found;
@@ -1425,12 +1429,17 @@ dispatch:
       auto* map = reinterpret_cast<rt::Map*>(RB);
       if (UNLIKELY(map == nullptr)) PANIC(NilMapWrite, 0, 0);
       SAVE();
-      RA = reinterpret_cast<uint64_t>(rt::mapAssign(map, reinterpret_cast<const void*>(RC)));
+      const rt::TypeDesc* bad = nullptr;
+      void* slot = rt::mapAssign(map, reinterpret_cast<const void*>(RC), &bad);
+      if (UNLIKELY(bad != nullptr)) PANIC_S(UnhashableKey, bad->name, "", "");
+      RA = reinterpret_cast<uint64_t>(slot);
       NEXT();
     }
     CASE(MAPDELETE) {
       ++pc;
-      rt::mapDelete(reinterpret_cast<rt::Map*>(RA), reinterpret_cast<const void*>(RB));
+      const rt::TypeDesc* bad = nullptr;
+      rt::mapDelete(reinterpret_cast<rt::Map*>(RA), reinterpret_cast<const void*>(RB), &bad);
+      if (UNLIKELY(bad != nullptr)) PANIC_S(UnhashableKey, bad->name, "", "");
       NEXT();
     }
     CASE(MAPLEN) {
