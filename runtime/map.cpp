@@ -5,6 +5,8 @@
 #include <random>
 
 #include "runtime/alloc.h"
+#include "runtime/hash.h"
+#include "runtime/iface.h"
 
 namespace gol::rt {
 
@@ -30,32 +32,6 @@ uint64_t fastRand() {
   state ^= state >> 7;
   state ^= state << 17;
   return state;
-}
-
-inline uint64_t mix(uint64_t x) {
-  x ^= x >> 32;
-  x *= 0xD6E8FEB86659FD93u;
-  x ^= x >> 32;
-  x *= 0xD6E8FEB86659FD93u;
-  x ^= x >> 32;
-  return x;
-}
-
-uint64_t hashBytes(const uint8_t* p, uint64_t n, uint64_t seed) {
-  uint64_t h = seed ^ (n * 0x9E3779B97F4A7C15u);
-  while (n >= 8) {
-    uint64_t w;
-    std::memcpy(&w, p, 8);
-    h = mix(h ^ w) + 0x9E3779B97F4A7C15u;
-    p += 8;
-    n -= 8;
-  }
-  if (n > 0) {
-    uint64_t w = 0;
-    std::memcpy(&w, p, n);
-    h = mix(h ^ w ^ (uint64_t{0xFF} << 56));
-  }
-  return mix(h);
 }
 
 }  // namespace
@@ -93,8 +69,9 @@ KeyKind keyKindOf(const TypeDesc* key) {
       return KeyKind::Float64;
     case TypeKind::Struct:
     case TypeKind::Array:
-      return key->plainBytes ? KeyKind::Bytes : KeyKind::Unsupported;
+      return key->plainBytes ? KeyKind::Bytes : KeyKind::Typed;
     case TypeKind::Interface:
+      return KeyKind::Typed;
     case TypeKind::Slice:
     case TypeKind::Map:
     case TypeKind::Func:
@@ -109,10 +86,16 @@ namespace {
 struct Hashed {
   uint64_t hash;
   bool neverEqual;  // a NaN: matches no key, not even itself
+  const TypeDesc* unhashable = nullptr;  // an interface key holding a slice, map or func
 };
 
 Hashed hashKey(const Map* m, const void* key) {
   switch (m->keyKind) {
+    case KeyKind::Typed: {
+      Hashed h{0, false};
+      h.hash = hashMemory(m->type->key, key, m->seed, &h.unhashable);
+      return h;
+    }
     case KeyKind::String: {
       uint64_t w[2];
       std::memcpy(w, key, 16);
@@ -132,7 +115,7 @@ Hashed hashKey(const Map* m, const void* key) {
       if (d == 0) d = 0;  // -0 hashes as +0
       uint64_t bits;
       std::memcpy(&bits, &d, 8);
-      return {mix(bits ^ m->seed), false};
+      return {hashMix(bits ^ m->seed), false};
     }
     default:
       return {hashBytes(static_cast<const uint8_t*>(key), m->keySize, m->seed), false};
@@ -141,6 +124,10 @@ Hashed hashKey(const Map* m, const void* key) {
 
 bool keysEqual(const Map* m, const void* a, const void* b) {
   switch (m->keyKind) {
+    case KeyKind::Typed: {
+      const TypeDesc* bad = nullptr;  // cannot happen: both keys hashed
+      return memoryEqual(m->type->key, a, b, &bad);
+    }
     case KeyKind::String: {
       uint64_t x[2], y[2];
       std::memcpy(x, a, 16);
@@ -236,19 +223,39 @@ Map* makeMap(const TypeDesc* type, int64_t hint) {
 
 uint64_t mapLen(const Map* m) { return m == nullptr ? 0 : m->count; }
 
-const void* mapAccess(const TypeDesc* type, Map* m, const void* key, bool* found) {
+const void* mapAccess(const TypeDesc* type, Map* m, const void* key, bool* found,
+                      const TypeDesc** unhashable) {
   if (m == nullptr || m->count == 0) {
+    // Go hashes the key even here, so an unhashable one panics on a nil map too.
+    if (unhashable != nullptr && keyKindOf(type->key) == KeyKind::Typed) {
+      const TypeDesc* bad = nullptr;
+      hashMemory(type->key, key, 0, &bad);
+      if (bad != nullptr) {
+        *unhashable = bad;
+        *found = false;
+        return zeroValue;
+      }
+    }
     *found = false;
     if (type->elem->size <= kZeroValueBytes) return zeroValue;
     return m != nullptr ? m->zero : allocateBytes(type->elem->size, false);
   }
   Hashed h = hashKey(m, key);
+  if (h.unhashable != nullptr) {
+    if (unhashable != nullptr) *unhashable = h.unhashable;
+    *found = false;
+    return m->zero;
+  }
   uint64_t i = probe(m, key, h, found);
   return *found ? static_cast<const void*>(m->values + i * m->valueSize) : m->zero;
 }
 
-void* mapAssign(Map* m, const void* key) {
+void* mapAssign(Map* m, const void* key, const TypeDesc** unhashable) {
   Hashed h = hashKey(m, key);
+  if (h.unhashable != nullptr) {
+    if (unhashable != nullptr) *unhashable = h.unhashable;
+    return nullptr;
+  }
   bool found;
   uint64_t i = probe(m, key, h, &found);
   if (found) return m->values + i * m->valueSize;
@@ -266,9 +273,13 @@ void* mapAssign(Map* m, const void* key) {
   return v;
 }
 
-void mapDelete(Map* m, const void* key) {
+void mapDelete(Map* m, const void* key, const TypeDesc** unhashable) {
   if (m == nullptr || m->count == 0) return;
   Hashed h = hashKey(m, key);
+  if (h.unhashable != nullptr) {
+    if (unhashable != nullptr) *unhashable = h.unhashable;
+    return;
+  }
   bool found;
   uint64_t i = probe(m, key, h, &found);
   if (!found) return;
@@ -317,7 +328,7 @@ bool mapIterNext(MapIter* it, const void** key, const void** value) {
     // The map was rehashed or cleared since the range began: produce the
     // key only if it is still there, with its current value.
     bool found;
-    const void* v = mapAccess(m->type, m, k, &found);
+    const void* v = mapAccess(m->type, m, k, &found, nullptr);
     if (!found) {
       if (m->keyKind != KeyKind::Float32 && m->keyKind != KeyKind::Float64) continue;
       // A NaN key is never found, yet is still in the map: produce it with

@@ -30,9 +30,9 @@
 //
 // Hashing: integers, bools, pointers, channels and plain-bytes structs or
 // arrays hash their bytes; strings hash their contents; floats hash their
-// value (+0 and -0 alike; each NaN differently). Interface keys and
-// structs holding strings or floats are not supported yet (a fatal error
-// names them): they need the type descriptors codegen will provide.
+// value (+0 and -0 alike; each NaN differently); interfaces, and structs
+// and arrays holding any of those, walk their type (runtime/iface.h). An
+// interface key holding a slice, map or func panics, as in Go.
 //
 // Not thread-safe (neither are Go's maps); concurrent misuse is not
 // detected yet (Go's "concurrent map writes").
@@ -47,17 +47,23 @@ namespace gol::rt {
 struct Map;
 struct MapIter;
 
-enum class KeyKind : uint8_t { Bytes, String, Float32, Float64, Unsupported };
+// How a map hashes and compares its keys; Typed walks the key's type
+// (interfaces, structs and arrays holding strings, floats or interfaces).
+enum class KeyKind : uint8_t { Bytes, String, Float32, Float64, Typed, Unsupported };
 KeyKind keyKindOf(const TypeDesc* key);
 
 // make(map[K]V, hint); `type` is the map type (key and elem set).
 Map* makeMap(const TypeDesc* type, int64_t hint);
 uint64_t mapLen(const Map* m);  // m may be null
 // The value for key, or a zeroed value (never to be written) if absent.
-const void* mapAccess(const TypeDesc* type, Map* m, const void* key, bool* found);
+// An interface key holding an unhashable value (slice, map, func) sets
+// *unhashable (when given) and does nothing: the caller panics.
+const void* mapAccess(const TypeDesc* type, Map* m, const void* key, bool* found,
+                      const TypeDesc** unhashable = nullptr);
 // The value slot for key, inserted (zeroed) if absent. m must not be null.
-void* mapAssign(Map* m, const void* key);
-void mapDelete(Map* m, const void* key);  // m may be null
+// Null (with *unhashable set) for an unhashable key.
+void* mapAssign(Map* m, const void* key, const TypeDesc** unhashable = nullptr);
+void mapDelete(Map* m, const void* key, const TypeDesc** unhashable = nullptr);  // m may be null
 void mapClear(Map* m);                    // m may be null
 
 // Iteration: `next` returns false when done, else sets key and value.

@@ -5,11 +5,12 @@
 
 namespace gol::rt {
 
-std::string runtimeErrorText(RuntimeError e, int64_t x, int64_t y, const std::string& typeName) {
+std::string runtimeErrorText(RuntimeError e, int64_t x, int64_t y, const std::string& s2,
+                             const std::string& s3, const std::string& s4) {
   switch (e) {
 #define GOL_X(name, fmtPos, fmtNeg) \
   case RuntimeError::name:          \
-    return x >= 0 ? fmt::format(fmtPos, x, y, typeName) : fmt::format(fmtNeg, x, y, typeName);
+    return x >= 0 ? fmt::format(fmtPos, x, y, s2, s3, s4) : fmt::format(fmtNeg, x, y, s2, s3, s4);
     GOL_RUNTIME_ERRORS(GOL_X)
 #undef GOL_X
   }

@@ -23,8 +23,8 @@
 namespace gol::rt {
 
 // X(name, format when the first operand is >= 0, format when it is < 0).
-// {0} and {1} are the two operands, {2} a type name; formats without them
-// ignore them. The
+// {0} and {1} are the two integer operands, {2} {3} {4} strings (type and
+// method names); formats without them ignore them. The
 // text is what follows "panic: " and what the error's Error() returns:
 // most begin "runtime error: ", but not all (a nil map write does not).
 #define GOL_RUNTIME_ERRORS(X)                                              \
@@ -75,7 +75,22 @@ namespace gol::rt {
     "assignment to entry in nil map")                                      \
   X(UnhashableKey,                                                         \
     "runtime error: hash of unhashable type {2}",                          \
-    "runtime error: hash of unhashable type {2}")
+    "runtime error: hash of unhashable type {2}")                          \
+  X(Uncomparable,                                                          \
+    "runtime error: comparing uncomparable type {2}",                      \
+    "runtime error: comparing uncomparable type {2}")                      \
+  X(AssertFromEmpty,                                                       \
+    "interface conversion: interface {{}} is {2}, not {3}",                \
+    "interface conversion: interface {{}} is {2}, not {3}")                \
+  X(AssertFromIface,                                                       \
+    "interface conversion: {4} is {2}, not {3}",                           \
+    "interface conversion: {4} is {2}, not {3}")                           \
+  X(AssertMissingMethod,                                                   \
+    "interface conversion: {2} is not {3}: missing method {4}",            \
+    "interface conversion: {2} is not {3}: missing method {4}")            \
+  X(AssertNilToIface,                                                      \
+    "interface conversion: interface is nil, not {3}",                     \
+    "interface conversion: interface is nil, not {3}")
 
 enum class RuntimeError : uint8_t {
 #define GOL_X(name, fmtPos, fmtNeg) name,
@@ -84,7 +99,8 @@ enum class RuntimeError : uint8_t {
 };
 
 // The text after "panic: ".
-std::string runtimeErrorText(RuntimeError e, int64_t x, int64_t y, const std::string& typeName = "");
+std::string runtimeErrorText(RuntimeError e, int64_t x, int64_t y, const std::string& s2 = "",
+                             const std::string& s3 = "", const std::string& s4 = "");
 
 // Extra line Go prints after the panic line for faults it took as a signal.
 // Go prints the faulting pc; gol has none to give and prints 0x0.

@@ -29,6 +29,23 @@ enum class TypeKind : uint8_t {
   Float32, Float64, String, Pointer, Slice, Array, Struct, Map, Chan, Func, Interface,
 };
 
+struct TypeDesc;
+
+// A method of a type's method set: `fn` is the vm::Function that runs it,
+// taking the interface's data word (a pointer to the boxed value, or the
+// pointer itself for pointer-shaped types) as its first parameter; codegen
+// generates wrappers where the declared receiver differs. For interface
+// types, the methods they require, with fn null. Sorted by name.
+struct Method {
+  std::string name;
+  const void* fn = nullptr;
+};
+
+struct StructField {
+  const TypeDesc* type;
+  uint64_t offset;
+};
+
 struct TypeDesc {
   std::string name;            // as %T prints it: "int", "[]string", "main.Point"
   TypeKind kind = TypeKind::Int;
@@ -42,7 +59,17 @@ struct TypeDesc {
   // For structs and arrays: equality and hashing may compare bytes (no
   // floats, strings, interfaces or padding inside). Scalars follow kind.
   bool plainBytes = false;
+  uint64_t length = 0;              // arrays
+  std::vector<StructField> fields;  // structs
+  std::vector<Method> methods;      // method set, or an interface's methods
 
+  // Interface values hold pointers and pointer-shaped values (maps,
+  // channels, funcs) directly in their data word; everything else is
+  // boxed: the data word points to a copy (allocate(type)).
+  bool isDirectIface() const {
+    return kind == TypeKind::Pointer || kind == TypeKind::Map || kind == TypeKind::Chan ||
+           kind == TypeKind::Func;
+  }
   bool hasPointers() const {
     for (uint64_t w : pointerWords)
       if (w != 0) return true;

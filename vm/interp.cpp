@@ -32,11 +32,13 @@
 #include <bit>
 #include <cstring>
 #include <deque>
+#include <optional>
 #include <vector>
 
 #include <fmt/format.h>
 
 #include "runtime/alloc.h"
+#include "runtime/iface.h"
 #include "runtime/map.h"
 #include "runtime/print.h"
 #include "runtime/sizeclasses.h"
@@ -339,8 +341,10 @@ Exit startPanic(Machine& m, rt::G& g, uint64_t typeWord, uint64_t dataWord, int3
   return unwind(m, g);
 }
 
-Exit startRuntimePanic(Machine& m, rt::G& g, rt::RuntimeError e, int64_t x, int64_t y) {
-  std::string text = rt::runtimeErrorText(e, x, y);
+Exit startRuntimePanic(Machine& m, rt::G& g, rt::RuntimeError e, int64_t x, int64_t y,
+                       const std::string& s2 = "", const std::string& s3 = "",
+                       const std::string& s4 = "") {
+  std::string text = rt::runtimeErrorText(e, x, y, s2, s3, s4);
   auto* bytes = static_cast<char*>(rt::allocateBytes(text.size(), false));
   std::memcpy(bytes, text.data(), text.size());
   auto* str = static_cast<uint64_t*>(rt::allocateBytes(16, true));
@@ -385,6 +389,77 @@ Exit resumePanic(Machine& m, rt::G& g) {
   g.base = target;
   g.pc = targetFn->code + targetFn->recoverPc;
   return Exit::Returned;
+}
+
+// ---- interface slow paths ----
+// Out of line so that no handler of the dispatch loop owns a std::string
+// (an indirect goto may not jump past its construction). Each returns
+// nothing on success, or how the panic it started left the goroutine.
+
+std::optional<Exit> makeItab(Machine& m, rt::G& g, const rt::TypeDesc* iface, uint64_t* out,
+                             uint64_t typeWord) {
+  auto dyn = reinterpret_cast<const rt::TypeDesc*>(typeWord);
+  if (dyn == nullptr) {
+    *out = 0;
+    return std::nullopt;
+  }
+  std::string missing;
+  const rt::Itab* tab = rt::getItab(iface, dyn, &missing);
+  if (tab == nullptr)
+    return startRuntimePanic(m, g, rt::RuntimeError::AssertMissingMethod, 0, 0, dyn->name,
+                             iface->name, missing);
+  *out = reinterpret_cast<uint64_t>(tab);
+  return std::nullopt;
+}
+
+// ASSERT: mode 1 = the source is a non-empty interface (itab word), 2 =
+// the target is an interface type, 4 = comma-ok.
+std::optional<Exit> typeAssert(Machine& m, rt::G& g, const rt::TypeDesc* target, unsigned mode,
+                               uint64_t* d, const uint64_t* x) {
+  uint64_t word = x[0], data = x[1];
+  bool fromIface = (mode & 1) != 0, toIface = (mode & 2) != 0, commaOk = (mode & 4) != 0;
+  const rt::TypeDesc* dyn = word == 0 ? nullptr
+                                      : (fromIface ? reinterpret_cast<const rt::Itab*>(word)->type
+                                                   : reinterpret_cast<const rt::TypeDesc*>(word));
+  auto fail = [&](rt::RuntimeError e, const std::string& s2, const std::string& s4) {
+    return startRuntimePanic(m, g, e, 0, 0, s2, target->name, s4);
+  };
+  if (!toIface) {
+    if (dyn == target) {
+      d[0] = data;
+      if (commaOk) d[1] = 1;
+      return std::nullopt;
+    }
+    if (commaOk) {
+      d[0] = d[1] = 0;
+      return std::nullopt;
+    }
+    if (fromIface && dyn == nullptr) return fail(rt::RuntimeError::AssertNilToIface, "", "");
+    std::string dynName = dyn == nullptr ? "nil" : dyn->name;
+    if (fromIface)
+      return fail(rt::RuntimeError::AssertFromIface, dynName,
+                  reinterpret_cast<const rt::Itab*>(word)->iface->name);
+    return fail(rt::RuntimeError::AssertFromEmpty, dynName, "");
+  }
+  std::string missing;
+  uint64_t resultWord = 0;
+  if (dyn != nullptr) {
+    resultWord = target->methods.empty()
+                     ? reinterpret_cast<uint64_t>(dyn)
+                     : reinterpret_cast<uint64_t>(rt::getItab(target, dyn, &missing));
+  }
+  if (resultWord != 0) {
+    d[0] = resultWord;
+    d[1] = data;
+    if (commaOk) d[2] = 1;
+    return std::nullopt;
+  }
+  if (commaOk) {
+    d[0] = d[1] = d[2] = 0;
+    return std::nullopt;
+  }
+  if (dyn == nullptr) return fail(rt::RuntimeError::AssertNilToIface, "", "");
+  return fail(rt::RuntimeError::AssertMissingMethod, dyn->name, missing);
 }
 
 }  // namespace
@@ -539,6 +614,11 @@ Exit execute(Machine& m, rt::G& gref) {
     RESUME_AFTER(startRuntimePanic(m, *g, rt::RuntimeError::kind, static_cast<int64_t>(x), \
                                    static_cast<int64_t>(y)));                               \
   } while (0)
+#define PANIC_S(kind, s2, s3, s4) \
+  do {                                                                                   \
+    SAVE();                                                                              \
+    RESUME_AFTER(startRuntimePanic(m, *g, rt::RuntimeError::kind, 0, 0, (s2), (s3), (s4))); \
+  } while (0)
 #define NILCHECK(p) \
   if (UNLIKELY((p) == 0)) PANIC(NilDeref, 0, 0)
 
@@ -654,6 +734,11 @@ dispatch:
     CASE(JLE_F) COND_JUMP(f64(RA) <= FB, argSC(i))
     CASE(JNLT_F) COND_JUMP(!(f64(RA) < FB), argSC(i))
     CASE(JNLE_F) COND_JUMP(!(f64(RA) <= FB), argSC(i))
+    CASE(INCJLT) {
+      uint64_t v = RA + 1;
+      RA = v;
+      COND_JUMP(static_cast<int64_t>(v) < static_cast<int64_t>(RB), argSC(i))
+    }
 
     // ---- moves and constants ----
     CASE(MOV) {
@@ -1321,15 +1406,19 @@ dispatch:
     CASE(MAPACCESS) {
       const rt::TypeDesc* type = T[*pc++].get();
       bool found;
+      const rt::TypeDesc* bad = nullptr;
       RA = reinterpret_cast<uint64_t>(rt::mapAccess(type, reinterpret_cast<rt::Map*>(RB),
-                                                    reinterpret_cast<const void*>(RC), &found));
+                                                    reinterpret_cast<const void*>(RC), &found, &bad));
+      if (UNLIKELY(bad != nullptr)) PANIC_S(UnhashableKey, bad->name, "", "");
       NEXT();
     }
     CASE(MAPACCESS2) {
       const rt::TypeDesc* type = T[*pc++].get();
       bool found;
+      const rt::TypeDesc* bad = nullptr;
       const void* v = rt::mapAccess(type, reinterpret_cast<rt::Map*>(RB),
-                                    reinterpret_cast<const void*>(RC), &found);
+                                    reinterpret_cast<const void*>(RC), &found, &bad);
+      if (UNLIKELY(bad != nullptr)) PANIC_S(UnhashableKey, bad->name, "", "");
       uint64_t* d = &RA;
       d[0] = reinterpret_cast<uint64_t>(v);
       d[1] = found;
@@ -1340,12 +1429,17 @@ dispatch:
       auto* map = reinterpret_cast<rt::Map*>(RB);
       if (UNLIKELY(map == nullptr)) PANIC(NilMapWrite, 0, 0);
       SAVE();
-      RA = reinterpret_cast<uint64_t>(rt::mapAssign(map, reinterpret_cast<const void*>(RC)));
+      const rt::TypeDesc* bad = nullptr;
+      void* slot = rt::mapAssign(map, reinterpret_cast<const void*>(RC), &bad);
+      if (UNLIKELY(bad != nullptr)) PANIC_S(UnhashableKey, bad->name, "", "");
+      RA = reinterpret_cast<uint64_t>(slot);
       NEXT();
     }
     CASE(MAPDELETE) {
       ++pc;
-      rt::mapDelete(reinterpret_cast<rt::Map*>(RA), reinterpret_cast<const void*>(RB));
+      const rt::TypeDesc* bad = nullptr;
+      rt::mapDelete(reinterpret_cast<rt::Map*>(RA), reinterpret_cast<const void*>(RB), &bad);
+      if (UNLIKELY(bad != nullptr)) PANIC_S(UnhashableKey, bad->name, "", "");
       NEXT();
     }
     CASE(MAPLEN) {
@@ -1371,6 +1465,75 @@ dispatch:
       } else {
         pc += argSC(i);
       }
+      NEXT();
+    }
+
+    // ---- interfaces ----
+    CASE(ITAB) {
+      const rt::TypeDesc* iface = T[*pc++].get();
+      SAVE();
+      if (std::optional<Exit> e = makeItab(m, *g, iface, &RA, RB)) RESUME_AFTER(*e);
+      NEXT();
+    }
+    CASE(IFACE2E) {
+      const uint64_t* x = &RB;
+      uint64_t word = x[0], data = x[1];
+      uint64_t* d = &RA;
+      d[0] = word == 0 ? 0 : reinterpret_cast<uint64_t>(reinterpret_cast<const rt::Itab*>(word)->type);
+      d[1] = data;
+      NEXT();
+    }
+    CASE(ASSERT) {
+      const rt::TypeDesc* target = T[*pc++].get();
+      SAVE();
+      if (std::optional<Exit> e = typeAssert(m, *g, target, argC(i), &RA, &RB)) RESUME_AFTER(*e);
+      NEXT();
+    }
+    CASE(EFACEEQ) {
+      const uint64_t* x = &RB;
+      const uint64_t* y = &RC;
+      bool eq = x[0] == y[0];
+      if (eq && x[0] != 0) {
+        const rt::TypeDesc* bad = nullptr;
+        eq = rt::valuesEqual(reinterpret_cast<const rt::TypeDesc*>(x[0]), x[1], y[1], &bad);
+        if (UNLIKELY(bad != nullptr)) PANIC_S(Uncomparable, bad->name, "", "");
+      }
+      RA = eq;
+      NEXT();
+    }
+    CASE(IFACEEQ) {
+      const uint64_t* x = &RB;
+      const uint64_t* y = &RC;
+      bool eq = x[0] == y[0];
+      if (eq && x[0] != 0) {
+        const rt::TypeDesc* bad = nullptr;
+        eq = rt::valuesEqual(reinterpret_cast<const rt::Itab*>(x[0])->type, x[1], y[1], &bad);
+        if (UNLIKELY(bad != nullptr)) PANIC_S(Uncomparable, bad->name, "", "");
+      }
+      RA = eq;
+      NEXT();
+    }
+    CASE(CALLI) {
+      const uint64_t* x = &RB;
+      uint64_t word = x[0], receiver = x[1];
+      NILCHECK(word);
+      auto callee = static_cast<const Function*>(reinterpret_cast<const rt::Itab*>(word)->fns[argC(i)]);
+      unsigned a = A;
+      R[a] = receiver;
+      if (!FRAME_FITS(callee, a)) {
+        SAVE();
+        Exit e = callSlow(m, *g, callee, a);
+        if (e == Exit::Fatal) return e;
+        RELOAD_BASE();
+        PUSH_FRAME(callee, a);
+        if (e == Exit::Yielded) {
+          SAVE();
+          g->status = rt::GStatus::Runnable;
+          return Exit::Yielded;
+        }
+        NEXT();
+      }
+      PUSH_FRAME(callee, a);
       NEXT();
     }
 
@@ -1543,6 +1706,7 @@ L_unimplemented:
 #undef FB
 #undef FC
 #undef PANIC
+#undef PANIC_S
 #undef LOAD_STATE
 #undef RESUME_AFTER
 #undef NILCHECK

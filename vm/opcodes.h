@@ -121,7 +121,8 @@ enum class Field : uint8_t {
   X(ABCType, Slot, Slot, Slot, None, Type)                   \
   X(ABNFunc, Slot, Slot, Count, None, Func)                  \
   X(ABCSlice, Slot, Slot, Slot, None, SliceMode)            \
-  X(APrint, Slot, PrintKind, None, None, None)
+  X(APrint, Slot, PrintKind, None, None, None)               \
+  X(ABModeType, Slot, Slot, Imm, None, Type)
 
 enum class Format : uint8_t {
 #define GOL_X(name, a, b, c, wide, extra) name,
@@ -208,6 +209,7 @@ inline constexpr uint16_t Unimpl = 1 << 8;
   X(JLE_F, ABJ, JS, "if F[a] <= F[b]: pc += c")                                                \
   X(JNLT_F, ABJ, JS, "if !(F[a] < F[b]) (true for NaN): pc += c")                              \
   X(JNLE_F, ABJ, JS, "if !(F[a] <= F[b]) (true for NaN): pc += c")                             \
+  X(INCJLT, ABJ, JS, "R[a] += 1; if R[a] < R[b] signed: pc += c (the latch of for i < n; i++)")  \
   /* --- moves and constants --- */                                                             \
   X(MOV, AB, _, "R[a] = R[b]")                                                                  \
   X(MOV2, AB, _, "R[a..a+1] = R[b..b+1] (string, interface)")                                   \
@@ -339,6 +341,15 @@ inline constexpr uint16_t Unimpl = 1 << 8;
   X(MAPCLEAR, A, _, "clear(map R[a])")                                                          \
   X(MAPITER, AB, A, "R[a] = a new iterator over map R[b] (random start, as Go)")                \
   X(MAPNEXT, ABJ, J, "R[a] = &key, R[a+1] = &value of iterator R[b]'s next entry; done: pc += c") \
+  /* --- interfaces: (TypeDesc* or Itab*, data word), see runtime/iface.h --- */               \
+  X(ITAB, ABCType, P, "R[a] = itab of interface type (extra) for dynamic type R[b] (0 if nil)")  \
+  X(IFACE2E, AB, _, "R[a..a+1] = interface{}(non-empty interface R[b..b+1])")                   \
+  X(ASSERT, ABModeType, P,                                                                      \
+    "R[a..] = R[b..b+1].(T), T the extra; mode c: 1 source non-empty, 2 T an interface, "       \
+    "4 comma-ok (ok after the result); result: data word, or interface")                         \
+  X(EFACEEQ, ABC, P, "R[a] = interface{} R[b..] == interface{} R[c..]")                        \
+  X(IFACEEQ, ABC, P, "R[a] = interface R[b..] == interface R[c..] (same non-empty type)")       \
+  X(CALLI, ABC, CALL, "call method c of interface R[b..b+1]: receiver to R[a], frame at a")     \
   /* --- defer, panic, recover (see interp.cpp) --- */                                          \
   X(DEFER, AB, A, "defer a call of closure R[b] with the arguments now in R[a..]")              \
   X(RUNDEFERS, None, CALL, "call this frame's deferred calls, newest first (before a return)")  \
@@ -360,11 +371,6 @@ inline constexpr uint16_t Unimpl = 1 << 8;
 // stops the program with "fatal error: gol: OP is not implemented yet".
 // Implementing one moves its row up into GOL_OPCODES_CORE.
 #define GOL_OPCODES_PLANNED(X)                                                                 \
-  X(MAKEIFACE, ABCType, UA, "R[a..a+1] = interface holding R[b..] of type (extra)")             \
-  X(IFACEEQ, ABC, U, "R[a] = interface R[b..] == interface R[c..] (may panic: uncomparable)")   \
-  X(ASSERT, ABCType, U, "R[a..] = R[b..].(type), panics on failure")                            \
-  X(ASSERTOK, ABCType, U, "R[a..], R[a+n] = R[b..].(type) comma-ok")                            \
-  X(CALLI, ABC, UCALL, "call method c of interface R[b..] with its frame at slot a")             \
   X(MAKECHAN, ABCType, UA, "R[a] = make(chan T, R[b])")                                         \
   X(SEND, AB, UB, "R[a] <- R[b..]")                                                             \
   X(RECV, ABC, UB, "R[a..] (, ok R[c]) = <-R[b]")                                               \

@@ -68,6 +68,17 @@ Spans spansOf(Op op, Instr w, uint64_t extra) {
       return {1, c, 0};
     case Op::RET:
       return {b, 0, 0};
+    case Op::IFACE2E:
+      return {2, 2, 1};
+    case Op::EFACEEQ:
+    case Op::IFACEEQ:
+      return {1, 2, 2};
+    case Op::CALLI:
+      return {1, 2, 1};
+    case Op::ASSERT: {
+      unsigned result = (c & 2) ? 2 : 1;
+      return {result + ((c & 4) ? 1u : 0u), 2, 0};
+    }
     case Op::PRINT:
       switch (static_cast<rt::PrintKind>(b)) {
         case rt::PrintKind::String:

@@ -181,3 +181,77 @@ TEST_CASE("maps: float keys (NaN never matches, -0 is +0) and string keys") {
   std::memcpy(&got, rt::mapAccess(&t.mapS, s, &k1, &found), 8);
   CHECK(got == 2);
 }
+
+// m := map[interface{}]int{}; m["a"] = 1; m[1] = 2; m[int64(1)] = 3
+// m["a"] (from other bytes) == 1; len(m) == 3; m[[]int{1}] panics:
+// "runtime error: hash of unhashable type []int" (go 1.19).
+// k := map[struct{s string; n int}]int{}; k[{"x", 1}] = 5; k[{"x", 1}] == 5
+TEST_CASE("maps: interface and struct keys") {
+  rt::TypeDesc i64, i, str, sl, any, mapAny, pair, mapPair;
+  i64.name = "int64";
+  i64.kind = rt::TypeKind::Int64;
+  i.name = "int";
+  i.kind = rt::TypeKind::Int;
+  str.name = "string";
+  str.kind = rt::TypeKind::String;
+  str.size = 16;
+  sl.name = "[]int";
+  sl.kind = rt::TypeKind::Slice;
+  sl.size = 24;
+  any.name = "interface {}";
+  any.kind = rt::TypeKind::Interface;
+  any.size = 16;
+  mapAny.kind = rt::TypeKind::Map;
+  mapAny.key = &any;
+  mapAny.elem = &i;
+  pair.name = "struct { s string; n int }";
+  pair.kind = rt::TypeKind::Struct;
+  pair.size = 24;
+  pair.fields = {{&str, 0}, {&i, 16}};
+  mapPair.kind = rt::TypeKind::Map;
+  mapPair.key = &pair;
+  mapPair.elem = &i;
+  CHECK(rt::keyKindOf(&any) == rt::KeyKind::Typed);
+
+  std::string a1 = "a", a2 = "a";
+  uint64_t s1[2] = {reinterpret_cast<uint64_t>(a1.data()), 1};
+  uint64_t s2[2] = {reinterpret_cast<uint64_t>(a2.data()), 1};
+  int64_t one = 1;
+  uint64_t kA[2] = {reinterpret_cast<uint64_t>(&str), reinterpret_cast<uint64_t>(s1)};
+  uint64_t kA2[2] = {reinterpret_cast<uint64_t>(&str), reinterpret_cast<uint64_t>(s2)};
+  uint64_t kInt[2] = {reinterpret_cast<uint64_t>(&i), reinterpret_cast<uint64_t>(&one)};
+  uint64_t kI64[2] = {reinterpret_cast<uint64_t>(&i64), reinterpret_cast<uint64_t>(&one)};
+  rt::Map* m = rt::makeMap(&mapAny, 0);
+  int64_t v = 1;
+  std::memcpy(rt::mapAssign(m, kA), &v, 8);
+  v = 2;
+  std::memcpy(rt::mapAssign(m, kInt), &v, 8);
+  v = 3;
+  std::memcpy(rt::mapAssign(m, kI64), &v, 8);
+  CHECK(rt::mapLen(m) == 3);
+  bool found;
+  int64_t got;
+  std::memcpy(&got, rt::mapAccess(&mapAny, m, kA2, &found), 8);
+  CHECK(found);
+  CHECK(got == 1);
+  uint64_t slice[3] = {0, 0, 0};
+  uint64_t kSlice[2] = {reinterpret_cast<uint64_t>(&sl), reinterpret_cast<uint64_t>(slice)};
+  const rt::TypeDesc* bad = nullptr;
+  CHECK(rt::mapAssign(m, kSlice, &bad) == nullptr);
+  REQUIRE(bad == &sl);
+  bad = nullptr;
+  rt::mapAccess(&mapAny, nullptr, kSlice, &found, &bad);
+  CHECK(bad == &sl);  // even on a nil map, as Go
+
+  rt::Map* k = rt::makeMap(&mapPair, 0);
+  uint64_t p1[3] = {reinterpret_cast<uint64_t>(a1.data()), 1, 1};
+  uint64_t p2[3] = {reinterpret_cast<uint64_t>(a2.data()), 1, 1};
+  uint64_t p3[3] = {reinterpret_cast<uint64_t>(a2.data()), 1, 2};
+  v = 5;
+  std::memcpy(rt::mapAssign(k, p1), &v, 8);
+  std::memcpy(&got, rt::mapAccess(&mapPair, k, p2, &found), 8);
+  CHECK(found);
+  CHECK(got == 5);
+  rt::mapAccess(&mapPair, k, p3, &found);
+  CHECK(!found);
+}

@@ -1203,3 +1203,147 @@ TEST_CASE("defer, panic and recover") {
         "main.main(...)\n"
         "\tprog.gol:40\n");
 }
+
+// type I interface{ M() int }; type J interface{ M() int; N() int }
+// type A struct{ x int }; func (a *A) M() int { return a.x }
+// var i I = &A{5}; var e interface{} = i
+// mode 0: return i.M()*100 + e.(I).M()*10 + (e.(B) comma-ok: 0) + ("ab" == "a"+"b" as interfaces)
+// mode 1: e.(int)   mode 2: i.(B)   mode 3: e.(J)   mode 4: interface{}([]int{}) == itself
+// (panic texts from go 1.19, see above)
+TEST_CASE("interfaces: itabs, method calls, assertions, equality") {
+  Module m;
+  uint32_t intT = typeOf(m, "int", 8, false);
+  m.types[intT]->kind = rt::TypeKind::Int;
+  uint32_t strT = typeOf(m, "string", 16, true);
+  m.types[strT]->kind = rt::TypeKind::String;
+  uint32_t sliceT = typeOf(m, "[]int", 24, true);
+  m.types[sliceT]->kind = rt::TypeKind::Slice;
+  uint32_t bT = typeOf(m, "main.B", 0, false);
+  m.types[bT]->kind = rt::TypeKind::Struct;
+  uint32_t aT = typeOf(m, "main.A", 8, false);
+  m.types[aT]->kind = rt::TypeKind::Struct;
+  uint32_t paT = typeOf(m, "*main.A", 8, true);
+  m.types[paT]->kind = rt::TypeKind::Pointer;
+  uint32_t iT = typeOf(m, "main.I", 16, true);
+  m.types[iT]->kind = rt::TypeKind::Interface;
+  m.types[iT]->methods = {{"M", nullptr}};
+  uint32_t jT = typeOf(m, "main.J", 16, true);
+  m.types[jT]->kind = rt::TypeKind::Interface;
+  m.types[jT]->methods = {{"M", nullptr}, {"N", nullptr}};
+  uint32_t am = m.declareFunction("main.(*A).M");
+  {
+    Assembler as(m, am);
+    as.params(1);
+    as.results(1);
+    as.frame(1);
+    as.pointerSlot(0);
+    as.emit(Op::LOAD64, 0, 0, 0);
+    as.emit(Op::RET0);
+    as.finish();
+  }
+  m.types[paT]->methods = {{"M", m.functions[am].get()}};
+  uint32_t f = m.declareFunction("main.run");
+  {
+    Assembler as(m, f);
+    as.params(1);
+    as.results(1);
+    as.frame(24);
+    for (uint32_t s : {1u, 2u, 3u, 4u, 5u, 11u, 12u, 13u, 14u, 15u, 16u, 17u, 18u}) as.pointerSlot(s);
+    as.line(3);
+    as.emitWide(Op::NEW, 1, aT);  // &A{5}
+    as.emitWide(Op::LOADI, 6, 5);
+    as.emit(Op::STORE64, 1, 6, 0);
+    as.emitWide(Op::LOADTYPE, 2, paT);
+    as.emitExtra(Op::ITAB, 2, 2, 0, iT);  // i = (itab, &A) in r2..r3
+    as.emit(Op::MOV, 3, 1);
+    as.emit(Op::IFACE2E, 4, 2);           // e in r4..r5
+    auto m1 = as.newLabel(), m2 = as.newLabel(), m3 = as.newLabel(), m4 = as.newLabel();
+    as.jump(Op::JEQI, 0, 1, m1);
+    as.jump(Op::JEQI, 0, 2, m2);
+    as.jump(Op::JEQI, 0, 3, m3);
+    as.jump(Op::JEQI, 0, 4, m4);
+    as.emit(Op::CALLI, 10, 2, 0);         // i.M()
+    as.emitWide(Op::LOADI, 6, 100);
+    as.emit(Op::MUL_I64, 7, 10, 6);
+    as.emitExtra(Op::ASSERT, 11, 4, 2, iT);  // e.(I)
+    as.emit(Op::CALLI, 16, 11, 0);
+    as.emitWide(Op::LOADI, 6, 10);
+    as.emit(Op::MUL_I64, 6, 16, 6);
+    as.emit(Op::ADD_I64, 7, 7, 6);
+    as.emitExtra(Op::ASSERT, 11, 4, 4, bT);  // _, ok := e.(B)
+    as.emit(Op::ADD_I64, 7, 7, 12);
+    // interface{}("ab") == interface{}("a" + "b")
+    as.emitWide(Op::LOADK2, 16, as.constantString("ab"));
+    as.emitWide(Op::NEW, 15, strT);
+    as.emit(Op::STOREN, 15, 16, 2);
+    as.emitWide(Op::LOADTYPE, 14, strT);
+    as.emitWide(Op::LOADK2, 16, as.constantString("a"));
+    as.emitWide(Op::LOADK2, 18, as.constantString("b"));
+    as.emit(Op::CONCAT, 16, 16, 18);
+    as.emitWide(Op::NEW, 13, strT);
+    as.emit(Op::STOREN, 13, 16, 2);
+    as.emitWide(Op::LOADTYPE, 12, strT);
+    as.emit(Op::EFACEEQ, 6, 12, 14);
+    as.emit(Op::ADD_I64, 0, 7, 6);
+    as.emit(Op::RET0);
+    as.bind(m1);
+    as.line(31);
+    as.emitExtra(Op::ASSERT, 11, 4, 0, intT);
+    as.emit(Op::RET0);
+    as.bind(m2);
+    as.line(32);
+    as.emitExtra(Op::ASSERT, 11, 2, 1, bT);
+    as.emit(Op::RET0);
+    as.bind(m3);
+    as.line(33);
+    as.emitExtra(Op::ASSERT, 11, 4, 2, jT);
+    as.emit(Op::RET0);
+    as.bind(m4);
+    as.line(34);
+    as.emitWide(Op::NEW, 13, sliceT);
+    as.emitWide(Op::LOADTYPE, 12, sliceT);
+    as.emit(Op::EFACEEQ, 0, 12, 12);
+    as.emit(Op::RET0);
+    as.finish();
+  }
+  Outcome o = run(m, f, {0});
+  REQUIRE(o.exit == Exit::Returned);
+  CHECK(o.result == 551);
+  auto head = [&](uint64_t mode) {
+    std::string r = run(m, f, {mode}).report;
+    return r.substr(0, r.find('\n'));
+  };
+  CHECK(head(1) == "panic: interface conversion: interface {} is *main.A, not int");
+  CHECK(head(2) == "panic: interface conversion: main.I is *main.A, not main.B");
+  CHECK(head(3) == "panic: interface conversion: *main.A is not main.J: missing method N");
+  CHECK(head(4) == "panic: runtime error: comparing uncomparable type []int");
+}
+
+// s := 0; for i := 0; i < n; i++ { s += i }, closed by INCJLT; preempted at
+// every back-edge.
+TEST_CASE("INCJLT closes counting loops and is a safepoint") {
+  Module m;
+  uint32_t nat = m.addNative("test.preemptMe", [](Machine&, rt::G& g, uint64_t*) {
+    g.requestPreempt();
+    return true;
+  });
+  uint32_t f = m.declareFunction("main.sum");
+  Assembler as(m, f);
+  as.params(1);
+  as.results(1);
+  as.frame(4);
+  auto body = as.newLabel(), done = as.newLabel();
+  as.emitWide(Op::LOADI, 1, 0);
+  as.emitWide(Op::LOADI, 2, 0);
+  as.jump(Op::JLE_S, 0, 2, done);
+  as.bind(body);
+  as.emit(Op::ADD_I64, 1, 1, 2);
+  as.emitWide(Op::CALLN, 3, nat);
+  as.jump(Op::INCJLT, 2, 0, body);
+  as.bind(done);
+  as.emit(Op::RET1, 1);
+  Outcome o = run(m, as.finish(), {1000});
+  CHECK(o.result == 499500);
+  CHECK(o.yields == 999);
+  CHECK(run(m, f, {0}).result == 0);
+}
