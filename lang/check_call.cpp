@@ -281,7 +281,14 @@ void Checker::conversion(Operand& x, const Type* t, CallExpr* call) {
     x.mode = ExprMode::Value;
   }
   if (!ok) {
-    errorf(x.expr->pos, "cannot convert {} to type {}", operandString(x), typeStr(t));
+    // Into an interface: say which method is missing, as types2 does.
+    std::string cause;
+    if (types::isInterface(t) && !types::isUntyped(x.type)) {
+      std::string reason;
+      if (!types::assignableTo(u_, x.type, t, &reason) && !reason.empty() && reason[0] == '(')
+        cause = fmt::format(": {} does not implement {} {}", typeStr(x.type), typeStr(t), reason);
+    }
+    errorf(x.expr->pos, "cannot convert {} to type {}{}", operandString(x), typeStr(t), cause);
     x.mode = ExprMode::Invalid;
     return;
   }
@@ -360,11 +367,14 @@ void Checker::selector(Operand& x, SelectorExpr* e) {
   x.expr = e->x;
   switch (x.mode) {
     case ExprMode::Invalid: x.expr = e; return;
-    case ExprMode::Builtin:
-      errorf(e->pos, "invalid use of {} in selector expression", operandString(x));
+    case ExprMode::Builtin: {
+      Pos dot = e->sel->pos;  // gc reports at the '.'
+      if (dot.col > 1) --dot.col;
+      errorf(dot, "invalid use of {} in selector expression", operandString(x));
       x.mode = ExprMode::Invalid;
       x.expr = e;
       return;
+    }
     default: break;
   }
 
@@ -379,8 +389,6 @@ void Checker::selector(Operand& x, SelectorExpr* e) {
     }
     if (r.ambiguous) {
       errorf(e->sel->pos, "ambiguous selector {}.{}", exprString(e->x), sel);
-    } else if (xo.mode == ExprMode::TypeExpr) {
-      errorf(e->sel->pos, "{}.{} undefined (type {} has no method {})", exprString(e->x), sel, typeStr(xt), sel);
     } else {
       std::string why;
       const auto* p = xt->under<types::Pointer>();

@@ -37,7 +37,7 @@ using types::Type;
 
 namespace {
 
-constexpr int kMaxExprDepth = 400;
+constexpr int kMaxExprDepth = 1100;  // above the parser's kMaxNesting: its trees always fit
 constexpr int kUntypedIntPrecision = 512;  // gc's bound on untyped integer constants
 
 const char* kInvalidOp = "invalid operation: ";
@@ -1135,8 +1135,8 @@ void Checker::sliceExpr(Operand& x, SliceExpr* e) {
 
 void Checker::typeAssertion(Operand& x, TypeAssertExpr* e) {
   if (!e->typeExpr) {
-    // As gc, without evaluating the operand (it stays unused).
     error(e->pos, "invalid syntax tree: use of .(type) outside type switch");
+    use({e->x});
     x.mode = ExprMode::Invalid;
     return;
   }
@@ -1419,7 +1419,7 @@ void Checker::compositeLit(Operand& x, CompositeLit* e, const Type* hint) {
   } else {
     use(e->elts);
     if (!types::isInvalid(u)) {
-      errorf(e->pos, "invalid composite literal{} type {}", e->typeExpr ? "" : " element", typeStr(typ));
+      errorf(e->pos, "invalid composite literal type {}", typeStr(typ));
     }
     return;
   }

@@ -580,17 +580,42 @@ std::string typeString(const Type* t, const Package* current) {
 
 namespace {
 
-bool identicalImpl(const Type* x, const Type* y, int depth, bool ignoreTags = false);
+// One identity question. Types built from aliases can share subtrees (a
+// struct whose two fields have the same aliased struct type, nested n deep),
+// and a plain walk of such a DAG takes 2^n steps. After kMemoAfter steps,
+// pairs already found identical are remembered, which makes the walk linear
+// in the number of distinct pairs. (A false answer ends the walk at once,
+// so only true answers need remembering.)
+struct IdentityCtx {
+  static constexpr int kMemoAfter = 256;
+  bool ignoreTags = false;
+  int steps = 0;
+  std::set<std::pair<const Type*, const Type*>> proven;
+};
 
-bool identicalTuples(const Tuple* x, const Tuple* y, int depth, bool ignoreTags) {
+bool identicalImpl(const Type* x, const Type* y, int depth, IdentityCtx& ctx);
+bool identicalKinds(const Type* x, const Type* y, int depth, IdentityCtx& ctx);
+
+bool identicalTuples(const Tuple* x, const Tuple* y, int depth, IdentityCtx& ctx) {
   size_t nx = x ? x->vars.size() : 0, ny = y ? y->vars.size() : 0;
   if (nx != ny) return false;
   for (size_t i = 0; i < nx; ++i)
-    if (!identicalImpl(x->vars[i]->type, y->vars[i]->type, depth, ignoreTags)) return false;
+    if (!identicalImpl(x->vars[i]->type, y->vars[i]->type, depth, ctx)) return false;
   return true;
 }
 
-bool identicalImpl(const Type* x, const Type* y, int depth, bool ignoreTags) {
+bool identicalImpl(const Type* x, const Type* y, int depth, IdentityCtx& ctx) {
+  if (x == y) return true;
+  if (!x || !y) return false;
+  if (depth > kMaxTypeDepth) return false;
+  if (++ctx.steps <= IdentityCtx::kMemoAfter) return identicalKinds(x, y, depth, ctx);
+  if (ctx.proven.count({x, y})) return true;
+  bool same = identicalKinds(x, y, depth, ctx);
+  if (same) ctx.proven.insert({x, y});
+  return same;
+}
+
+bool identicalKinds(const Type* x, const Type* y, int depth, IdentityCtx& ctx) {
   if (x == y) return true;
   if (!x || !y) return false;
   if (depth > kMaxTypeDepth) return false;
@@ -598,17 +623,17 @@ bool identicalImpl(const Type* x, const Type* y, int depth, bool ignoreTags) {
   if (x->kind() != y->kind()) return false;
   switch (x->kind()) {
     case TypeKind::Basic: return x->as<Basic>()->basicKind == y->as<Basic>()->basicKind;
-    case TypeKind::Pointer: return identicalImpl(x->as<Pointer>()->elem, y->as<Pointer>()->elem, depth, ignoreTags);
+    case TypeKind::Pointer: return identicalImpl(x->as<Pointer>()->elem, y->as<Pointer>()->elem, depth, ctx);
     case TypeKind::Array:
       return x->as<Array>()->len == y->as<Array>()->len &&
-             identicalImpl(x->as<Array>()->elem, y->as<Array>()->elem, depth, ignoreTags);
-    case TypeKind::Slice: return identicalImpl(x->as<Slice>()->elem, y->as<Slice>()->elem, depth, ignoreTags);
+             identicalImpl(x->as<Array>()->elem, y->as<Array>()->elem, depth, ctx);
+    case TypeKind::Slice: return identicalImpl(x->as<Slice>()->elem, y->as<Slice>()->elem, depth, ctx);
     case TypeKind::Map:
-      return identicalImpl(x->as<Map>()->key, y->as<Map>()->key, depth, ignoreTags) &&
-             identicalImpl(x->as<Map>()->elem, y->as<Map>()->elem, depth, ignoreTags);
+      return identicalImpl(x->as<Map>()->key, y->as<Map>()->key, depth, ctx) &&
+             identicalImpl(x->as<Map>()->elem, y->as<Map>()->elem, depth, ctx);
     case TypeKind::Chan:
       return x->as<Chan>()->dir == y->as<Chan>()->dir &&
-             identicalImpl(x->as<Chan>()->elem, y->as<Chan>()->elem, depth, ignoreTags);
+             identicalImpl(x->as<Chan>()->elem, y->as<Chan>()->elem, depth, ctx);
     case TypeKind::Struct: {
       const Struct* a = x->as<Struct>();
       const Struct* b = y->as<Struct>();
@@ -619,17 +644,17 @@ bool identicalImpl(const Type* x, const Type* y, int depth, bool ignoreTags) {
         if (f->embedded != g->embedded || !sameId(f, g->pkg, g->name)) return false;
         std::string ta = i < a->tags.size() ? a->tags[i] : std::string();
         std::string tb = i < b->tags.size() ? b->tags[i] : std::string();
-        if (!ignoreTags && ta != tb) return false;
-        if (!identicalImpl(f->type, g->type, depth, ignoreTags)) return false;
+        if (!ctx.ignoreTags && ta != tb) return false;
+        if (!identicalImpl(f->type, g->type, depth, ctx)) return false;
       }
       return true;
     }
-    case TypeKind::Tuple: return identicalTuples(x->as<Tuple>(), y->as<Tuple>(), depth, ignoreTags);
+    case TypeKind::Tuple: return identicalTuples(x->as<Tuple>(), y->as<Tuple>(), depth, ctx);
     case TypeKind::Signature: {
       const Signature* a = x->as<Signature>();
       const Signature* b = y->as<Signature>();
-      return a->variadic == b->variadic && identicalTuples(a->params, b->params, depth, ignoreTags) &&
-             identicalTuples(a->results, b->results, depth, ignoreTags);
+      return a->variadic == b->variadic && identicalTuples(a->params, b->params, depth, ctx) &&
+             identicalTuples(a->results, b->results, depth, ctx);
     }
     case TypeKind::Interface: {
       const std::vector<Func*>& a = interfaceMethods(x->as<Interface>());
@@ -637,7 +662,7 @@ bool identicalImpl(const Type* x, const Type* y, int depth, bool ignoreTags) {
       if (a.size() != b.size()) return false;
       for (size_t i = 0; i < a.size(); ++i) {
         if (!sameMethodId(a[i], b[i])) return false;
-        if (!identicalImpl(a[i]->type, b[i]->type, depth, ignoreTags)) return false;
+        if (!identicalImpl(a[i]->type, b[i]->type, depth, ctx)) return false;
       }
       return true;
     }
@@ -648,11 +673,18 @@ bool identicalImpl(const Type* x, const Type* y, int depth, bool ignoreTags) {
 
 }  // namespace
 
-bool identical(const Type* x, const Type* y) { return identicalImpl(x, y, 0); }
+bool identical(const Type* x, const Type* y) {
+  IdentityCtx ctx;
+  return identicalImpl(x, y, 0, ctx);
+}
 
 namespace {
 // Identity ignoring struct tags (spec "Conversions").
-bool identicalIgnoreTags(const Type* x, const Type* y) { return identicalImpl(x, y, 0, true); }
+bool identicalIgnoreTags(const Type* x, const Type* y) {
+  IdentityCtx ctx;
+  ctx.ignoreTags = true;
+  return identicalImpl(x, y, 0, ctx);
+}
 }  // namespace
 
 bool isInterface(const Type* t) { return t && t->under<Interface>() != nullptr; }
@@ -669,7 +701,13 @@ bool isInvalid(const Type* t) {
 
 namespace {
 
-bool comparableImpl(const Type* t, int depth) {
+// Struct types shared through aliases make a plain walk exponential, as for
+// identity; `proven` remembers the struct and array types found comparable.
+struct ComparableCtx {
+  std::set<const Type*> proven;
+};
+
+bool comparableImpl(const Type* t, int depth, ComparableCtx& ctx) {
   if (!t) return false;
   if (depth > kMaxTypeDepth) return true;  // only a reported invalid recursive type gets here
   const Type* u = t->underlying();
@@ -679,19 +717,30 @@ bool comparableImpl(const Type* t, int depth) {
     case TypeKind::Chan:
     case TypeKind::Interface: return true;
     case TypeKind::Struct:
-      for (const Var* f : u->as<Struct>()->fields)
-        if (!comparableImpl(f->type, depth + 1)) return false;
-      return true;
-    case TypeKind::Array: return comparableImpl(u->as<Array>()->elem, depth + 1);
+    case TypeKind::Array: {
+      if (ctx.proven.count(u)) return true;
+      bool ok = true;
+      if (const Struct* st = u->as<Struct>()) {
+        for (const Var* f : st->fields)
+          if (!(ok = comparableImpl(f->type, depth + 1, ctx))) break;
+      } else {
+        ok = comparableImpl(u->as<Array>()->elem, depth + 1, ctx);
+      }
+      if (ok) ctx.proven.insert(u);
+      return ok;
+    }
     default: return false;
   }
 }
 
 }  // namespace
 
-bool comparable(const Type* t) { return comparableImpl(t, 0); }
+bool comparable(const Type* t) {
+  ComparableCtx ctx;
+  return comparableImpl(t, 0, ctx);
+}
 
-bool validMapKey(const Type* t) { return comparableImpl(t, 0); }
+bool validMapKey(const Type* t) { return comparable(t); }
 
 const Type* defaultType(const Universe& u, const Type* t) {
   const Basic* b = t ? t->as<Basic>() : nullptr;

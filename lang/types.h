@@ -478,6 +478,9 @@ bool assignableTo(Universe& u, const Type* v, const Type* t, std::string* reason
 bool convertibleTo(Universe& u, const Type* v, const Type* t);
 
 // Field and method lookup through embedded fields (spec "Selectors").
+// On ambiguity obj is null, ambiguous is set and index is the path to one
+// of the colliding entries. Through a Named pointer type only fields are
+// found (methods cannot be declared on one).
 struct LookupResult {
   Object* obj = nullptr;     // the field (Var) or method (Func); null if not found
   std::vector<int> index;    // path, as Selection::index
@@ -485,6 +488,7 @@ struct LookupResult {
   bool ambiguous = false;    // several at the shallowest depth
   // Found a method with a pointer receiver while looking up on a
   // non-addressable value of type T (caller decides if that's an error).
+  // obj is set to that method all the same (go/types returns nil there).
   bool needsPointerReceiver = false;
 };
 LookupResult lookupFieldOrMethod(Universe& u, const Type* t, bool addressable, const Package* pkg,

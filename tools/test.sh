@@ -2,8 +2,9 @@
 # The whole test suite, as CI runs it (.ci/run):
 #   1. tools/setup.sh (installs missing Debian packages)
 #   2. the release build and its ctest (unit tests, corpus, Go oracle)
-#   3. the asan build (AddressSanitizer + UBSan) and its ctest, less the Go
-#      oracle, which checks the corpus against Go and not gol
+#   3. the asan build (AddressSanitizer + UBSan) and its ctest, less the
+#      tests labelled oracle, which check the corpus and libraries against Go
+#      and test no gol binary
 #   4. a fuzz run of the front end (tools/fuzz.sh, 120 s by default)
 # and ends with one line: "N passed, N failed", counting every ctest test
 # and every build and fuzz step. Exit status 0 only when nothing failed.
@@ -96,7 +97,8 @@ if step "build release" build_preset release; then
 fi
 
 if step "build asan (AddressSanitizer + UBSan)" build_preset asan; then
-  ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0} run_ctest asan -E '^go_oracle$'
+  ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1} \
+    run_ctest asan -LE oracle
 fi
 
 step "fuzz the front end (${fuzz_seconds} s)" ./tools/fuzz.sh "$fuzz_seconds" || true

@@ -51,6 +51,20 @@ int main() {
       if (got64 != want64) fail(line, "float64", std::to_string(got64));
       if (got32 != want32) fail(line, "float32", std::to_string(got32));
       if (comparable && v.toString() != s) fail(line, "String", v.toString());
+    } else if (tag == "R") {
+      std::string a, op, b, exact, s;
+      uint64_t want64;
+      int comparable;
+      in >> a >> op >> b >> exact >> std::hex >> want64 >> std::dec >> s >> comparable;
+      Tok t = op == "+" ? Tok::Add : op == "-" ? Tok::Sub : op == "*" ? Tok::Mul : Tok::Quo;
+      ConstValue v = ConstValue::binaryOp(ConstValue::fromLiteral(Tok::Float, a), t,
+                                          ConstValue::fromLiteral(Tok::Float, b), false);
+      double d = v.toFloat64();
+      uint64_t got64;
+      std::memcpy(&got64, &d, 8);
+      if (v.exactString() != exact) fail(line, "exact", v.exactString());
+      if (got64 != want64) fail(line, "float64", std::to_string(got64));
+      if (comparable && v.toString() != s) fail(line, "String", v.toString());
     } else if (tag == "I") {
       std::string as, bs, want[13];
       uint64_t k;

@@ -77,6 +77,25 @@ func main() {
 			floatCase(fmt.Sprintf("%.20e", f)) // near float32 rounding boundaries
 		}
 	}
+	// R a op b exact float64-bits String comparable: exact rational arithmetic
+	ops := []token.Token{token.ADD, token.SUB, token.MUL, token.QUO}
+	for i := 0; i < 3000; i++ {
+		a := digits(r, 1+r.Intn(12)) + "." + digits(r, r.Intn(12)) + fmt.Sprintf("e%d", r.Intn(60)-30)
+		b := digits(r, 1+r.Intn(12)) + "." + digits(r, r.Intn(12)) + fmt.Sprintf("e%d", r.Intn(60)-30)
+		op := ops[r.Intn(len(ops))]
+		va, vb := constant.MakeFromLiteral(a, token.FLOAT, 0), constant.MakeFromLiteral(b, token.FLOAT, 0)
+		if op == token.QUO && constant.Sign(vb) == 0 {
+			continue
+		}
+		v := constant.BinaryOp(va, op, vb)
+		f64, _ := constant.Float64Val(v)
+		s := v.String()
+		comparable := 1
+		if !strings.ContainsAny(s, ".") && constant.ToInt(v).Kind() != constant.Int {
+			comparable = 0
+		}
+		fmt.Printf("R %s %s %s %s %016x %s %d\n", a, op, b, v.ExactString(), math.Float64bits(f64), s, comparable)
+	}
 	// I a b k a+b a-b a*b a/b a%b a&b a|b a^b a&^b a>>k a<<k ^a cmp(a,b)
 	for i := 0; i < 3000; i++ {
 		a, b := randInt(r), randInt(r)

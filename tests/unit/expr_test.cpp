@@ -209,6 +209,13 @@ TEST_CASE("exprs: calls") {
   CHECK(check("\tvf(two())\n") == "");  // f(g()) with a multi-valued g
   CHECK(check("\tvar s string\n\t_ = int(s)\n") == "p.gol:22:10: cannot convert s (variable of type string) to type int\n");
   CHECK(check("\t_ = int()\n") == "p.gol:21:6: missing argument in conversion to int\n");
+  CHECK(check("\tx := 1\n\t_ = I(x)\n") ==
+        "p.gol:22:8: cannot convert x (variable of type int) to type I: int does not implement I (missing method VM)\n");
+  CHECK(check("\tvar s []int\n\t_ = s == 1\n") == "p.gol:22:11: cannot convert 1 (untyped int constant) to type []int\n");
+  CHECK(check("\t_ = []int{{1}}\n") == "p.gol:21:12: invalid composite literal type int\n");
+  // Conversions that Go accepts.
+  CHECK(check("\tvar f = 2.5\n\t_, _, _ = int64(f), []byte(\"a\"), string(rune(65))\n"
+              "\t_, _ = interface{}(1), (*T)(nil)\n\t_ = float32(0.1)\n") == "");
 }
 
 TEST_CASE("exprs: built-ins") {

@@ -208,6 +208,23 @@ TEST_CASE("identical is structural except for named types") {
   CHECK(identical(k.iface({}), u.emptyInterface()));
 }
 
+TEST_CASE("identical and comparable stay linear on types sharing subtrees") {
+  // type A1 = struct{ a, b A0 }; ... 60 deep: a plain walk takes 2^60 steps.
+  TypeKit k;
+  const Type* a = k.intT();
+  const Type* b = k.intT();
+  for (int i = 0; i < 60; ++i) {
+    a = k.structOf({{"a", a}, {"b", a}});
+    b = k.structOf({{"a", b}, {"b", b}});
+  }
+  CHECK(identical(a, b));
+  CHECK(comparable(a));
+  CHECK(convertibleTo(k.u, a, b));
+  std::string s = typeString(a);
+  CHECK(s.size() < (1u << 17));  // bounded, not 2^60 characters
+  CHECK(s.starts_with("struct{a struct{a struct{"));
+}
+
 TEST_CASE("completeInterface merges embedded methods, sorted, without duplicates") {
   TypeKit k;
   auto& u = k.u;
