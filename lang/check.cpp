@@ -48,6 +48,7 @@ void Checker::checkFiles(const std::vector<File*>& files) {
     for (auto& f : work) f();
   }
   scope_ = pkg_->scope;
+  finalizeUntyped();
 
   computeInitOrder();
   unusedImports();

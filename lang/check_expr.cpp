@@ -232,6 +232,15 @@ void Checker::updateExprType0(Expr* parent, Expr* e, const Type* t, bool final) 
   e->type = t;
 }
 
+void Checker::finalizeUntyped() {
+  for (auto& [e, x] : untyped_) {
+    if (x.mode == ExprMode::Constant || isNil(x) || !e) continue;
+    e->type = types::defaultType(u_, x.type);
+  }
+  untyped_.clear();
+  shiftLhs_.clear();
+}
+
 // ---------------------------------------------------------------------------
 // Untyped conversion and representability
 
@@ -509,7 +518,18 @@ void Checker::rawExpr(Operand& x, Expr* e, const Type* hint) {
       x.expr = e;
       break;
     }
-    case NodeKind::SelectorExpr: selector(x, e->as<SelectorExpr>()); break;
+    case NodeKind::SelectorExpr: {
+      auto* sel = e->as<SelectorExpr>();
+      selector(x, sel);
+      // The selected name denotes what the whole selector does (go/types
+      // records it as a use of the field or method).
+      if (sel->sel && x.mode != ExprMode::Invalid && x.type) {
+        sel->sel->mode = x.mode;
+        sel->sel->type = x.type;
+        if (x.mode == ExprMode::Constant) sel->sel->value = x.val;
+      }
+      break;
+    }
     case NodeKind::IndexExpr: indexExpr(x, e->as<IndexExpr>()); break;
     case NodeKind::SliceExpr: sliceExpr(x, e->as<SliceExpr>()); break;
     case NodeKind::TypeAssertExpr: typeAssertion(x, e->as<TypeAssertExpr>()); break;
@@ -520,6 +540,13 @@ void Checker::rawExpr(Operand& x, Expr* e, const Type* hint) {
       if (x.mode == ExprMode::Invalid) break;
       if (x.mode == ExprMode::TypeExpr) {
         x.type = u_.newType<types::Pointer>(x.type);
+        break;
+      }
+      if (x.mode == ExprMode::Builtin) {
+        Operand inner = x;
+        inner.expr = e->as<StarExpr>()->x;
+        errorf(inner.expr->pos, "{}cannot indirect {}", kInvalidOp, operandString(inner));
+        x.mode = ExprMode::Invalid;
         break;
       }
       if (isNil(x)) {

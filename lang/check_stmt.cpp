@@ -835,8 +835,11 @@ void Checker::switchStmt(uint8_t ctx, SwitchStmt* s) {
     expr(x, s->tag);
     // An untyped tag takes its default type, as in `switch 1 { ... }`.
     if (x.mode != ExprMode::Invalid) assignment(x, nullptr, "switch expression");
-    if (x.mode != ExprMode::Invalid && !types::comparable(x.type) && !types::isInvalid(x.type)) {
-      errorf(s->tag->pos, "cannot switch on {}", operandString(x));
+    const types::Type* tu = x.type ? x.type->underlying() : nullptr;
+    bool tagHasNil = tu && (tu->is<types::Slice>() || tu->is<types::Map>() || tu->is<types::Signature>() ||
+                            tu->is<types::Pointer>() || tu->is<types::Chan>() || tu->is<types::Interface>());
+    if (x.mode != ExprMode::Invalid && !types::comparable(x.type) && !tagHasNil && !types::isInvalid(x.type)) {
+      errorf(s->tag->pos, "cannot switch on {} ({} is not comparable)", operandString(x), typeStr(x.type));
       x.mode = ExprMode::Invalid;
     }
   }

@@ -183,6 +183,10 @@ class Checker {
   void addDeclDep(types::Object* obj);
   void use(const std::vector<Expr*>& list);  // evaluates for effect after an error
   bool isNil(const Operand& x) const;
+  // After all bodies: non-constant expressions still untyped (conditions,
+  // comparison results used as bool) get their default type, so codegen
+  // sees `bool`; untyped nil and constants keep theirs.
+  void finalizeUntyped();
   const types::Basic* basic(types::BasicKind k) const { return u_.basic(k); }
 
   // ---- check_call.cpp

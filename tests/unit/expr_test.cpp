@@ -340,3 +340,22 @@ TEST_CASE("exprs: hostile nesting gives diagnostics, not a crash") {
   for (int i = 0; i < 3000; ++i) sum += " + 1";
   CHECK_NOTHROW(check(sum + "\n"));
 }
+
+TEST_CASE("exprs: leftover untyped expressions get their default types") {
+  auto prog = compileSource("p.gol",
+                            "package main\n\nfunc main() {\n\tx := 1\n\tif x > 0 && x < 9 {\n\t}\n"
+                            "\tvar p *int\n\t_ = p == nil\n}\n");
+  REQUIRE(prog->diags.render() == "");
+  FuncDecl* main = mainFunc(*prog);
+  REQUIRE(main);
+  auto* ifs = main->body->list[1]->as<IfStmt>();
+  REQUIRE(ifs);
+  CHECK(types::typeString(ifs->cond->type) == "bool");
+  auto* cmp = ifs->cond->as<BinaryExpr>()->x;
+  CHECK(types::typeString(cmp->type) == "bool");
+  // The literal 0 was converted to x's type; nil stays untyped (go/types).
+  CHECK(types::typeString(cmp->as<BinaryExpr>()->y->type) == "int");
+  auto* eq = main->body->list[3]->as<AssignStmt>()->rhs[0]->as<BinaryExpr>();
+  REQUIRE(eq);
+  CHECK(types::typeString(eq->y->type) == "untyped nil");
+}
