@@ -250,6 +250,7 @@ class Checker {
   // A use of a local variable from inside a nested function literal.
   void recordCapture(types::Var* v);
   bool isPackageObject(const types::Object* obj) const;
+  void resolvePendingUnder(const types::Named* t);
   void cycleError(const std::vector<types::Object*>& cycle);
   void validType(types::Named* t, std::vector<types::Named*>& path);
   void attachMethods(types::TypeName* obj, types::Named* named);
@@ -298,6 +299,10 @@ class Checker {
   std::map<std::string, std::vector<std::pair<types::Func*, FuncDecl*>>> methodsByBase_;
   std::map<FuncDecl*, types::Scope*> funcScopes_;   // a FuncDecl's parameter scope
   std::set<const types::Named*> validated_;          // validType done
+  // Defined types whose underlying type is that of a type still being
+  // resolved (`type T2 T1` inside T1's struct): filled in when it is.
+  std::map<types::Named*, const types::Named*> pendingUnder_;
+  std::map<const types::Named*, const types::Named*> underFrom_;  // resolved waits, for validType
   std::vector<std::function<void()>> later_;         // checks run once package objects are resolved
 };
 
