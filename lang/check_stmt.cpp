@@ -967,6 +967,7 @@ void Checker::typeSwitchStmt(uint8_t ctx, TypeSwitchStmt* s) {
     for (Expr* e : cc->list) {
       const types::Type* T = nullptr;
       bool isNil = false;
+      if (!e) continue;
       if (auto* id = unparen(e)->as<Ident>()) {
         types::Object* obj = scope_->lookupParent(id->name, id->pos);
         if (obj && obj->is<types::Nil>()) {
