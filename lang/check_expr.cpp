@@ -175,7 +175,7 @@ void Checker::updateExprVal(Expr* e, const ConstValue& v) {
 
 void Checker::updateExprType(Expr* e, const Type* t, bool final) { updateExprType0(nullptr, e, t, final); }
 
-void Checker::updateExprType0(Expr* parent, Expr* e, const Type* t, bool final) {
+void Checker::updateExprType0(Expr* /*parent*/, Expr* e, const Type* t, bool final) {
   if (!e) return;
   auto it = untyped_.find(e);
   if (it == untyped_.end()) return;
@@ -217,8 +217,7 @@ void Checker::updateExprType0(Expr* parent, Expr* e, const Type* t, bool final) 
   untyped_.erase(e);
   if (shiftLhs_.erase(e) > 0) {
     if (!types::isInteger(t)) {
-      Expr* shiftExpr = parent ? parent : e;
-      errorf(e->pos, "{}{} (shift of type {})", kInvalidOp, exprString(shiftExpr), typeStr(t));
+      errorf(e->pos, "{}shifted operand {} (type {}) must be integer", kInvalidOp, exprString(e), typeStr(t));
       return;
     }
   }
