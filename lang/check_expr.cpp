@@ -1194,13 +1194,9 @@ void Checker::typeAssertion(Operand& x, TypeAssertExpr* e) {
 
 namespace {
 
-// gc reports some element errors at the ':' of a key: value pair.
-Pos colonPos(const KeyValueExpr* kv) {
-  Pos p = kv->key ? kv->key->pos : kv->pos;
-  if (const auto* lit = kv->key ? kv->key->as<BasicLit>() : nullptr) p.col += static_cast<int32_t>(lit->lit.size());
-  else if (const auto* id = kv->key ? kv->key->as<Ident>() : nullptr) p.col += static_cast<int32_t>(id->name.size());
-  return p;
-}
+// gc reports element errors at the ':' of a key: value pair, where the
+// parser puts a KeyValueExpr.
+Pos colonPos(const KeyValueExpr* kv) { return kv->pos; }
 
 // A key identifying a constant map key for duplicate detection.
 std::string constKey(const ConstValue& v) {
@@ -1344,7 +1340,7 @@ void Checker::compositeLit(Operand& x, CompositeLit* e, const Type* hint) {
               idx = i;
               validIndex = true;
             } else {
-              errorf(kv->key->pos, "index {} must be integer constant", exprString(kv->key));
+              errorf(kv->pos, "index {} must be integer constant", exprString(kv->key));
             }
           }
           val = kv->value;
@@ -1392,7 +1388,7 @@ void Checker::compositeLit(Operand& x, CompositeLit* e, const Type* hint) {
             idx = i;
             validIndex = true;
           } else {
-            errorf(kv->key->pos, "index {} must be integer constant", exprString(kv->key));
+            errorf(kv->pos, "index {} must be integer constant", exprString(kv->key));
           }
         }
         val = kv->value;

@@ -842,7 +842,7 @@ CompositeLit* Parser::complitExpr() {
   lit->rbrace = list("composite literal", Tok::Comma, Tok::RBrace, [&] {
     Expr* e = bareComplitExpr();
     if (tok_.tok == Tok::Colon) {
-      KeyValueExpr* kv = make<KeyValueExpr>(e->pos);
+      KeyValueExpr* kv = make<KeyValueExpr>(pos());  // at the ':', as gc reports element errors
       next();
       kv->key = e;
       kv->value = bareComplitExpr();
