@@ -882,7 +882,9 @@ void Checker::switchStmt(uint8_t ctx, SwitchStmt* s) {
                typeStr(tagType));
         continue;
       }
-      if (y.mode == ExprMode::Constant && !y.val.isUnknown()) {
+      // gc looks for duplicates among numeric and string constants only:
+      // `case 0 == 0:` and `case 1 == 1:` may both appear.
+      if (y.mode == ExprMode::Constant && (y.val.isNumeric() || y.val.kind() == ConstValue::Kind::String)) {
         for (const Seen& p : seen) {
           if (p.val.kind() == y.val.kind() && types::identical(p.type, y.type) &&
               ConstValue::compare(p.val, Tok::Eql, y.val)) {
