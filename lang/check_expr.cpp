@@ -890,6 +890,22 @@ const char* kindString(const Type* t) {
 
 }  // namespace
 
+// A more specific reason an operand of type t cannot be compared.
+std::string Checker::incomparableCause(const Type* t) {
+  const Type* u = t->underlying();
+  if (u->is<types::Slice>() || u->is<types::Signature>() || u->is<types::Map>()) {
+    const char* k = kindString(t);
+    return (k ? std::string(k) : typeStr(t)) + " can only be compared to nil";
+  }
+  if (const auto* st = u->as<types::Struct>()) {
+    for (const types::Var* f : st->fields)
+      if (!types::comparable(f->type)) return fmt::format("struct containing {} cannot be compared", typeStr(f->type));
+  } else if (u->is<types::Array>()) {
+    return fmt::format("{} cannot be compared", typeStr(t));
+  }
+  return "";
+}
+
 void Checker::comparison(Operand& x, Operand& y, Tok op, Expr* e) {
   // Why the comparison is invalid, and which operand to blame.
   std::string cause;
@@ -898,20 +914,6 @@ void Checker::comparison(Operand& x, Operand& y, Tok op, Expr* e) {
     const char* k = kindString(t);
     return k ? std::string(k) : typeStr(t);
   };
-  // A more specific reason an operand of type t cannot be compared.
-  auto incomparableCause = [&](const Type* t) -> std::string {
-    const Type* u = t->underlying();
-    if (u->is<types::Slice>() || u->is<types::Signature>() || u->is<types::Map>())
-      return kindStr(t) + " can only be compared to nil";
-    if (const auto* st = u->as<types::Struct>()) {
-      for (const types::Var* f : st->fields)
-        if (!types::comparable(f->type)) return fmt::format("struct containing {} cannot be compared", typeStr(f->type));
-    } else if (u->is<types::Array>()) {
-      return fmt::format("{} cannot be compared", typeStr(t));
-    }
-    return "";
-  };
-
   bool okAssign = types::identical(x.type, y.type);
   if (!okAssign) {
     // Assignable either way (untyped operands were converted already).

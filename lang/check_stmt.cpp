@@ -882,6 +882,16 @@ void Checker::switchStmt(uint8_t ctx, SwitchStmt* s) {
                typeStr(tagType));
         continue;
       }
+      // As `y == tag`: an incomparable operand may only meet nil.
+      if (!isNil(y)) {
+        const types::Type* bad = !types::comparable(y.type) ? y.type : !types::comparable(tagType) ? tagType : nullptr;
+        if (bad) {
+          std::string cause = incomparableCause(bad);
+          if (cause.empty()) cause = fmt::format("operator == not defined on {}", typeStr(bad));
+          errorf(e->pos, "invalid case {} in switch on {} ({})", desc, tagStr, cause);
+          continue;
+        }
+      }
       // gc looks for duplicates among numeric and string constants only:
       // `case 0 == 0:` and `case 1 == 1:` may both appear.
       if (y.mode == ExprMode::Constant && (y.val.isNumeric() || y.val.kind() == ConstValue::Kind::String)) {

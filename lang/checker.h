@@ -156,6 +156,7 @@ class Checker {
   void binary(Operand& x, Expr* e, Expr* lhs, Expr* rhs, Tok op, Pos opPos);
   void shift(Operand& x, Operand& y, Expr* e, Tok op);
   void comparison(Operand& x, Operand& y, Tok op, Expr* e);
+  std::string incomparableCause(const types::Type* t);
   void convertUntyped(Operand& x, const types::Type* target);
   bool representable(Operand& x, const types::Basic* t, ConstValue* rounded);
   void updateExprType(Expr* e, const types::Type* t, bool final);
