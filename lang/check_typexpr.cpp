@@ -123,7 +123,10 @@ void Checker::ident(Operand& x, Ident* e, types::Named* /*def*/, bool wantType) 
 
     case types::ObjKind::Func:
       recordDep(obj);
-      objDecl(obj);
+      // As gc: a function whose signature is being resolved already has a
+      // (placeholder) type; resolving it again would report a cycle where
+      // `func foo(foo)` deserves only "foo is not a type".
+      if (!obj->type) objDecl(obj);
       if (!obj->type) return;
       x.mode = ExprMode::Value;
       x.type = obj->type;
