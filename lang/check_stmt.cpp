@@ -991,7 +991,11 @@ void Checker::typeSwitchStmt(uint8_t ctx, TypeSwitchStmt* s) {
       }
       if (!isNil) {
         T = typExpr(e);
-        if (types::isInvalid(T)) continue;
+        if (types::isInvalid(T)) {
+          // The clause's variable is invalid too, as in gc: no follow-on errors.
+          if (cc->list.size() == 1) single = T;
+          continue;
+        }
       }
       if (cc->list.size() == 1) {
         single = T;

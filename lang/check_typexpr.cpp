@@ -262,7 +262,9 @@ const types::Type* Checker::definedType(Expr* e, types::Named* def) {
       Operand x;
       exprOrType(x, e);
       if (x.mode == ExprMode::TypeExpr) return record(x.type);
-      if (x.mode != ExprMode::Invalid) errorf(e->pos, "{} is not a type", operandString(x));
+      // gc names only the expression here (`0 is not a type`), unlike for
+      // a name (`foo (value of type func()) is not a type`).
+      if (x.mode != ExprMode::Invalid) errorf(e->pos, "{} is not a type", exprString(e));
       return record(t);
     }
   }
