@@ -607,10 +607,9 @@ void Checker::attachMethods(types::TypeName* obj, types::Named* named) {
   for (auto& [m, decl] : it->second) objDecl(m);
 }
 
-void Checker::checkReceiver(types::Func* obj, FuncDecl* decl) {
+void Checker::checkReceiver(types::Func* obj, FuncDecl* /*decl*/) {
   const types::Signature* sig = obj->signature();
   if (!sig || !sig->recv || types::isInvalid(sig->recv->type)) return;
-  Expr* rtyp = decl->recv->list.empty() ? nullptr : decl->recv->list[0]->typeExpr;
   Pos pos = sig->recv->pos;
   const types::Type* rt = sig->recv->type;
   const types::Type* base = rt;
@@ -622,7 +621,8 @@ void Checker::checkReceiver(types::Func* obj, FuncDecl* decl) {
     }
     const types::Type* u = n->underlying();
     if (u->is<types::Pointer>() || u->is<types::Interface>()) {
-      errorf(pos, "invalid receiver type {} (pointer or interface type)", exprString(rtyp));
+      // gc names the base type, also for a `*P` receiver.
+      errorf(pos, "invalid receiver type {} (pointer or interface type)", typeStr(base));
       return;
     }
     if (base == rt || !base->is<types::Pointer>()) return;
