@@ -239,8 +239,8 @@ void Checker::collectObjects(const std::vector<File*>& files) {
       auto* pn = obj->as<types::PkgName>();
       if (!pn || pn->pkg != pkg_) continue;
       if (types::Object* alt = pkg_->scope->lookup(name)) {
-        errorf(alt->pos, "{} already declared through import of package {}\n\t{}: other declaration of {}", name,
-               pn->imported->name, diags_.format(pn->pos), name);
+        errorf(alt->pos, "{} already declared through import of package {} (\"{}\")\n\t{}: other declaration of {}",
+               name, pn->imported->name, pn->imported->path, diags_.format(pn->pos), name);
       }
     }
   }
