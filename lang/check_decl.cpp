@@ -649,7 +649,11 @@ void Checker::funcDecl(types::Func* obj, FuncDecl* decl) {
   obj->type = sig;
   if (decl->recv) checkReceiver(obj, decl);
   if (!decl->body) {
-    if (!config_.allowBodylessFuncs) error(decl->name ? decl->name->pos : decl->pos, "missing function body");
+    if (!config_.allowBodylessFuncs) {
+      // gc reports a method at its receiver's '(' and a function at its name.
+      Pos at = decl->recv ? decl->recv->pos : decl->name ? decl->name->pos : decl->pos;
+      error(at, "missing function body");
+    }
     return;
   }
   funcScopes_[decl] = scope;
