@@ -211,7 +211,7 @@ const types::Type* Checker::definedType(Expr* e, types::Named* def) {
         return record(u_.newType<types::Slice>(elem));
       }
       if (at->len->is<Ellipsis>()) {
-        error(at->len->pos, "invalid use of [...] array (outside a composite literal)");
+        error(at->pos, "invalid use of [...] array (outside a composite literal)");
         varType(at->elt);
         return record(t);
       }
