@@ -1242,7 +1242,7 @@ void Checker::compositeLit(Operand& x, CompositeLit* e, const Type* hint) {
     base = hint;
     if (const auto* p = hint->under<types::Pointer>()) base = p->elem;  // *T implies &T{}
   } else {
-    error(e->pos, "invalid composite literal type: missing type");
+    error(e->pos, "missing type in composite literal");
     use(e->elts);
     return;
   }
