@@ -652,7 +652,7 @@ void Checker::funcDecl(types::Func* obj, FuncDecl* decl) {
     if (!config_.allowBodylessFuncs) {
       // gc reports a method at its receiver's '(' and a function at its name.
       Pos at = decl->recv ? decl->recv->pos : decl->name ? decl->name->pos : decl->pos;
-      error(at, "missing function body");
+      missingBodies_.push_back(at);
     }
     return;
   }

@@ -300,6 +300,7 @@ class Checker {
   std::map<std::string, std::vector<std::pair<types::Func*, FuncDecl*>>> methodsByBase_;
   std::map<FuncDecl*, types::Scope*> funcScopes_;   // a FuncDecl's parameter scope
   std::set<const types::Named*> validated_;          // validType done
+  std::vector<Pos> missingBodies_;                   // reported only if nothing else is
   // Defined types whose underlying type is that of a type still being
   // resolved (`type T2 T1` inside T1's struct): filled in when it is.
   std::map<types::Named*, const types::Named*> pendingUnder_;
