@@ -91,7 +91,7 @@ types::Package* checkPackage(types::Universe& universe, const std::string& path,
   for (size_t i = before; i < typeErrors.count(); ++i) diags.error(typeErrors.list()[i].pos, typeErrors.list()[i].message);
   // gc finds missing bodies after type checking, so only in a program
   // without other errors.
-  if (diags.count() == before)
+  if (!diags.hasErrors())
     for (Pos p : checker.missingBodies_) diags.error(p, "missing function body");
   return pkg;
 }

@@ -362,12 +362,8 @@ const types::Signature* Checker::funcType(FieldList* recv, FuncType* ft, types::
   if (recv) {
     bool ignored = false;
     const types::Tuple* r = pc.collect(recv, false, &ignored);
-    if (r->vars.empty()) {
-      error(recv->pos, "method has no receiver");
-    } else {
-      if (r->vars.size() > 1) error(r->vars[1]->pos, "method has multiple receivers");
-      sig->recv = r->vars[0];
-    }
+    // The parser reported a missing or second receiver.
+    if (!r->vars.empty()) sig->recv = r->vars[0];
   }
   bool variadic = false;
   sig->params = pc.collect(ft ? ft->params : nullptr, true, &variadic);
