@@ -89,6 +89,10 @@ types::Package* checkPackage(types::Universe& universe, const std::string& path,
   for (auto& b : checker.branchErrors_)
     if (!reported.count({b.diag.pos, b.diag.message})) diags.error(b.diag.pos, b.diag.message);
   for (size_t i = before; i < typeErrors.count(); ++i) diags.error(typeErrors.list()[i].pos, typeErrors.list()[i].message);
+  // gc finds missing bodies after type checking, so only in a program
+  // without other errors.
+  if (!diags.hasErrors())
+    for (Pos p : checker.missingBodies_) diags.error(p, "missing function body");
   return pkg;
 }
 

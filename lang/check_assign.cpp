@@ -114,7 +114,7 @@ void Checker::assignVar(Expr* lhs, Operand& x) {
   auto* id = l ? l->as<Ident>() : nullptr;
   if (id && id->name == "_") {
     id->obj = nullptr;
-    assignment(x, nullptr, "assignment");
+    assignment(x, nullptr, "assignment to _ identifier");
     id->mode = x.mode == ExprMode::Invalid ? ExprMode::Invalid : ExprMode::Variable;
     id->type = x.type;
     return;

@@ -239,8 +239,8 @@ void Checker::collectObjects(const std::vector<File*>& files) {
       auto* pn = obj->as<types::PkgName>();
       if (!pn || pn->pkg != pkg_) continue;
       if (types::Object* alt = pkg_->scope->lookup(name)) {
-        errorf(alt->pos, "{} already declared through import of package {}\n\t{}: other declaration of {}", name,
-               pn->imported->name, diags_.format(pn->pos), name);
+        errorf(alt->pos, "{} already declared through import of package {} (\"{}\")\n\t{}: other declaration of {}",
+               name, pn->imported->name, pn->imported->path, diags_.format(pn->pos), name);
       }
     }
   }
@@ -310,6 +310,9 @@ void Checker::packageObjects() {
       if (take) objDecl(obj);
     }
   }
+  // Every wait ends with its type's resolution; this only guards the invariant.
+  for (auto& [waiting, on] : pendingUnder_) waiting->under = invalidType(u_);
+  pendingUnder_.clear();
   while (!later_.empty()) {
     std::vector<std::function<void()>> work;
     work.swap(later_);
@@ -522,21 +525,58 @@ void Checker::typeDecl(types::TypeName* obj, TypeSpec* spec) {
   const types::Named* rn = rhs->as<types::Named>();
   if (rn && !rn->under) {
     // `type T T` or `type A B; type B A`: the definitions never reach a
-    // type literal.
+    // type literal. But `type T1 struct{ next *T2 }; type T2 T1` is valid:
+    // T1 is still being resolved, and T2's underlying type is known once
+    // T1's is, so it waits for it.
     auto start = std::find(declPath_.begin(), declPath_.end(), rn->obj);
+    std::vector<types::Object*> cycle;
     if (start != declPath_.end()) {
-      std::vector<types::Object*> cycle(start, declPath_.end());
+      cycle.assign(start, declPath_.end());
       if (std::find(cycle.begin(), cycle.end(), obj) == cycle.end()) cycle.push_back(obj);
-      cycleError(cycle);
-    } else {
-      cycleError({obj});
     }
+    auto isTypeName = [](const Expr* e) {
+      while (auto* p = e->as<ParenExpr>()) e = p->x;
+      return e->is<Ident>() || e->is<SelectorExpr>();
+    };
+    bool waits = start == declPath_.end() && pendingUnder_.count(const_cast<types::Named*>(rn));
+    for (types::Object* o : cycle) {
+      auto d = objMap_.find(o);
+      if (o->is<types::TypeName>() && d != objMap_.end() && d->second.typeSpec && d->second.typeSpec->typeExpr &&
+          !isTypeName(d->second.typeSpec->typeExpr))
+        waits = true;
+    }
+    if (waits) {
+      pendingUnder_.emplace(named, rn);
+      if (isPackageObject(obj)) attachMethods(obj, named);
+      return;
+    }
+    cycleError(cycle.empty() ? std::vector<types::Object*>{obj} : cycle);
     named->under = invalidType(u_);
   } else {
     named->under = rhs->underlying();
   }
   if (!named->under) named->under = invalidType(u_);
+  resolvePendingUnder(named);
   if (isPackageObject(obj)) attachMethods(obj, named);
+}
+
+// Gives the types that waited for t's underlying type (typeDecl) theirs.
+void Checker::resolvePendingUnder(const types::Named* t) {
+  std::vector<const types::Named*> done{t};
+  while (!done.empty()) {
+    const types::Named* src = done.back();
+    done.pop_back();
+    for (auto it = pendingUnder_.begin(); it != pendingUnder_.end();) {
+      if (it->second != src) {
+        ++it;
+        continue;
+      }
+      it->first->under = src->under;
+      underFrom_[it->first] = src;
+      done.push_back(it->first);
+      it = pendingUnder_.erase(it);
+    }
+  }
 }
 
 void Checker::attachMethods(types::TypeName* obj, types::Named* named) {
@@ -567,10 +607,9 @@ void Checker::attachMethods(types::TypeName* obj, types::Named* named) {
   for (auto& [m, decl] : it->second) objDecl(m);
 }
 
-void Checker::checkReceiver(types::Func* obj, FuncDecl* decl) {
+void Checker::checkReceiver(types::Func* obj, FuncDecl* /*decl*/) {
   const types::Signature* sig = obj->signature();
   if (!sig || !sig->recv || types::isInvalid(sig->recv->type)) return;
-  Expr* rtyp = decl->recv->list.empty() ? nullptr : decl->recv->list[0]->typeExpr;
   Pos pos = sig->recv->pos;
   const types::Type* rt = sig->recv->type;
   const types::Type* base = rt;
@@ -582,7 +621,8 @@ void Checker::checkReceiver(types::Func* obj, FuncDecl* decl) {
     }
     const types::Type* u = n->underlying();
     if (u->is<types::Pointer>() || u->is<types::Interface>()) {
-      errorf(pos, "invalid receiver type {} (pointer or interface type)", exprString(rtyp));
+      // gc names the base type, also for a `*P` receiver.
+      errorf(pos, "invalid receiver type {} (pointer or interface type)", typeStr(base));
       return;
     }
     if (base == rt || !base->is<types::Pointer>()) return;
@@ -609,7 +649,11 @@ void Checker::funcDecl(types::Func* obj, FuncDecl* decl) {
   obj->type = sig;
   if (decl->recv) checkReceiver(obj, decl);
   if (!decl->body) {
-    if (!config_.allowBodylessFuncs) error(decl->name ? decl->name->pos : decl->pos, "missing function body");
+    if (!config_.allowBodylessFuncs) {
+      // gc reports a method at its receiver's '(' and a function at its name.
+      Pos at = decl->recv ? decl->recv->pos : decl->name ? decl->name->pos : decl->pos;
+      missingBodies_.push_back(at);
+    }
     return;
   }
   funcScopes_[decl] = scope;
@@ -638,7 +682,10 @@ void Checker::validType(types::Named* t, std::vector<types::Named*>& path) {
   }
   if (path.size() > 10000) return;  // bound recursion on hostile input
   path.push_back(t);
-  std::vector<const types::Type*> work{t->under};
+  // A type that took its underlying type from one being resolved walks
+  // through that type, so a cycle is reported through both, as gc does.
+  auto from = underFrom_.find(t);
+  std::vector<const types::Type*> work{from != underFrom_.end() ? from->second : t->under};
   // Walk the underlying type: only arrays and struct fields embed a type by
   // value; pointers, slices, maps, channels, functions and interfaces do not.
   while (!work.empty()) {

@@ -16,7 +16,15 @@
 
 namespace gol::lang {
 
-void Checker::error(Pos pos, std::string message) { diags_.error(errpos_.valid() ? errpos_ : pos, std::move(message)); }
+void Checker::error(Pos pos, std::string message) {
+  // As gc: an error about an invalid operand or type is a follow-on of an
+  // earlier one (`[3]invalid type` after a bad array length); drop it.
+  std::string_view first = std::string_view(message).substr(0, message.find('\n'));
+  if (diags_.hasErrors() &&
+      (first.find("invalid operand") != std::string_view::npos || first.find("invalid type") != std::string_view::npos))
+    return;
+  diags_.error(errpos_.valid() ? errpos_ : pos, std::move(message));
+}
 
 namespace {
 

@@ -175,7 +175,7 @@ void Checker::updateExprVal(Expr* e, const ConstValue& v) {
 
 void Checker::updateExprType(Expr* e, const Type* t, bool final) { updateExprType0(nullptr, e, t, final); }
 
-void Checker::updateExprType0(Expr* parent, Expr* e, const Type* t, bool final) {
+void Checker::updateExprType0(Expr* /*parent*/, Expr* e, const Type* t, bool final) {
   if (!e) return;
   auto it = untyped_.find(e);
   if (it == untyped_.end()) return;
@@ -217,8 +217,7 @@ void Checker::updateExprType0(Expr* parent, Expr* e, const Type* t, bool final) 
   untyped_.erase(e);
   if (shiftLhs_.erase(e) > 0) {
     if (!types::isInteger(t)) {
-      Expr* shiftExpr = parent ? parent : e;
-      errorf(e->pos, "{}{} (shift of type {})", kInvalidOp, exprString(shiftExpr), typeStr(t));
+      errorf(e->pos, "{}shifted operand {} (type {}) must be integer", kInvalidOp, exprString(e), typeStr(t));
       return;
     }
   }
@@ -891,6 +890,22 @@ const char* kindString(const Type* t) {
 
 }  // namespace
 
+// A more specific reason an operand of type t cannot be compared.
+std::string Checker::incomparableCause(const Type* t) {
+  const Type* u = t->underlying();
+  if (u->is<types::Slice>() || u->is<types::Signature>() || u->is<types::Map>()) {
+    const char* k = kindString(t);
+    return (k ? std::string(k) : typeStr(t)) + " can only be compared to nil";
+  }
+  if (const auto* st = u->as<types::Struct>()) {
+    for (const types::Var* f : st->fields)
+      if (!types::comparable(f->type)) return fmt::format("struct containing {} cannot be compared", typeStr(f->type));
+  } else if (u->is<types::Array>()) {
+    return fmt::format("{} cannot be compared", typeStr(t));
+  }
+  return "";
+}
+
 void Checker::comparison(Operand& x, Operand& y, Tok op, Expr* e) {
   // Why the comparison is invalid, and which operand to blame.
   std::string cause;
@@ -899,20 +914,6 @@ void Checker::comparison(Operand& x, Operand& y, Tok op, Expr* e) {
     const char* k = kindString(t);
     return k ? std::string(k) : typeStr(t);
   };
-  // A more specific reason an operand of type t cannot be compared.
-  auto incomparableCause = [&](const Type* t) -> std::string {
-    const Type* u = t->underlying();
-    if (u->is<types::Slice>() || u->is<types::Signature>() || u->is<types::Map>())
-      return kindStr(t) + " can only be compared to nil";
-    if (const auto* st = u->as<types::Struct>()) {
-      for (const types::Var* f : st->fields)
-        if (!types::comparable(f->type)) return fmt::format("struct containing {} cannot be compared", typeStr(f->type));
-    } else if (u->is<types::Array>()) {
-      return fmt::format("{} cannot be compared", typeStr(t));
-    }
-    return "";
-  };
-
   bool okAssign = types::identical(x.type, y.type);
   if (!okAssign) {
     // Assignable either way (untyped operands were converted already).
@@ -1195,13 +1196,9 @@ void Checker::typeAssertion(Operand& x, TypeAssertExpr* e) {
 
 namespace {
 
-// gc reports some element errors at the ':' of a key: value pair.
-Pos colonPos(const KeyValueExpr* kv) {
-  Pos p = kv->key ? kv->key->pos : kv->pos;
-  if (const auto* lit = kv->key ? kv->key->as<BasicLit>() : nullptr) p.col += static_cast<int32_t>(lit->lit.size());
-  else if (const auto* id = kv->key ? kv->key->as<Ident>() : nullptr) p.col += static_cast<int32_t>(id->name.size());
-  return p;
-}
+// gc reports element errors at the ':' of a key: value pair, where the
+// parser puts a KeyValueExpr.
+Pos colonPos(const KeyValueExpr* kv) { return kv->pos; }
 
 // A key identifying a constant map key for duplicate detection.
 std::string constKey(const ConstValue& v) {
@@ -1245,7 +1242,7 @@ void Checker::compositeLit(Operand& x, CompositeLit* e, const Type* hint) {
     base = hint;
     if (const auto* p = hint->under<types::Pointer>()) base = p->elem;  // *T implies &T{}
   } else {
-    error(e->pos, "invalid composite literal type: missing type");
+    error(e->pos, "missing type in composite literal");
     use(e->elts);
     return;
   }
@@ -1345,7 +1342,7 @@ void Checker::compositeLit(Operand& x, CompositeLit* e, const Type* hint) {
               idx = i;
               validIndex = true;
             } else {
-              errorf(kv->key->pos, "index {} must be integer constant", exprString(kv->key));
+              errorf(kv->pos, "index {} must be integer constant", exprString(kv->key));
             }
           }
           val = kv->value;
@@ -1393,7 +1390,7 @@ void Checker::compositeLit(Operand& x, CompositeLit* e, const Type* hint) {
             idx = i;
             validIndex = true;
           } else {
-            errorf(kv->key->pos, "index {} must be integer constant", exprString(kv->key));
+            errorf(kv->pos, "index {} must be integer constant", exprString(kv->key));
           }
         }
         val = kv->value;

@@ -882,7 +882,19 @@ void Checker::switchStmt(uint8_t ctx, SwitchStmt* s) {
                typeStr(tagType));
         continue;
       }
-      if (y.mode == ExprMode::Constant && !y.val.isUnknown()) {
+      // As `y == tag`: an incomparable operand may only meet nil.
+      if (!isNil(y)) {
+        const types::Type* bad = !types::comparable(y.type) ? y.type : !types::comparable(tagType) ? tagType : nullptr;
+        if (bad) {
+          std::string cause = incomparableCause(bad);
+          if (cause.empty()) cause = fmt::format("operator == not defined on {}", typeStr(bad));
+          errorf(e->pos, "invalid case {} in switch on {} ({})", desc, tagStr, cause);
+          continue;
+        }
+      }
+      // gc looks for duplicates among numeric and string constants only:
+      // `case 0 == 0:` and `case 1 == 1:` may both appear.
+      if (y.mode == ExprMode::Constant && (y.val.isNumeric() || y.val.kind() == ConstValue::Kind::String)) {
         for (const Seen& p : seen) {
           if (p.val.kind() == y.val.kind() && types::identical(p.type, y.type) &&
               ConstValue::compare(p.val, Tok::Eql, y.val)) {
@@ -979,7 +991,11 @@ void Checker::typeSwitchStmt(uint8_t ctx, TypeSwitchStmt* s) {
       }
       if (!isNil) {
         T = typExpr(e);
-        if (types::isInvalid(T)) continue;
+        if (types::isInvalid(T)) {
+          // The clause's variable is invalid too, as in gc: no follow-on errors.
+          if (cc->list.size() == 1) single = T;
+          continue;
+        }
       }
       if (cc->list.size() == 1) {
         single = T;

@@ -123,7 +123,10 @@ void Checker::ident(Operand& x, Ident* e, types::Named* /*def*/, bool wantType) 
 
     case types::ObjKind::Func:
       recordDep(obj);
-      objDecl(obj);
+      // As gc: a function whose signature is being resolved already has a
+      // (placeholder) type; resolving it again would report a cycle where
+      // `func foo(foo)` deserves only "foo is not a type".
+      if (!obj->type) objDecl(obj);
       if (!obj->type) return;
       x.mode = ExprMode::Value;
       x.type = obj->type;
@@ -208,7 +211,7 @@ const types::Type* Checker::definedType(Expr* e, types::Named* def) {
         return record(u_.newType<types::Slice>(elem));
       }
       if (at->len->is<Ellipsis>()) {
-        error(at->len->pos, "invalid use of [...] array (outside a composite literal)");
+        error(at->pos, "invalid use of [...] array (outside a composite literal)");
         varType(at->elt);
         return record(t);
       }
@@ -259,7 +262,9 @@ const types::Type* Checker::definedType(Expr* e, types::Named* def) {
       Operand x;
       exprOrType(x, e);
       if (x.mode == ExprMode::TypeExpr) return record(x.type);
-      if (x.mode != ExprMode::Invalid) errorf(e->pos, "{} is not a type", operandString(x));
+      // gc names only the expression here (`0 is not a type`), unlike for
+      // a name (`foo (value of type func()) is not a type`).
+      if (x.mode != ExprMode::Invalid) errorf(e->pos, "{} is not a type", exprString(e));
       return record(t);
     }
   }
@@ -357,12 +362,8 @@ const types::Signature* Checker::funcType(FieldList* recv, FuncType* ft, types::
   if (recv) {
     bool ignored = false;
     const types::Tuple* r = pc.collect(recv, false, &ignored);
-    if (r->vars.empty()) {
-      error(recv->pos, "method has no receiver");
-    } else {
-      if (r->vars.size() > 1) error(r->vars[1]->pos, "method has multiple receivers");
-      sig->recv = r->vars[0];
-    }
+    // The parser reported a missing or second receiver.
+    if (!r->vars.empty()) sig->recv = r->vars[0];
   }
   bool variadic = false;
   sig->params = pc.collect(ft ? ft->params : nullptr, true, &variadic);

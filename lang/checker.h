@@ -156,6 +156,7 @@ class Checker {
   void binary(Operand& x, Expr* e, Expr* lhs, Expr* rhs, Tok op, Pos opPos);
   void shift(Operand& x, Operand& y, Expr* e, Tok op);
   void comparison(Operand& x, Operand& y, Tok op, Expr* e);
+  std::string incomparableCause(const types::Type* t);
   void convertUntyped(Operand& x, const types::Type* target);
   bool representable(Operand& x, const types::Basic* t, ConstValue* rounded);
   void updateExprType(Expr* e, const types::Type* t, bool final);
@@ -250,6 +251,7 @@ class Checker {
   // A use of a local variable from inside a nested function literal.
   void recordCapture(types::Var* v);
   bool isPackageObject(const types::Object* obj) const;
+  void resolvePendingUnder(const types::Named* t);
   void cycleError(const std::vector<types::Object*>& cycle);
   void validType(types::Named* t, std::vector<types::Named*>& path);
   void attachMethods(types::TypeName* obj, types::Named* named);
@@ -298,6 +300,11 @@ class Checker {
   std::map<std::string, std::vector<std::pair<types::Func*, FuncDecl*>>> methodsByBase_;
   std::map<FuncDecl*, types::Scope*> funcScopes_;   // a FuncDecl's parameter scope
   std::set<const types::Named*> validated_;          // validType done
+  std::vector<Pos> missingBodies_;                   // reported only if nothing else is
+  // Defined types whose underlying type is that of a type still being
+  // resolved (`type T2 T1` inside T1's struct): filled in when it is.
+  std::map<types::Named*, const types::Named*> pendingUnder_;
+  std::map<const types::Named*, const types::Named*> underFrom_;  // resolved waits, for validType
   std::vector<std::function<void()>> later_;         // checks run once package objects are resolved
 };
 

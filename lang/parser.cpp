@@ -535,10 +535,17 @@ FuncDecl* Parser::funcDecl(Pos funcPos) {
     next();
     std::vector<Param> raw;
     f->recv = paramList(lparen, Tok::RParen, &raw);
+    // As gc, the declaration goes on with the first receiver only, or as a
+    // plain function without one; the checker does not report these again.
     if (raw.empty()) {
       errorAt(pos(), "method has no receiver");
+      f->recv = nullptr;
     } else if (raw.size() > 1) {
       errorAt(pos(), "method has multiple receivers");
+      if (f->recv && !f->recv->list.empty()) {
+        f->recv->list.resize(1);
+        if (f->recv->list[0]->names.size() > 1) f->recv->list[0]->names.resize(1);
+      }
     }
   }
   if (tok_.tok != Tok::Ident) {
@@ -842,7 +849,7 @@ CompositeLit* Parser::complitExpr() {
   lit->rbrace = list("composite literal", Tok::Comma, Tok::RBrace, [&] {
     Expr* e = bareComplitExpr();
     if (tok_.tok == Tok::Colon) {
-      KeyValueExpr* kv = make<KeyValueExpr>(e->pos);
+      KeyValueExpr* kv = make<KeyValueExpr>(pos());  // at the ':', as gc reports element errors
       next();
       kv->key = e;
       kv->value = bareComplitExpr();

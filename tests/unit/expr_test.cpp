@@ -157,7 +157,7 @@ TEST_CASE("exprs: shifts") {
         "p.gol:22:6: invalid operation: shifted operand 1.5 (untyped float constant) must be integer\n");
   CHECK(check("\t_ = 1 << -1\n") == "p.gol:21:11: invalid operation: negative shift count -1 (untyped int constant)\n");
   CHECK(check("\tvar s uint = 2\n\tvar g float64 = 1 << s\n\t_ = g\n") ==
-        "p.gol:22:18: invalid operation: 1 << s (shift of type float64)\n");
+        "p.gol:22:18: invalid operation: shifted operand 1 (type float64) must be integer\n");
   CHECK(check("\tvar f float64\n\t_ = 1 << f\n") ==
         "p.gol:22:11: invalid operation: shift count f (variable of type float64) must be integer\n");
   // The untyped constant takes the type from the context: int64 here.
