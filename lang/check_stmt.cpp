@@ -188,7 +188,7 @@ void Checker::usage(types::Scope* scope) {
       if (!c->isFunc) work.push_back(c);
   }
   std::sort(unused.begin(), unused.end(), [](const types::Var* a, const types::Var* b) { return a->pos < b->pos; });
-  for (types::Var* v : unused) errorf(v->pos, "declared and not used: {}", v->name);
+  for (types::Var* v : unused) errorf(v->pos, "{} declared and not used", v->name);
 }
 
 // ---------------------------------------------------------------------------
@@ -1045,7 +1045,7 @@ void Checker::typeSwitchStmt(uint8_t ctx, TypeSwitchStmt* s) {
     for (types::Var* v : vars) used = used || v->used;
     if (!vars.empty()) lhs->obj = vars[0];
     if (!used && x.mode != ExprMode::Invalid && config_.reportUnused)
-      errorf(lhs->pos, "declared and not used: {}", lhs->name);
+      errorf(lhs->pos, "{} declared and not used", lhs->name);
     // Reported once, for the symbolic variable; not per clause.
     for (types::Var* v : vars) v->used = true;
   }

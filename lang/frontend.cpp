@@ -24,6 +24,7 @@
 
 #include <set>
 
+#include "lang/bigstack.h"
 #include "lang/check.h"
 #include "lang/parser.h"
 #include "lang/types.h"
@@ -148,7 +149,9 @@ bool checkImportsExist(Program& prog) {
 
 }  // namespace
 
-std::unique_ptr<Program> compileSource(std::string name, std::string text, const CompileOptions& options) {
+namespace {
+
+std::unique_ptr<Program> compileOnThisStack(std::string name, std::string text, const CompileOptions& options) {
   auto prog = std::make_unique<Program>();
   int32_t index = prog->sources.add(std::move(name), std::move(text));
   prog->mainFile = parseFile(prog->sources, index, prog->arena, prog->diags);
@@ -168,6 +171,14 @@ std::unique_ptr<Program> compileSource(std::string name, std::string text, const
   const types::Object* mainObj = prog->mainPackage->scope ? prog->mainPackage->scope->lookup("main") : nullptr;
   if (!mainObj || !mainObj->is<types::Func>())
     prog->diags.error(Pos{}, "runtime.main_main\xc2\xb7" "f: function main is undeclared in the main package");
+  return prog;
+}
+
+}  // namespace
+
+std::unique_ptr<Program> compileSource(std::string name, std::string text, const CompileOptions& options) {
+  std::unique_ptr<Program> prog;
+  runOnFrontEndStack([&] { prog = compileOnThisStack(std::move(name), std::move(text), options); });
   return prog;
 }
 

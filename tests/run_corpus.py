@@ -6,7 +6,7 @@ Layout (agreed with the corpus; see README.md, "Tests"):
   tests/errors/NAME.gol   a program Go rejects
   tests/errors/NAME.err   the exact standard error of `gol build NAME.gol`,
                           run inside tests/errors, e.g.
-                          "NAME.gol:3:2: declared and not used: x\n"
+                          "NAME.gol:3:2: x declared and not used\n"
   tests/golden/NAME.gol   a valid program (its NAME.out/NAME.exit are for the
                           run tests and the Go oracle, check_with_go.py)
   samples/NAME.gol        programs for newcomers; they must build too

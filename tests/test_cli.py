@@ -17,7 +17,7 @@ REPO_DIR = Path(__file__).resolve().parent.parent
 
 VALID = 'package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("hi")\n}\n'
 INVALID = 'package main\n\nimport "os"\n\nfunc main() {\n\tx := 1\n}\n'
-INVALID_ERR = 'bad.gol:3:8: "os" imported and not used\nbad.gol:6:2: declared and not used: x\n'
+INVALID_ERR = 'bad.gol:3:8: "os" imported and not used\nbad.gol:6:2: x declared and not used\n'
 
 
 def main():

@@ -18,6 +18,7 @@
 #include <string>
 
 #include "lang/ast.h"
+#include "lang/bigstack.h"
 #include "lang/frontend.h"
 
 namespace {
@@ -48,6 +49,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   } else if (!program->mainFile) {
     brokenInvariant("no errors and no file");
   }
-  if (program->mainFile) (void)gol::lang::dumpAst(program->mainFile, !diags.hasErrors());
+  if (program->mainFile)
+    gol::lang::runOnFrontEndStack([&] { (void)gol::lang::dumpAst(program->mainFile, !diags.hasErrors()); });
   return 0;
 }

@@ -206,9 +206,9 @@ TEST_CASE("checker: declared and not used, imported and not used") {
   CHECK(errorsOf("package main\n\nimport \"os\"\n\nfunc main() {}\n") == "prog.gol:3:8: \"os\" imported and not used\n");
   CHECK(errorsOf("package main\n\nimport f \"fmt\"\n\nfunc main() {}\n") ==
         "prog.gol:3:8: \"fmt\" imported as f and not used\n");
-  CHECK(errorsOf(body("\tx := 1\n\tx = 2\n")) == "prog.gol:4:2: declared and not used: x\n");
+  CHECK(errorsOf(body("\tx := 1\n\tx = 2\n")) == "prog.gol:4:2: x declared and not used\n");
   CHECK(errorsOf(body("\tvar i interface{} = 1\n\tswitch v := i.(type) {\n\tcase int:\n\t}\n")) ==
-        "prog.gol:5:9: declared and not used: v\n");
+        "prog.gol:5:9: v declared and not used\n");
   // A variable used only inside a closure is used.
   CHECK(errorsOf(body("\tx := 1\n\tf := func() { _ = x }\n\tf()\n")) == "");
 }
@@ -315,7 +315,7 @@ TEST_CASE("checker: gc's positions and scoping details") {
   for (char c = 'a'; c <= 'l'; ++c) many += std::string("\t") + c + " := 1\n";
   many += "}\n";
   std::string out = errorsOf(many);
-  CHECK(out.find("prog.gol:13:2: declared and not used: j\nprog.gol:13:2: too many errors\n") != std::string::npos);
+  CHECK(out.find("prog.gol:13:2: j declared and not used\nprog.gol:13:2: too many errors\n") != std::string::npos);
 }
 
 TEST_CASE("checker: switches") {

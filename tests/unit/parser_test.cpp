@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "lang/bigstack.h"
 #include "lang/parser.h"
 
 using namespace gol::lang;
@@ -27,9 +28,14 @@ Parsed parse(std::string_view src, bool checkBranches = false) {
   Diagnostics diags(sources);
   ParseOptions options;
   options.checkBranches = checkBranches;
-  File* file = parseFile(sources, f, arena, diags, options);
+  File* file = nullptr;
+  std::string dump;
+  runOnFrontEndStack([&] {
+    file = parseFile(sources, f, arena, diags, options);
+    if (file) dump = dumpAst(file);
+  });
   REQUIRE(file != nullptr);
-  return Parsed{dumpAst(file), diags.render()};
+  return Parsed{dump, diags.render()};
 }
 
 std::string errorsOf(std::string_view src) { return parse(src).errors; }

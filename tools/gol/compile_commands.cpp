@@ -19,6 +19,7 @@
 #include <fmt/core.h>
 
 #include "lang/ast.h"
+#include "lang/bigstack.h"
 #include "lang/frontend.h"
 #include "tools/gol/command.h"
 #include "tools/gol/execute.h"
@@ -129,7 +130,8 @@ int runAst(const Invocation& inv) {
   std::unique_ptr<lang::Program> program = compileFile(*path, options, status);
   // A tree with errors is still worth seeing: that is often why one asks.
   if (program && program->mainFile) {
-    std::string dump = lang::dumpAst(program->mainFile, withTypes);
+    std::string dump;
+    lang::runOnFrontEndStack([&] { dump = lang::dumpAst(program->mainFile, withTypes); });
     std::fwrite(dump.data(), 1, dump.size(), stdout);
     if (!dump.empty() && dump.back() != '\n') std::fputc('\n', stdout);
   }
