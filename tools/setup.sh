@@ -5,6 +5,11 @@
 #   tools/setup.sh                 build tools, {fmt}, doctest, libedit, Go (the
 #                                  test oracle), clang (libFuzzer, sanitizers)
 #   GOL_WITH_LLVM=1 tools/setup.sh also llvm-19-dev, for the optional JIT
+#
+# It also tries, without failing when it cannot, to install Go 1.22
+# (golang-1.22-go from Debian's bookworm-backports): Gol is Go 1.22's
+# language, and with that Go the oracle checks the programs that use 1.21 and
+# 1.22 features too, instead of skipping them. GOL_NO_GO122=1 skips this.
 set -euo pipefail
 
 packages=(
@@ -25,12 +30,6 @@ for p in "${packages[@]}"; do
   [[ "$status" == installed ]] || missing+=("$p")
 done
 
-if ((${#missing[@]} == 0)); then
-  echo "setup: all ${#packages[@]} required Debian packages are installed"
-  exit 0
-fi
-
-echo "setup: installing ${missing[*]}"
 sudo=()
 if [[ $EUID -ne 0 ]]; then
   if command -v sudo >/dev/null; then
@@ -41,6 +40,34 @@ if [[ $EUID -ne 0 ]]; then
   fi
 fi
 export DEBIAN_FRONTEND=noninteractive
-"${sudo[@]}" apt-get update -q
-"${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
-echo "setup: installed ${missing[*]}"
+
+if ((${#missing[@]} == 0)); then
+  echo "setup: all ${#packages[@]} required Debian packages are installed"
+else
+  echo "setup: installing ${missing[*]}"
+  "${sudo[@]}" apt-get update -q
+  "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+  echo "setup: installed ${missing[*]}"
+fi
+
+# Optional: Go 1.22 for the oracle (see the top). Never fails the set-up.
+install_go122() {
+  local list=/etc/apt/sources.list.d/gol-bookworm-backports.sources
+  if ! grep -rqs "bookworm-backports" /etc/apt/sources.list /etc/apt/sources.list.d/; then
+    echo "setup: adding Debian's bookworm-backports (for golang-1.22-go) as $list"
+    printf 'Types: deb\nURIs: http://deb.debian.org/debian\nSuites: bookworm-backports\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' |
+      "${sudo[@]}" tee "$list" >/dev/null || return 1
+  fi
+  if ! apt-cache show golang-1.22-go >/dev/null 2>&1; then
+    "${sudo[@]}" apt-get update -q || return 1
+  fi
+  echo "setup: installing golang-1.22-go (optional)"
+  "${sudo[@]}" apt-get install -y -q --no-install-recommends golang-1.22-go
+}
+if [[ "${GOL_NO_GO122:-0}" != 1 && ! -x /usr/lib/go-1.22/bin/go ]]; then
+  if ! install_go122; then
+    # Leave no unreachable source behind to break later apt-get updates.
+    "${sudo[@]}" rm -f /etc/apt/sources.list.d/gol-bookworm-backports.sources
+    echo "setup: golang-1.22-go is not available here; the Go oracle will use Go 1.19 and skip the programs that need 1.22"
+  fi
+fi
