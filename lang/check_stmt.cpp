@@ -128,23 +128,6 @@ const types::Builtin* calledBuiltin(CallExpr* call) {
   return id && id->obj ? id->obj->as<types::Builtin>() : nullptr;
 }
 
-Tok opOfAssign(Tok t) {
-  switch (t) {
-    case Tok::AddAssign: return Tok::Add;
-    case Tok::SubAssign: return Tok::Sub;
-    case Tok::MulAssign: return Tok::Mul;
-    case Tok::QuoAssign: return Tok::Quo;
-    case Tok::RemAssign: return Tok::Rem;
-    case Tok::AndAssign: return Tok::And;
-    case Tok::OrAssign: return Tok::Or;
-    case Tok::XorAssign: return Tok::Xor;
-    case Tok::ShlAssign: return Tok::Shl;
-    case Tok::ShrAssign: return Tok::Shr;
-    case Tok::AndNotAssign: return Tok::AndNot;
-    default: return Tok::Illegal;
-  }
-}
-
 std::string objectString(Checker& c, const types::Object* obj) {
   const char* kind = "var";
   switch (obj->kind) {
@@ -615,7 +598,7 @@ void Checker::stmt(uint8_t ctx, Stmt* s) {
           break;
         }
         Operand x;
-        binary(x, nullptr, as->lhs[0], as->rhs[0], opOfAssign(as->tok), as->tokPos);
+        binary(x, nullptr, as->lhs[0], as->rhs[0], assignOpBase(as->tok), as->tokPos);
         if (x.mode == ExprMode::Invalid) break;
         assignVar(as->lhs[0], x);
       }

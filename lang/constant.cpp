@@ -26,6 +26,7 @@
 #include <cstdlib>
 
 #include "lang/bignum.h"
+#include "lang/unicode.h"
 
 namespace gol::lang {
 
@@ -389,62 +390,11 @@ std::string formatG(double x, int precision) {
   return formatF(d, std::max(prec - d.decimalPoint, 0));
 }
 
-// Go's strconv.IsPrint, approximated: ASCII is exact; beyond it, controls,
-// format characters, separators and non-ASCII spaces are unprintable and
-// everything else is taken as printable (unassigned code points included).
-bool isPrintable(uint32_t r) {
-  if (r < 0x80) return r >= 0x20 && r < 0x7f;
-  if (r < 0xa0 || r == 0xad) return false;
-  if (r == 0xa0 || r == 0x1680 || (r >= 0x2000 && r <= 0x200f) || r == 0x2028 || r == 0x2029 ||
-      (r >= 0x202a && r <= 0x202f) || (r >= 0x205f && r <= 0x206f) || r == 0x3000 || r == 0xfeff)
-    return false;
-  if ((r >= 0xe000 && r <= 0xf8ff) || (r >= 0xfff9 && r <= 0xfffb) || (r & 0xfffe) == 0xfffe) return false;
-  if (r >= 0xe0000) return false;  // tags, variation selectors supplement, private use planes
-  return true;
-}
-
-// strconv.Quote.
-std::string quoteGo(std::string_view s) {
-  std::string out = "\"";
-  for (size_t i = 0; i < s.size();) {
-    uint32_t r;
-    size_t len = decodeUtf8(s, i, &r);
-    if (len == 0) {
-      out += fmt::format("\\x{:02x}", static_cast<unsigned char>(s[i]));
-      i++;
-      continue;
-    }
-    i += len;
-    if (r == '"' || r == '\\') {
-      out += '\\';
-      out += static_cast<char>(r);
-    } else if (isPrintable(r)) {
-      appendUtf8(out, r);
-    } else {
-      switch (r) {
-        case '\a': out += "\\a"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\v': out += "\\v"; break;
-        default:
-          if (r < 0x20 || r == 0x7f) out += fmt::format("\\x{:02x}", r);
-          else if (r < 0x10000) out += fmt::format("\\u{:04x}", r);
-          else out += fmt::format("\\U{:08x}", r);
-      }
-    }
-  }
-  out += '"';
-  return out;
-}
-
 // go/constant's abbreviation of long strings in messages: at most 72 runes
 // of the quoted form, the last three replaced by "...".
 std::string abbreviatedQuote(std::string_view s) {
   constexpr size_t kMaxRunes = 72;
-  std::string q = quoteGo(s);
+  std::string q = quoteString(s);
   size_t runes = 0, cut = 0;
   for (size_t i = 0; i < q.size(); runes++) {
     if (runes == kMaxRunes - 3) cut = i;
@@ -726,7 +676,7 @@ std::string ConstValue::toString() const {
 
 std::string ConstValue::exactString() const {
   switch (kind_) {
-    case Kind::String: return quoteGo(*s_);
+    case Kind::String: return quoteString(*s_);
     case Kind::Int: return num_->num().toDecimal();
     case Kind::Float:
       if (num_->isInt()) return num_->num().toDecimal();

@@ -28,6 +28,7 @@
 //     types2's (`(missing method M)`, `(method M has pointer receiver)`,
 //     `(wrong type for method M)\n\t\thave M(int)\n\t\twant M() string`).
 #include "lang/types.h"
+#include "lang/unicode.h"
 
 #include <algorithm>
 #include <cctype>
@@ -374,29 +375,6 @@ void Universe::completeInterface(const Interface* iface) { completeInterfaceImpl
 
 namespace {
 
-// Go's strconv.Quote, for struct tags.
-std::string goQuote(const std::string& s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\a': out += "\\a"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\v': out += "\\v"; break;
-      default:
-        if (c < 0x20 || c == 0x7F) out += fmt::format("\\x{:02x}", c);
-        else out += static_cast<char>(c);
-    }
-  }
-  out += '"';
-  return out;
-}
-
 class TypeWriter {
  public:
   explicit TypeWriter(const Package* current, bool paramNames = true)
@@ -490,7 +468,7 @@ class TypeWriter {
       type(f->type);
       if (i < s->tags.size() && !s->tags[i].empty()) {
         out_ += ' ';
-        out_ += goQuote(s->tags[i]);
+        out_ += quoteString(s->tags[i]);
       }
     }
     out_ += '}';

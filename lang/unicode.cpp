@@ -65,28 +65,61 @@ void appendUtf8(std::string& out, char32_t c) {
   }
 }
 
-std::string quoteRune(char32_t c) {
+namespace {
+
+// Appends the Go escape of code point c as strconv.Quote writes it inside
+// `quote` quotes: the named escapes, the quote and backslash, printable
+// characters as themselves, the rest as \x, \u or \U.
+void appendQuotedRune(std::string& out, char32_t c, char quote) {
   switch (c) {
-    case '\a': return "'\\a'";
-    case '\b': return "'\\b'";
-    case '\f': return "'\\f'";
-    case '\n': return "'\\n'";
-    case '\r': return "'\\r'";
-    case '\t': return "'\\t'";
-    case '\v': return "'\\v'";
-    case '\'': return "'\\''";
-    case '\\': return "'\\\\'";
+    case '\a': out += "\\a"; return;
+    case '\b': out += "\\b"; return;
+    case '\f': out += "\\f"; return;
+    case '\n': out += "\\n"; return;
+    case '\r': out += "\\r"; return;
+    case '\t': out += "\\t"; return;
+    case '\v': out += "\\v"; return;
+    case '\\': out += "\\\\"; return;
     default: break;
+  }
+  if (c == static_cast<char32_t>(quote)) {
+    out += '\\';
+    out += quote;
+    return;
   }
   if (c > kMaxRune || (c >= 0xD800 && c <= 0xDFFF)) c = kRuneError;
   if (isUnicodePrint(c)) {
-    std::string s = "'";
-    appendUtf8(s, c);
-    return s + "'";
+    appendUtf8(out, c);
+  } else if (c < 0x20 || c == 0x7F) {
+    out += fmt::format("\\x{:02x}", static_cast<uint32_t>(c));
+  } else if (c < 0x10000) {
+    out += fmt::format("\\u{:04x}", static_cast<uint32_t>(c));
+  } else {
+    out += fmt::format("\\U{:08x}", static_cast<uint32_t>(c));
   }
-  if (c < 0x20 || c == 0x7F) return fmt::format("'\\x{:02x}'", static_cast<uint32_t>(c));
-  if (c < 0x10000) return fmt::format("'\\u{:04x}'", static_cast<uint32_t>(c));
-  return fmt::format("'\\U{:08x}'", static_cast<uint32_t>(c));
+}
+
+}  // namespace
+
+std::string quoteRune(char32_t c) {
+  std::string s = "'";
+  appendQuotedRune(s, c, '\'');
+  return s + "'";
+}
+
+std::string quoteString(std::string_view s) {
+  std::string out = "\"";
+  for (size_t i = 0; i < s.size();) {
+    int width = 1;
+    char32_t c = decodeUtf8(s.substr(i), &width);
+    if (c == kRuneError && width == 1) {
+      out += fmt::format("\\x{:02x}", static_cast<unsigned char>(s[i]));
+    } else {
+      appendQuotedRune(out, c, '"');
+    }
+    i += static_cast<size_t>(width);
+  }
+  return out + "\"";
 }
 
 std::string formatCodePoint(char32_t c) {

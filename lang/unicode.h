@@ -1,4 +1,4 @@
-// Unicode classes and UTF-8 decoding for the lexer.
+// Unicode classes, UTF-8 decoding and Go quoting for the front end.
 //
 // Go identifiers are letters (category L, plus '_') followed by letters and
 // decimal digits (category Nd). The range tables in unicode_tables.cpp are
@@ -55,6 +55,8 @@ void appendUtf8(std::string& out, char32_t c);
 
 // Go's %q of a rune ('a', '\n', '\x00', '\u00a0') and %#U (U+0040 '@').
 std::string quoteRune(char32_t c);
+// strconv.Quote: a Go string literal for s, invalid UTF-8 bytes as \xNN.
+std::string quoteString(std::string_view s);
 std::string formatCodePoint(char32_t c);
 
 }  // namespace gol::lang

@@ -32,7 +32,10 @@ scratch=$(mktemp -d "${TMPDIR:-/tmp}/gol-fuzz.XXXXXX")
 trap 'rm -rf "$scratch"' EXIT
 shopt -s nullglob
 seeds=(tests/errors/*.gol tests/golden/*.gol samples/*.gol)
-if ((${#seeds[@]})); then cp "${seeds[@]}" "$scratch/"; fi
+# Named after their directory too: the same name may stand in two of them.
+for seed in "${seeds[@]}"; do
+  cp "$seed" "$scratch/$(basename "$(dirname "$seed")")_$(basename "$seed")"
+done
 artifacts=build/fuzz/artifacts
 mkdir -p "$artifacts"
 
