@@ -26,6 +26,26 @@
 // globals with their pointer map, and storage for string constants, which
 // the constant pools point into. A Module does not move or change while a
 // program runs, except its globals.
+//
+// What codegen (lang/ -> vm/) must guarantee, since the verifier cannot
+// check all of it:
+//   - a call window starts at a slot >= 3 above everything live across the
+//     call (the callee's 3-slot header is written just below the window),
+//     and the frame covers window + max(arguments, results);
+//   - every slot that ever holds a pointer is in the pointer map, argument
+//     windows included;
+//   - a function that uses DEFER sets recoverPc (Assembler::recoverPoint)
+//     to an epilogue of RUNDEFERS, then the loads of its named results, then
+//     RET;
+//   - an interface value's first word is a TypeDesc* (empty interface) or an
+//     Itab*; its data word is the value itself for pointer, map, chan and
+//     func types, and a pointer to a NEW-boxed copy for everything else;
+//   - method tables are sorted by name, each entry a Function taking the
+//     data word as its first parameter;
+//   - map keys are passed by address (a slot's address works for integers
+//     and strings; float32 and structs with narrow fields need a packed
+//     copy);
+//   - append is GROWSLICE followed by the element stores.
 #pragma once
 
 #include <cstdint>
