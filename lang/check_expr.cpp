@@ -1252,6 +1252,46 @@ void Checker::compositeLit(Operand& x, CompositeLit* e, const Type* hint) {
   }
 
   const Type* u = base->underlying();
+  // Array and slice literals: elements indexed by position or constant key.
+  auto indexedElts = [&](const Type* elem, int64_t length) -> int64_t {
+    std::set<int64_t> visited;
+    int64_t idx = 0, max = 0;
+    for (Expr* el : e->elts) {
+      bool validIndex = false;
+      Expr* val = el;
+      if (auto* kv = el->as<KeyValueExpr>()) {
+        int64_t i = -1;
+        if (index(kv->key, length, &i)) {
+          if (i >= 0) {
+            idx = i;
+            validIndex = true;
+          } else {
+            errorf(kv->pos, "index {} must be integer constant", exprString(kv->key));
+          }
+        }
+        val = kv->value;
+        if (validIndex && visited.count(idx)) {
+          errorf(colonPos(kv), "duplicate index {} in array or slice literal", idx);
+          validIndex = false;
+        }
+      } else if (length >= 0 && idx >= length) {
+        errorf(el->pos, "index {} is out of bounds (>= {})", idx, length);
+      } else {
+        validIndex = true;
+        if (visited.count(idx)) {
+          errorf(el->pos, "duplicate index {} in array or slice literal", idx);
+          validIndex = false;
+        }
+      }
+      if (validIndex) visited.insert(idx);
+      ++idx;
+      max = std::max(max, idx);
+      Operand v;
+      exprWithHint(v, val, elem);
+      if (v.mode != ExprMode::Invalid) assignment(v, elem, "array or slice literal");
+    }
+    return max;
+  };
   if (const auto* st = u->as<types::Struct>()) {
     const auto& fields = st->fields;
     if (!e->elts.empty() && e->elts[0]->is<KeyValueExpr>()) {
@@ -1328,46 +1368,6 @@ void Checker::compositeLit(Operand& x, CompositeLit* e, const Type* hint) {
       }
     }
   } else if (const auto* at = u->as<types::Array>()) {
-    // Array and slice literals: elements indexed by position or constant key.
-    auto indexedElts = [&](const Type* elem, int64_t length) -> int64_t {
-      std::set<int64_t> visited;
-      int64_t idx = 0, max = 0;
-      for (Expr* el : e->elts) {
-        bool validIndex = false;
-        Expr* val = el;
-        if (auto* kv = el->as<KeyValueExpr>()) {
-          int64_t i = -1;
-          if (index(kv->key, length, &i)) {
-            if (i >= 0) {
-              idx = i;
-              validIndex = true;
-            } else {
-              errorf(kv->pos, "index {} must be integer constant", exprString(kv->key));
-            }
-          }
-          val = kv->value;
-          if (validIndex && visited.count(idx)) {
-            errorf(colonPos(kv), "duplicate index {} in array or slice literal", idx);
-            validIndex = false;
-          }
-        } else if (length >= 0 && idx >= length) {
-          errorf(el->pos, "index {} is out of bounds (>= {})", idx, length);
-        } else {
-          validIndex = true;
-          if (visited.count(idx)) {
-            errorf(el->pos, "duplicate index {} in array or slice literal", idx);
-            validIndex = false;
-          }
-        }
-        if (validIndex) visited.insert(idx);
-        ++idx;
-        max = std::max(max, idx);
-        Operand v;
-        exprWithHint(v, val, elem);
-        if (v.mode != ExprMode::Invalid) assignment(v, elem, "array or slice literal");
-      }
-      return max;
-    };
     int64_t n = indexedElts(at->elem, at->len);
     if (openArray && openArray == at) {
       openArray->len = n;
@@ -1377,37 +1377,7 @@ void Checker::compositeLit(Operand& x, CompositeLit* e, const Type* hint) {
       }
     }
   } else if (const auto* sl = u->as<types::Slice>()) {
-    std::set<int64_t> visited;
-    int64_t idx = 0;
-    for (Expr* el : e->elts) {
-      Expr* val = el;
-      bool validIndex = true;
-      if (auto* kv = el->as<KeyValueExpr>()) {
-        int64_t i = -1;
-        validIndex = false;
-        if (index(kv->key, -1, &i)) {
-          if (i >= 0) {
-            idx = i;
-            validIndex = true;
-          } else {
-            errorf(kv->pos, "index {} must be integer constant", exprString(kv->key));
-          }
-        }
-        val = kv->value;
-        if (validIndex && visited.count(idx)) {
-          errorf(colonPos(kv), "duplicate index {} in array or slice literal", idx);
-          validIndex = false;
-        }
-      } else if (visited.count(idx)) {
-        errorf(el->pos, "duplicate index {} in array or slice literal", idx);
-        validIndex = false;
-      }
-      if (validIndex) visited.insert(idx);
-      ++idx;
-      Operand v;
-      exprWithHint(v, val, sl->elem);
-      if (v.mode != ExprMode::Invalid) assignment(v, sl->elem, "array or slice literal");
-    }
+    indexedElts(sl->elem, -1);
   } else if (const auto* m = u->as<types::Map>()) {
     bool keyIsInterface = types::isInterface(m->key);
     std::map<std::string, std::vector<const Type*>> visited;

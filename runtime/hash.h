@@ -2,6 +2,11 @@
 // 8-byte words, seeded per map so that no program can depend on (or be
 // attacked through) hash values. Not cryptographic; fast on short keys,
 // which is what maps mostly see.
+//
+// Keys are hashed by their memory layout (map.cpp and iface.cpp decide
+// what that layout is: string contents rather than the string header,
+// +0 and -0 alike, each interface by its dynamic type), so equal keys must
+// reach these functions as equal bytes.
 #pragma once
 
 #include <cstdint>

@@ -1,4 +1,13 @@
-// Itabs and interface equality (design in iface.h).
+// Itabs and interface equality; the design is in iface.h.
+//
+// Invariants kept here:
+//   - one Itab per (interface, dynamic type) pair for the program's life:
+//     getItab builds it under itabLock on first use and returns the cached
+//     pointer ever after, so itab pointers can be compared for identity;
+//   - the lock is taken only at conversions and assertions to non-empty
+//     interfaces, never on a method call (CALLI indexes Itab::fns);
+//   - equality and hashing walk the dynamic type's layout; an uncomparable
+//     type (slice, map, func) is reported to the caller, which panics.
 #include "runtime/iface.h"
 
 #include <cstring>

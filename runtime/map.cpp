@@ -1,4 +1,13 @@
-// Hash maps (design in map.h).
+// Hash maps: the open-addressing table described in map.h.
+//
+// Invariants kept here:
+//   - capacity is a power of two and the table is never full: it grows
+//     (or rehashes at the same size when deleted slots dominate) before an
+//     insert would pass 7/8 occupancy, so every probe reaches an empty slot;
+//   - a control byte is empty, deleted, or full with 7 bits of the hash,
+//     and a key is compared only when its control byte matches;
+//   - a nil map reads as empty, and a missing key reads as zeroValue;
+//   - iterators start at a random slot and keep the table they began on.
 #include "runtime/map.h"
 
 #include <cstring>

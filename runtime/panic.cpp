@@ -1,4 +1,11 @@
-// Runtime error texts (the table is in panic.h).
+// Runtime error and fatal error texts, formatted from the one table in
+// panic.h.
+//
+// Nothing here decides when to panic or prints anything: the interpreter
+// raises the error and prints the trace; these functions only turn an
+// error code and its operands into Go's exact words, so that every path
+// (bounds checks, nil dereference, conversions, the runtime's own fatal
+// errors) says the same thing Go says.
 #include "runtime/panic.h"
 
 #include <fmt/format.h>

@@ -1,4 +1,11 @@
-// print/println formatting (see print.h).
+// print/println in the Go runtime's own formats (see print.h).
+//
+// Floats use the runtime's digit algorithm, not a correctly rounded
+// conversion, because Go prints those exact bytes: seven significant
+// digits, always with a sign and a three-digit exponent (+1.500000e+000).
+// Everything goes to stderr unbuffered through writeStderr, which the unit
+// tests can redirect to a string (captureStderr); the hook is not
+// thread-safe and is for single-threaded tests only.
 #include "runtime/print.h"
 
 #include <cstdio>

@@ -1,4 +1,12 @@
-// Slice growth and size-class rounding (designs in slice.h, sizeclasses.h).
+// Slice growth for append (rules in slice.h, size classes in
+// sizeclasses.h).
+//
+// growSlice computes the new capacity with Go 1.22's formula, rounds the
+// byte size up to a size class (pointer-free and pointer-bearing element
+// types round differently, as Go's allocator headers make them), copies
+// the old elements into a fresh zeroed array, and reports size overflow to
+// the caller instead of panicking, so the interpreter raises Go's
+// "growslice: len out of range" with its usual trace.
 #include "runtime/slice.h"
 
 #include <cstring>

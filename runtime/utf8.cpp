@@ -1,4 +1,11 @@
-// UTF-8 decoding and encoding with Go's error rules (see utf8.h).
+// UTF-8 decoding and encoding with Go's rules (see utf8.h).
+//
+// Decoding accepts exactly the well-formed sequences: no overlong forms,
+// no surrogates, nothing above U+10FFFF; anything else decodes as U+FFFD
+// with width 1, so a range loop over bad bytes advances one byte at a time
+// as Go's does. Encoding writes U+FFFD for invalid runes. The front end has
+// its own decoder (lang/unicode.h) because the runtime must not depend on
+// the compiler; both follow the same rules.
 #include "runtime/utf8.h"
 
 namespace gol::rt {

@@ -2,6 +2,10 @@
 // `range`, []rune(s) and string(r), where an invalid sequence decodes as
 // U+FFFD with width 1 and an invalid rune (a surrogate, or > U+10FFFF)
 // encodes as U+FFFD.
+//
+// These are the runtime's only UTF-8 routines: string range loops
+// (DECODERUNE), conversions between strings and []rune, and string(r) all
+// use them, so the three agree on every invalid input.
 #pragma once
 
 #include <cstdint>
