@@ -8,6 +8,10 @@
 // thread-safe and is for single-threaded tests only.
 #include "runtime/print.h"
 
+#include <unistd.h>
+
+#include <mutex>
+
 #include <cstdio>
 
 #include <fmt/format.h>
@@ -74,7 +78,48 @@ void writeStderr(std::string_view s) {
     stderrSink->append(s);
     return;
   }
+  flushStdout();  // what the program printed before comes first on a shared terminal
   std::fwrite(s.data(), 1, s.size(), stderr);
+}
+
+namespace {
+// stdout: one buffer, flushed when full, at exit and before stderr output.
+std::mutex outMutex;
+std::string outBuffer;
+std::string* outSink = nullptr;
+constexpr size_t kOutBufferBytes = 64 * 1024;
+
+void writeAll(int fd, std::string_view s) {
+  while (!s.empty()) {
+    ssize_t n = ::write(fd, s.data(), s.size());
+    if (n <= 0) return;  // nothing sensible to do: Go ignores a broken stdout too
+    s.remove_prefix(static_cast<size_t>(n));
+  }
+}
+}  // namespace
+
+void writeStdout(std::string_view s) {
+  std::lock_guard lock(outMutex);
+  if (outSink != nullptr) {
+    outSink->append(s);
+    return;
+  }
+  outBuffer.append(s);
+  if (outBuffer.size() >= kOutBufferBytes) {
+    writeAll(1, outBuffer);
+    outBuffer.clear();
+  }
+}
+
+void flushStdout() {
+  std::lock_guard lock(outMutex);
+  if (!outBuffer.empty()) writeAll(1, outBuffer);
+  outBuffer.clear();
+}
+
+void captureStdout(std::string* sink) {
+  std::lock_guard lock(outMutex);
+  outSink = sink;
 }
 
 void captureStderr(std::string* sink) { stderrSink = sink; }

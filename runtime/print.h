@@ -29,4 +29,11 @@ void writeStderr(std::string_view s);
 // Test hook: while set, writeStderr appends here instead (not thread-safe).
 void captureStderr(std::string* sink);
 
+// Program output (fmt.Print*, os.Stdout). Buffered: flushed when the
+// buffer fills, by flushStdout (the gol command calls it at exit) and
+// before anything goes to stderr.
+void writeStdout(std::string_view s);
+void flushStdout();
+void captureStdout(std::string* sink);  // test hook, as captureStderr
+
 }  // namespace gol::rt

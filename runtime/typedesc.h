@@ -20,6 +20,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace gol::rt {
@@ -44,11 +45,15 @@ struct Method {
 struct StructField {
   const TypeDesc* type;
   uint64_t offset;
+  std::string name;       // as declared; an embedded field's is its type's name
+  bool embedded = false;
+  bool exported = false;  // fmt calls String/Error only through exported fields
 };
 
 struct TypeDesc {
   std::string name;            // as %T prints it: "int", "[]string", "main.Point"
   TypeKind kind = TypeKind::Int;
+  bool named = false;          // a defined type (main.Point, time.Duration), not a literal
   uint64_t size = 8;           // bytes, as unsafe.Sizeof would say
   uint32_t align = 8;
   // One bit per 8-byte word of the value; empty means "no pointers", which
@@ -62,6 +67,13 @@ struct TypeDesc {
   uint64_t length = 0;              // arrays
   std::vector<StructField> fields;  // structs
   std::vector<Method> methods;      // method set, or an interface's methods
+  bool variadic = false;            // funcs (for %T)
+
+  const Method* findMethod(std::string_view n) const {
+    for (const Method& m : methods)
+      if (m.name == n) return &m;
+    return nullptr;
+  }
 
   // Interface values hold pointers and pointer-shaped values (maps,
   // channels, funcs) directly in their data word; everything else is

@@ -41,6 +41,19 @@ class Machine {
     pendingX = x;
     pendingY = y;
   }
+  // A native panicking with a Go value (an interface{}: type word, data
+  // word) calls this and returns false.
+  void panicValue(uint64_t typeWord, uint64_t dataWord) {
+    pendingIsValue = true;
+    pendingType = typeWord;
+    pendingData = dataWord;
+  }
+  // os.Exit: a native calls this and returns false; the program ends at
+  // once with `code`, running no deferred calls (as Go).
+  void requestExit(int code) {
+    exitRequested = true;
+    exitCode = code;
+  }
   // Record a fatal error; `pendingCallee` is a function whose frame could
   // not be pushed (stack overflow), shown as the innermost frame.
   Exit fatal(rt::G& g, rt::FatalError e, uint64_t number, const std::string& what,
@@ -49,6 +62,9 @@ class Machine {
   // Interpreter-private panic state.
   rt::RuntimeError pendingError = rt::RuntimeError::DivideByZero;
   int64_t pendingX = 0, pendingY = 0;
+  bool pendingIsValue = false;
+  uint64_t pendingType = 0, pendingData = 0;
+  bool exitRequested = false;
   std::string panicTrace;  // traceback where the newest panic started
 };
 

@@ -207,7 +207,7 @@ TEST_CASE("maps: interface and struct keys") {
   pair.name = "struct { s string; n int }";
   pair.kind = rt::TypeKind::Struct;
   pair.size = 24;
-  pair.fields = {{&str, 0}, {&i, 16}};
+  pair.fields = {{&str, 0, "s"}, {&i, 16, "n"}};
   mapPair.kind = rt::TypeKind::Map;
   mapPair.key = &pair;
   mapPair.elem = &i;
