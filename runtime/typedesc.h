@@ -40,6 +40,9 @@ struct TypeDesc;
 struct Method {
   std::string name;
   const void* fn = nullptr;
+  // The signature is exactly func() string, as fmt's Stringer and error's
+  // Error need; fmt calls only such methods.
+  bool returnsString = false;
 };
 
 struct StructField {
