@@ -466,16 +466,25 @@ std::optional<Exit> typeAssert(Machine& m, rt::G& g, const rt::TypeDesc* target,
 
 const Function* goexitFunction() { return &goexit(); }
 
-const rt::TypeDesc* runtimeErrorType() {
-  static const rt::TypeDesc t = [] {
+namespace {
+rt::TypeDesc& runtimeErrorDesc() {
+  static rt::TypeDesc t = [] {
     rt::TypeDesc d;
     d.name = "runtime.Error";
     d.kind = rt::TypeKind::Struct;
+    d.named = true;
     d.size = 16;
     d.pointerWords = {1};
     return d;
   }();
-  return &t;
+  return t;
+}
+}  // namespace
+
+const rt::TypeDesc* runtimeErrorType() { return &runtimeErrorDesc(); }
+
+void setRuntimeErrorMethod(const Function* errorMethod) {
+  runtimeErrorDesc().methods = {rt::Method{"Error", errorMethod, true}};
 }
 
 Exit Machine::fatal(rt::G& g, rt::FatalError e, uint64_t number, const std::string& what,
@@ -508,7 +517,8 @@ std::string traceback(const rt::G& g, const Function* pendingCallee) {
   // Every saved or return pc points just past its instruction's first word.
   const Instr* pc = g.pc;
   forEachFrame(g, [&](const Function* fn, uint64_t base, uint64_t) {
-    add(line(fn, fn->lineAt(static_cast<size_t>(pc - fn->code) - 1)));
+    // The program's entry is runtime code, which Go's tracebacks leave out.
+    if (fn->name != "runtime.main") add(line(fn, fn->lineAt(static_cast<size_t>(pc - fn->code) - 1)));
     pc = reinterpret_cast<const Instr*>(g.stack[base + kHeaderReturnPc]);
     if (pc == kPanicResumeCode) {
       // A deferred call run by a panic: its caller stopped where it was
@@ -563,6 +573,7 @@ RunResult runMain(Module& m, uint64_t maxStackBytes) {
         continue;  // alone: resume at once (the scheduler will pick another G)
       case Exit::Panicked:
       case Exit::Fatal:
+      case Exit::Exited:
         return {machine.exitCode, machine.report};
     }
   }
@@ -1669,8 +1680,18 @@ dispatch:
     }
     CASE(CALLN) {
       SAVE();
-      if (!NAT[argBx(i)].fn(m, *g, R + A))
+      if (!NAT[argBx(i)].fn(m, *g, R + A)) {
+        SAVE();  // a nested call may have moved the stack: g's state is still this frame's
+        g->status = rt::GStatus::Runnable;
+        if (m.exitRequested) return Exit::Exited;
+        if (m.fatalReported) return Exit::Fatal;
+        if (m.fatalRequested) return m.fatal(*g, rt::FatalError::NotImplemented, 0, m.fatalWhat);
+        if (m.pendingIsValue) {
+          m.pendingIsValue = false;
+          RESUME_AFTER(startPanic(m, *g, m.pendingType, m.pendingData, -1));
+        }
         RESUME_AFTER(startRuntimePanic(m, *g, m.pendingError, m.pendingX, m.pendingY));
+      }
       RELOAD_BASE();
       NEXT();
     }

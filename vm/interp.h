@@ -22,7 +22,8 @@
 
 namespace gol::vm {
 
-enum class Exit : uint8_t { Returned, Yielded, Panicked, Fatal };
+// Exited: os.Exit ended the program (Machine::exitCode).
+enum class Exit : uint8_t { Returned, Yielded, Panicked, Fatal, Exited };
 
 // Per-program interpreter state shared by its goroutines.
 class Machine {
@@ -65,6 +66,12 @@ class Machine {
   bool pendingIsValue = false;
   uint64_t pendingType = 0, pendingData = 0;
   bool exitRequested = false;
+  // A native stopping the program with a fatal error (a missing native,
+  // a nested call that hit one): the text after "fatal error: gol: ".
+  void requestFatal(std::string what) { fatalWhat = std::move(what); fatalRequested = true; }
+  bool fatalRequested = false;
+  bool fatalReported = false;  // Machine::report already holds the whole report
+  std::string fatalWhat;
   std::string panicTrace;  // traceback where the newest panic started
 };
 
@@ -98,5 +105,9 @@ const Function* goexitFunction();
 // It implements error with Error() returning that text; codegen and fmt
 // must treat it so (recover() hands it to Gol code).
 const rt::TypeDesc* runtimeErrorType();
+// Codegen supplies the Error method (a Function taking the data word and
+// returning the string it points to), so that recover()ed runtime errors
+// satisfy `error`. Process-wide: one program runs per process.
+void setRuntimeErrorMethod(const Function* errorMethod);
 
 }  // namespace gol::vm

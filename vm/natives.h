@@ -30,7 +30,9 @@
 
 #include <cstdint>
 #include <span>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "vm/interp.h"
 
@@ -43,6 +45,14 @@ struct NativeDef {
 
 // The native registered under `name`, or null.
 NativeFn findNative(std::string_view name);
+
+// os.Args for the program about to run (program path first).
+void setProgramArgs(std::vector<std::string> args);
+const std::vector<std::string>& programArgs();
+
+// The native of bodyless functions nobody implemented: its window holds
+// the function's name (a string); it stops the program saying so.
+bool missingNative(Machine& m, rt::G& g, uint64_t* slots);
 
 // Every native, for `gol` diagnostics and tests.
 std::span<const NativeDef> allNatives();
