@@ -1138,8 +1138,11 @@ bool Printer::handleMethods(const Value& value, char32_t verb) {
     const Method* m = v.type->findMethod(name);
     return m != nullptr && m->returnsString ? m : nullptr;
   };
+  std::string builtinText;
+  bool builtinError =
+      caller_ != nullptr && v.type != nullptr && caller_->builtinErrorText(v.type, v.p, &builtinText);
   if (verb == 'w') {
-    if (!wrapErrs || stringMethod("Error") == nullptr) {
+    if (!wrapErrs || (stringMethod("Error") == nullptr && !builtinError)) {
       badVerb(verb);
       return true;
     }
@@ -1157,6 +1160,10 @@ bool Printer::handleMethods(const Value& value, char32_t verb) {
     case 'x':
     case 'X':
     case 'q':
+      if (builtinError) {
+        fmtString(builtinText, verb);
+        return true;
+      }
       if (const Method* m = stringMethod("Error")) return callStringMethod(v, *m, verb, "Error", false);
       if (const Method* m = stringMethod("String"))
         return callStringMethod(v, *m, verb, "String", false);

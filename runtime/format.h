@@ -61,6 +61,15 @@ class MethodCaller {
   virtual ~MethodCaller() = default;
   virtual MethodCallResult callStringMethod(const Method& method, uint64_t dataWord,
                                             std::string* result, Eface* panicValue) = 0;
+  // Errors whose Error method is not Gol code (the runtime errors of
+  // vm::runtimeErrorType): sets *text for a value of type t at p and
+  // returns true; fmt then treats the value as an error with that text.
+  virtual bool builtinErrorText(const TypeDesc* t, const void* p, std::string* text) {
+    (void)t;
+    (void)p;
+    (void)text;
+    return false;
+  }
 };
 
 // Each appends to `out`; `caller` may be null (no methods are called).

@@ -44,6 +44,14 @@ class VmMethodCaller final : public rt::MethodCaller {
     return rt::MethodCallResult::Fatal;
   }
 
+  bool builtinErrorText(const rt::TypeDesc* t, const void* p, std::string* text) override {
+    if (t != runtimeErrorType()) return false;
+    const auto* header = static_cast<const uint64_t*>(p);
+    if (header[1] == 0) text->clear();
+    else text->assign(reinterpret_cast<const char*>(header[0]), header[1]);
+    return true;
+  }
+
  private:
   Machine& machine_;
   rt::G& g_;

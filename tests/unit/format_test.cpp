@@ -552,3 +552,88 @@ TEST_CASE("format: strconv.ParseFloat as go1.22 (value, then 0 ok / 1 syntax / 2
   CHECK(pf("16777217", 32) == "1.6777216e+07 0");
   CHECK(pf("1e39", 32) == "+Inf 2");
 }
+
+namespace {
+
+// The runtime's own errors (vm::runtimeErrorType): a struct holding the
+// text, with no Gol Error method.
+struct RuntimeErrorCaller : FakeCaller {
+  const rt::TypeDesc* runtimeError;
+  explicit RuntimeErrorCaller(const rt::TypeDesc* t) : runtimeError(t) {}
+  bool builtinErrorText(const rt::TypeDesc* t, const void* p, std::string* text) override {
+    if (t != runtimeError) return false;
+    *text = std::string(static_cast<const StringHeader*>(p)->data, static_cast<const StringHeader*>(p)->len);
+    return true;
+  }
+};
+
+rt::MethodCallResult nilDerefString(uint64_t, std::string*, rt::Eface* panicValue);
+
+struct RuntimeErrorTypes {
+  rt::TypeDesc runtimeErrorT = makeType("runtime.Error", TypeKind::Struct, 16, true);
+  rt::TypeDesc bad2T = makeType("main.Bad2", TypeKind::Struct, 8, true);
+  RuntimeErrorTypes() { bad2T.methods = {stringMethod("String", nilDerefString)}; }
+};
+
+RuntimeErrorTypes& runtimeErrorTypes() {
+  static RuntimeErrorTypes t;
+  return t;
+}
+
+rt::Eface runtimeError(std::string_view text) {
+  return {&runtimeErrorTypes().runtimeErrorT, box(stringHeader(text))};
+}
+
+rt::MethodCallResult nilDerefString(uint64_t, std::string*, rt::Eface* panicValue) {
+  *panicValue = runtimeError("runtime error: invalid memory address or nil pointer dereference");
+  return rt::MethodCallResult::Panicked;
+}
+
+std::string sprintfWrapping(std::string_view format, std::vector<rt::Eface> args,
+                            std::vector<int64_t>* wrapped) {
+  FakeCaller caller;
+  std::string out;
+  REQUIRE(rt::formatPrintf(out, format, args, &caller, wrapped));
+  return out;
+}
+
+}  // namespace
+
+// From go1.22: a recovered index error printed with these verbs, and a
+// String method with a value receiver dereferencing a nil pointer.
+TEST_CASE("format: runtime errors print their text") {
+  RuntimeErrorCaller caller(&runtimeErrorTypes().runtimeErrorT);
+  rt::Eface e = runtimeError("runtime error: index out of range [5] with length 0");
+  std::vector<rt::Eface> args = {e, e, e, e, e};
+  std::string out;
+  REQUIRE(rt::formatPrintf(out, "%v|%q|%s|%x|%8.5v", args, &caller));
+  CHECK(out ==
+        "runtime error: index out of range [5] with length 0|\"runtime error: index out of range "
+        "[5] with length 0\"|runtime error: index out of range [5] with length "
+        "0|72756e74696d65206572726f723a20696e646578206f7574206f662072616e6765205b355d2077697468"
+        "206c656e6774682030|   runti");
+  out.clear();
+  std::vector<rt::Eface> bad = {{&runtimeErrorTypes().bad2T, box(int64_t{0})}};
+  REQUIRE(rt::formatPrintf(out, "%v", bad, &caller));
+  CHECK(out ==
+        "%!v(PANIC=String method: runtime error: invalid memory address or nil pointer "
+        "dereference)");
+}
+
+// From go1.22's fmt.Errorf with errors.New("a"), errors.New("b") (here
+// *main.MyErr values whose Error says "err 1", "err 2"): the message, and
+// which operands Errorf wraps.
+TEST_CASE("format: %w for Errorf") {
+  std::vector<int64_t> wrapped;
+  CHECK(sprintfWrapping("wrap %w and %w and %v", {ErrV(1), ErrV(2), I(3)}, &wrapped) ==
+        "wrap err 1 and err 2 and 3");
+  CHECK(wrapped == std::vector<int64_t>{0, 1});
+  CHECK(sprintfWrapping("%[2]w %[1]w %[2]w", {ErrV(1), ErrV(2)}, &wrapped) == "err 2 err 1 err 2");
+  CHECK(wrapped == std::vector<int64_t>{0, 1});
+  CHECK(sprintfWrapping("bad %w", {I(5)}, &wrapped) == "bad %!w(int=5)");
+  CHECK(wrapped == std::vector<int64_t>{0});
+  CHECK(sprintfWrapping("nil %w", {Nil()}, &wrapped) == "nil %!w(<nil>)");
+  CHECK(wrapped == std::vector<int64_t>{0});
+  CHECK(sprintfWrapping("one %v", {ErrV(1)}, &wrapped) == "one err 1");
+  CHECK(wrapped.empty());
+}
