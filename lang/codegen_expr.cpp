@@ -878,6 +878,39 @@ uint32_t fieldSlot(ModuleGen& mg, const types::Struct* st, int index) {
 
 }  // namespace
 
+// A field (of a field...) of a struct variable held in slots, reached
+// without pointers: its slots.
+bool FnGen::slotPlace(Expr* e, Place* out) {
+  e = unparen(e);
+  if (auto* id = e->as<Ident>()) {
+    auto* v = id->obj ? id->obj->as<types::Var>() : nullptr;
+    auto it = v ? vars.find(v) : vars.end();
+    if (it == vars.end() || it->second.boxed) return false;
+    out->kind = Place::Kind::Slots;
+    out->slot = it->second.slot;
+    out->type = v->type;
+    return true;
+  }
+  auto* se = e->as<SelectorExpr>();
+  if (!se || !se->selection || se->selection->kind != types::Selection::Kind::FieldVal ||
+      se->selection->indirect || !se->x->type || se->x->type->under<types::Pointer>())
+    return false;
+  Place base;
+  if (!slotPlace(se->x, &base)) return false;
+  const Type* cur = se->x->type;
+  uint32_t off = 0;
+  for (int idx : se->selection->index) {
+    auto* st = cur->under<types::Struct>();
+    if (!st) return false;
+    off += fieldSlot(mg, st, idx);
+    cur = st->fields[static_cast<size_t>(idx)]->type;
+  }
+  out->kind = Place::Kind::Slots;
+  out->slot = static_cast<Slot>(base.slot + off);
+  out->type = e->type;
+  return true;
+}
+
 Place FnGen::place(Expr* e) {
   e = unparen(e);
   Place p;
@@ -923,27 +956,7 @@ Place FnGen::place(Expr* e) {
     p.type = mt->elem;
     return p;
   }
-  if (auto* se = e->as<SelectorExpr>(); se && se->selection &&
-                                        se->selection->kind == types::Selection::Kind::FieldVal) {
-    // A field of a struct variable held in slots, reached without pointers.
-    Expr* root = unparen(se->x);
-    if (!se->selection->indirect && root->type && !root->type->under<types::Pointer>()) {
-      Place base = place(root);
-      if (base.kind == Place::Kind::Slots) {
-        const Type* cur = root->type;
-        uint32_t off = 0;
-        for (int idx : se->selection->index) {
-          auto* st = cur->under<types::Struct>();
-          off += fieldSlot(mg, st, idx);
-          cur = st->fields[static_cast<size_t>(idx)]->type;
-        }
-        p.kind = Place::Kind::Slots;
-        p.slot = static_cast<Slot>(base.slot + off);
-        p.type = e->type;
-        return p;
-      }
-    }
-  }
+  if (slotPlace(e, &p)) return p;
   Slot base;
   uint64_t off;
   if (addressOf(e, &base, &off)) {
@@ -1299,12 +1312,35 @@ void FnGen::selector(SelectorExpr* e, Slot dst) {
     release(m);
     return;
   }
-  Place p = place(e);
-  if (p.kind != Place::Kind::Blank) {
-    loadPlace(p, dst);
-    release(m);
-    return;
+  // A field of a struct value that is not in memory (a call's result, a
+  // conversion): evaluate the struct into slots and take the field's.
+  Expr* root = unparen(e->x);
+  Place sp;
+  bool viaPointer = root->type->under<types::Pointer>() != nullptr;
+  if (!viaPointer && !slotPlace(root, &sp) && !root->is<Ident>() && !root->is<IndexExpr>() &&
+      !root->is<StarExpr>() && !root->is<SelectorExpr>()) {
+    const Type* cur = root->type;
+    uint32_t off = 0;
+    bool ok = true;
+    for (int idx : sel->index) {
+      auto* st = cur->under<types::Struct>();
+      if (!st || cur->under<types::Pointer>()) {
+        ok = false;
+        break;
+      }
+      off += fieldSlot(mg, st, idx);
+      cur = st->fields[static_cast<size_t>(idx)]->type;
+      if (cur->under<types::Pointer>() && idx != sel->index.back()) ok = false;
+    }
+    if (ok) {
+      Slot v = operand(root);
+      move(e->type, dst, static_cast<Slot>(v + off));
+      release(m);
+      return;
+    }
   }
+  Place p = place(e);
+  if (p.kind != Place::Kind::Blank) loadPlace(p, dst);
   release(m);
 }
 

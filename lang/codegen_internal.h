@@ -238,6 +238,7 @@ class FnGen {
   // Address of an addressable expression: base pointer slot + offset.
   bool addressOf(Expr* e, Slot* base, uint64_t* off);
   Place place(Expr* e);
+  bool slotPlace(Expr* e, Place* out);
   void loadPlace(const Place& p, Slot dst);
   void storePlace(const Place& p, Slot src);
   Slot keyAddress(const Type* keyType, Slot key);  // slot holding &key, packed as the map stores it

@@ -502,6 +502,29 @@ void FnGen::rangeStmt(RangeStmt* s, LabeledStmt*) {
         Slot v = operand(s->x);
         p = newCell(xt);
         storeMem(xt, p, 0, v);
+      } else {
+        // range over an array value ranges over a copy of it (Go's rule).
+        if (o != 0) {
+          p = offsetBase(p, o);
+          if (o != 0) {
+            Slot q = alloc(1);
+            emit(Op::FIELDADDR, q, p, static_cast<unsigned>(o));
+            p = q;
+          }
+          o = 0;
+        }
+        Slot src = alloc(3), dst = alloc(3), n = alloc(1);
+        as.pointerSlot(src);
+        as.pointerSlot(dst);
+        emit(Op::MOV, src, p);
+        loadInt(src + 1, at->len);
+        loadInt(src + 2, at->len);
+        Slot c = newCell(xt);
+        emit(Op::MOV, dst, c);
+        loadInt(dst + 1, at->len);
+        loadInt(dst + 2, at->len);
+        as.emitExtra(Op::COPY, n, dst, src, mg.desc(at->elem)->size);
+        p = c;
       }
       if (o != 0) {
         p = offsetBase(p, o);

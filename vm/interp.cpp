@@ -69,6 +69,9 @@ const Function& goexit() {
 constexpr Instr kEntryCode[1] = {encode(Op::HALT)};
 // Where a deferred call run by a panic returns to.
 constexpr Instr kPanicResumeCode[1] = {encode(Op::PANICRESUME)};
+// Where a call made by a native (callNested) returns to: execute() ends
+// there, back in the native's C++ frame.
+constexpr Instr kNestedReturnCode[1] = {encode(Op::HALT)};
 
 inline uint64_t callerWord(const Function* caller, uint64_t distance) {
   return reinterpret_cast<uint64_t>(caller) | distance << kCallerDistanceShift;
@@ -465,6 +468,76 @@ std::optional<Exit> typeAssert(Machine& m, rt::G& g, const rt::TypeDesc* target,
 }  // namespace
 
 const Function* goexitFunction() { return &goexit(); }
+
+// A call from a native back into Gol. The callee's frame goes above the
+// whole frame of the function that made the native call (its window lies
+// inside that frame), returning to kNestedReturnCode, whose HALT ends the
+// nested execute(). The goroutine's deferred calls are set aside meanwhile,
+// so that a panic in the callee unwinds the callee's frames only: natives
+// are a boundary panics do not cross (fmt turns them into %!v(PANIC=...),
+// others re-panic with the value).
+NestedResult callNested(Machine& m, rt::G& g, const Function* callee, uint64_t closure,
+                        std::span<const uint64_t> args, std::span<uint64_t> results,
+                        uint64_t* panicType, uint64_t* panicData) {
+  const Function* outerFn = g.fn;
+  const Instr* outerPc = g.pc;
+  uint64_t outerBase = g.base;
+  uint64_t a = outerFn->frameSlots + kFrameHeaderSlots;
+  uint64_t calleeBase = outerBase + a;
+  if (calleeBase + callee->frameSlots > g.stackSlots) {
+    rt::StackMove mv;
+    if (!g.growStack(calleeBase + callee->frameSlots, outerBase + outerFn->frameSlots, &mv)) {
+      m.fatal(g, rt::FatalError::StackOverflow, g.maxStackBytes, "", callee);
+      m.fatalReported = true;
+      return NestedResult::Fatal;
+    }
+    adjustStackPointers(g, mv, nullptr, 0);
+  }
+  uint64_t* nb = g.stack + calleeBase;
+  std::copy(args.begin(), args.end(), nb);
+  nb[kHeaderReturnPc] = reinterpret_cast<uint64_t>(&kNestedReturnCode[0]);
+  nb[kHeaderCaller] = callerWord(outerFn, a);
+  nb[kHeaderContext] = closure;
+  zeroPointerSlots(callee, nb);
+  rt::DeferRecord* savedDefers = g.defers;
+  rt::PanicRecord* savedPanics = g.panics;
+  g.defers = nullptr;
+  g.fn = callee;
+  g.pc = callee->code;
+  g.base = calleeBase;
+  auto restore = [&] {
+    g.fn = outerFn;
+    g.pc = outerPc;
+    g.base = outerBase;
+    g.defers = savedDefers;
+    g.panics = savedPanics;
+    g.status = rt::GStatus::Running;
+  };
+  for (;;) {
+    switch (execute(m, g)) {
+      case Exit::Yielded:
+        continue;  // alone for now; the scheduler will have to park natives
+      case Exit::Returned: {
+        const uint64_t* r = g.stack + calleeBase;
+        std::copy(r, r + results.size(), results.begin());
+        restore();
+        return NestedResult::Ok;
+      }
+      case Exit::Panicked:
+        if (panicType) *panicType = g.panics->typeWord;
+        if (panicData) *panicData = g.panics->dataWord;
+        m.report.clear();
+        m.exitCode = 0;
+        restore();
+        return NestedResult::Panicked;
+      case Exit::Fatal:
+        m.fatalReported = true;
+        return NestedResult::Fatal;
+      case Exit::Exited:
+        return NestedResult::Fatal;
+    }
+  }
+}
 
 namespace {
 rt::TypeDesc& runtimeErrorDesc() {

@@ -97,6 +97,13 @@ struct RunResult {
 // Run module.mainIndex as goroutine 1 to completion.
 RunResult runMain(Module& m, uint64_t maxStackBytes = rt::kMaxStackBytes);
 
+// Runs `callee` (with closure context `closure`, 0 for none) to completion
+// on g, above the frame that is calling a native; see vm/natives.h.
+enum class NestedResult : uint8_t { Ok, Panicked, Fatal };
+NestedResult callNested(Machine& m, rt::G& g, const Function* callee, uint64_t closure,
+                        std::span<const uint64_t> args, std::span<uint64_t> results,
+                        uint64_t* panicType, uint64_t* panicData);
+
 // The pseudo-function at the bottom of every goroutine's stack.
 const Function* goexitFunction();
 
