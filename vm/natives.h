@@ -30,7 +30,9 @@
 
 #include <cstdint>
 #include <span>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "vm/interp.h"
 
@@ -90,5 +92,9 @@ inline uint64_t nativeOffset(const rt::G& g, const uint64_t* slots) {
 inline uint64_t* nativeSlots(rt::G& g, uint64_t offset) { return g.stack + offset; }
 
 // Program output goes through rt::writeStdout (runtime/print.h).
+
+// os.Args: the program name and the arguments after the .gol file. The gol
+// command sets them before the program starts (default: {"gol"}).
+void setProgramArgs(std::vector<std::string> args);
 
 }  // namespace gol::vm
