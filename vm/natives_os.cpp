@@ -350,7 +350,11 @@ bool sysIsDir(Machine&, rt::G&, uint64_t* s) {
 bool errnoText(Machine&, rt::G&, uint64_t* s) {
   int code = static_cast<int>(static_cast<int64_t>(s[0]));
   std::string text = std::strerror(code);
-  if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') text[0] = static_cast<char>(text[0] - 'A' + 'a');
+  if (text.starts_with("Unknown error")) {
+    text = "errno " + std::to_string(code);  // Go's text for numbers outside its table
+  } else if (text.size() >= 2 && text[0] >= 'A' && text[0] <= 'Z' && !(text[1] >= 'A' && text[1] <= 'Z')) {
+    text[0] = static_cast<char>(text[0] - 'A' + 'a');  // "No such file" but "RFS specific error"
+  }
   putString(s, text);
   return true;
 }
