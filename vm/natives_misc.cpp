@@ -16,7 +16,12 @@
 // *target when its dynamic type is *target's type, or implements it when
 // that is an interface (the walk down the Unwrap chain is Gol's).
 //
-// Not here yet: time.Parse/ParseInLocation, timers and tickers (they wait
+// sync/atomic: the functions are GCC's sequentially consistent __atomic
+// builtins on the Gol variable itself; atomic.Value's two words are read
+// and written under one lock (no 16-byte atomics needed).
+//
+// Not here yet: sync's Mutex, RWMutex, WaitGroup and Cond (they park
+// goroutines: the scheduler's issue), time.Parse/ParseInLocation, timers and tickers (they wait
 // for the scheduler), runtime.Goexit, a real Caller (it reports ok=false).
 // time.Sleep blocks the OS thread with nanosleep until the scheduler can
 // park the goroutine instead.
@@ -26,7 +31,9 @@
 
 #include <cerrno>
 #include <cstring>
+#include <mutex>
 #include <string>
+#include <type_traits>
 #include <string_view>
 #include <vector>
 
@@ -549,6 +556,128 @@ bool sliceSwap(Machine& m, rt::G&, uint64_t* s) {
   return true;
 }
 
+// ---- sync/atomic ----
+
+// A narrow result as its slot holds it: signed kinds sign-extended,
+// unsigned zero-extended (vm/opcodes.h).
+template <typename T>
+uint64_t widen(T v) {
+  if constexpr (std::is_signed_v<T>) {
+    return static_cast<uint64_t>(static_cast<int64_t>(v));
+  } else {
+    return static_cast<uint64_t>(v);
+  }
+}
+
+template <typename T>
+T* atomicAddr(Machine& m, uint64_t w) {
+  auto* p = reinterpret_cast<T*>(w);
+  if (p == nullptr) m.panicRuntime(rt::RuntimeError::NilDeref);
+  return p;
+}
+
+template <typename T>
+bool atomicAdd(Machine& m, rt::G&, uint64_t* s) {
+  T* p = atomicAddr<T>(m, s[0]);
+  if (p == nullptr) return false;
+  s[0] = widen(__atomic_add_fetch(p, static_cast<T>(s[1]), __ATOMIC_SEQ_CST));
+  return true;
+}
+
+template <typename T>
+bool atomicLoad(Machine& m, rt::G&, uint64_t* s) {
+  T* p = atomicAddr<T>(m, s[0]);
+  if (p == nullptr) return false;
+  s[0] = widen(__atomic_load_n(p, __ATOMIC_SEQ_CST));
+  return true;
+}
+
+template <typename T>
+bool atomicStore(Machine& m, rt::G&, uint64_t* s) {
+  T* p = atomicAddr<T>(m, s[0]);
+  if (p == nullptr) return false;
+  __atomic_store_n(p, static_cast<T>(s[1]), __ATOMIC_SEQ_CST);
+  return true;
+}
+
+template <typename T>
+bool atomicSwap(Machine& m, rt::G&, uint64_t* s) {
+  T* p = atomicAddr<T>(m, s[0]);
+  if (p == nullptr) return false;
+  s[0] = widen(__atomic_exchange_n(p, static_cast<T>(s[1]), __ATOMIC_SEQ_CST));
+  return true;
+}
+
+template <typename T>
+bool atomicCas(Machine& m, rt::G&, uint64_t* s) {
+  T* p = atomicAddr<T>(m, s[0]);
+  if (p == nullptr) return false;
+  auto expected = static_cast<T>(s[1]);
+  s[0] = __atomic_compare_exchange_n(p, &expected, static_cast<T>(s[2]), false, __ATOMIC_SEQ_CST,
+                                     __ATOMIC_SEQ_CST)
+             ? 1
+             : 0;
+  return true;
+}
+
+std::mutex valueLock;  // guards every atomic.Value's two words
+
+bool loadValue(Machine& m, rt::G&, uint64_t* s) {
+  auto* p = atomicAddr<uint64_t>(m, s[0]);
+  if (p == nullptr) return false;
+  std::lock_guard<std::mutex> hold(valueLock);
+  s[0] = p[0];
+  s[1] = p[1];
+  return true;
+}
+
+// swapValue(p *any, val any) (old any, ok bool); val is not nil.
+bool swapValue(Machine& m, rt::G&, uint64_t* s) {
+  auto* p = atomicAddr<uint64_t>(m, s[0]);
+  if (p == nullptr) return false;
+  uint64_t type = s[1], data = s[2];
+  std::lock_guard<std::mutex> hold(valueLock);
+  if (p[0] != 0 && p[0] != type) {
+    s[0] = s[1] = 0;
+    s[2] = 0;
+    return true;
+  }
+  s[0] = p[0];
+  s[1] = p[1];
+  s[2] = 1;
+  p[0] = type;
+  p[1] = data;
+  return true;
+}
+
+// casValue(p *any, old, new any) (swapped bool, status int); new is not nil.
+bool casValue(Machine& m, rt::G&, uint64_t* s) {
+  auto* p = atomicAddr<uint64_t>(m, s[0]);
+  if (p == nullptr) return false;
+  uint64_t oldType = s[1], oldData = s[2], newType = s[3], newData = s[4];
+  auto result = [s](bool swapped, uint64_t status) {
+    s[0] = swapped ? 1 : 0;
+    s[1] = status;
+    return true;
+  };
+  if (oldType != 0 && oldType != newType) return result(false, 3);
+  std::lock_guard<std::mutex> hold(valueLock);
+  if (p[0] == 0) {
+    if (oldType != 0) return result(false, 0);
+    p[0] = newType;
+    p[1] = newData;
+    return result(true, 0);
+  }
+  if (p[0] != newType) return result(false, 1);
+  if (oldType != p[0]) return result(false, 0);  // old is nil
+  const rt::TypeDesc* bad = nullptr;
+  bool equal = rt::valuesEqual(reinterpret_cast<const rt::TypeDesc*>(p[0]), p[1], oldData, &bad);
+  if (bad != nullptr) return result(false, 2);
+  if (!equal) return result(false, 0);
+  p[1] = newData;
+  return result(true, 0);
+}
+
 const NativeDef kMiscNatives[] = {
     {"unicode.IsLetter", runePredicate<uc::isLetter>},
     {"unicode.IsDigit", runePredicate<uc::isDigit>},
@@ -589,6 +718,21 @@ const NativeDef kMiscNatives[] = {
     {"sort.sortSlice", sortSlice},
     {"sort.sliceLen", sliceLen},
     {"sort.sliceSwap", sliceSwap},
+#define GOL_ATOMIC(Name, T)                                      \
+  {"sync/atomic.Add" #Name, atomicAdd<T>},                       \
+      {"sync/atomic.Load" #Name, atomicLoad<T>},                 \
+      {"sync/atomic.Store" #Name, atomicStore<T>},               \
+      {"sync/atomic.Swap" #Name, atomicSwap<T>},                 \
+      {"sync/atomic.CompareAndSwap" #Name, atomicCas<T>},
+    GOL_ATOMIC(Int32, int32_t)
+    GOL_ATOMIC(Int64, int64_t)
+    GOL_ATOMIC(Uint32, uint32_t)
+    GOL_ATOMIC(Uint64, uint64_t)
+    GOL_ATOMIC(Uintptr, uint64_t)
+#undef GOL_ATOMIC
+    {"sync/atomic.loadValue", loadValue},
+    {"sync/atomic.swapValue", swapValue},
+    {"sync/atomic.casValue", casValue},
 };
 
 }  // namespace

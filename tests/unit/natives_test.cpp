@@ -864,6 +864,86 @@ TEST_CASE("runtime and time natives") {
   CHECK(e.slots[1] > 0);  // a zone name ("UTC", "CET"...)
 }
 
+TEST_CASE("sync/atomic natives") {
+  Env e;
+  int32_t i32 = 5;
+  e.slots[0] = reinterpret_cast<uint64_t>(&i32);
+  e.slots[1] = static_cast<uint64_t>(int64_t{-7});
+  REQUIRE(e.call("sync/atomic.AddInt32"));
+  CHECK(static_cast<int64_t>(e.slots[0]) == -2);  // sign-extended in its slot
+  CHECK(i32 == -2);
+  uint32_t u32 = 1;
+  e.slots[0] = reinterpret_cast<uint64_t>(&u32);
+  e.slots[1] = 0xFFFFFFFF;  // Add(^uint32(0)) decrements
+  REQUIRE(e.call("sync/atomic.AddUint32"));
+  CHECK(e.slots[0] == 0);
+  int64_t i64 = 10;
+  e.slots[0] = reinterpret_cast<uint64_t>(&i64);
+  e.slots[1] = 10;
+  e.slots[2] = 20;
+  REQUIRE(e.call("sync/atomic.CompareAndSwapInt64"));
+  CHECK(e.slots[0] == 1);
+  CHECK(i64 == 20);
+  e.slots[0] = reinterpret_cast<uint64_t>(&i64);
+  e.slots[1] = 10;
+  e.slots[2] = 30;
+  REQUIRE(e.call("sync/atomic.CompareAndSwapInt64"));
+  CHECK(e.slots[0] == 0);
+  e.slots[0] = reinterpret_cast<uint64_t>(&i64);
+  e.slots[1] = 7;
+  REQUIRE(e.call("sync/atomic.SwapInt64"));
+  CHECK(e.slots[0] == 20);
+  e.slots[0] = reinterpret_cast<uint64_t>(&i64);
+  REQUIRE(e.call("sync/atomic.LoadInt64"));
+  CHECK(e.slots[0] == 7);
+  e.slots[0] = 0;
+  CHECK_FALSE(e.call("sync/atomic.LoadInt64"));  // nil pointer: nil dereference panic
+
+  // atomic.Value: {type, data}.
+  rt::TypeDesc intType;
+  intType.name = "int";
+  intType.kind = rt::TypeKind::Int;
+  rt::TypeDesc strType;
+  strType.name = "string";
+  strType.kind = rt::TypeKind::String;
+  strType.size = 16;
+  int64_t one = 1, two = 2;
+  uint64_t value[2] = {};
+  auto swap = [&](const rt::TypeDesc* t, void* data) {
+    e.slots[0] = reinterpret_cast<uint64_t>(value);
+    e.slots[1] = reinterpret_cast<uint64_t>(t);
+    e.slots[2] = reinterpret_cast<uint64_t>(data);
+    REQUIRE(e.call("sync/atomic.swapValue"));
+  };
+  swap(&intType, &one);
+  CHECK(e.slots[0] == 0);  // was empty
+  CHECK(e.slots[2] == 1);
+  swap(&strType, &one);
+  CHECK(e.slots[2] == 0);  // inconsistently typed
+  auto cas = [&](const rt::TypeDesc* ot, void* od, const rt::TypeDesc* nt, void* nd) {
+    e.slots[0] = reinterpret_cast<uint64_t>(value);
+    e.slots[1] = reinterpret_cast<uint64_t>(ot);
+    e.slots[2] = reinterpret_cast<uint64_t>(od);
+    e.slots[3] = reinterpret_cast<uint64_t>(nt);
+    e.slots[4] = reinterpret_cast<uint64_t>(nd);
+    REQUIRE(e.call("sync/atomic.casValue"));
+  };
+  cas(&intType, &two, &intType, &two);
+  CHECK(e.slots[0] == 0);  // 1 != 2
+  CHECK(e.slots[1] == 0);
+  cas(&intType, &one, &intType, &two);
+  CHECK(e.slots[0] == 1);
+  CHECK(value[1] == reinterpret_cast<uint64_t>(&two));
+  cas(&intType, &one, &strType, &two);
+  CHECK(e.slots[1] == 3);  // old and new differ in type
+  cas(nullptr, nullptr, &strType, &two);
+  CHECK(e.slots[1] == 1);  // new differs from the stored type
+  e.slots[0] = reinterpret_cast<uint64_t>(value);
+  REQUIRE(e.call("sync/atomic.loadValue"));
+  CHECK(e.slots[0] == reinterpret_cast<uint64_t>(&intType));
+  CHECK(e.slots[1] == reinterpret_cast<uint64_t>(&two));
+}
+
 namespace {
 
 // Go 1.22's results (see the top of this file), in the input order of the
