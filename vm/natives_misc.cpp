@@ -16,6 +16,11 @@
 // *target when its dynamic type is *target's type, or implements it when
 // that is an interface (the walk down the Unwrap chain is Gol's).
 //
+// Garbage collection: natives here store pointers into Gol memory
+// (assignAs, sort's element swaps, atomic.Value). The collector of
+// DESIGN.md §6 will need its write barrier at each of those stores; today
+// the heap never frees, so plain stores are enough.
+//
 // sync/atomic: the functions are GCC's sequentially consistent __atomic
 // builtins on the Gol variable itself; atomic.Value's two words are read
 // and written under one lock (no 16-byte atomics needed).
@@ -34,6 +39,7 @@
 #include <mutex>
 #include <string>
 #include <type_traits>
+#include <utility>
 #include <string_view>
 #include <vector>
 
@@ -91,29 +97,40 @@ bool simpleFold(Machine&, rt::G&, uint64_t* s) {
 
 // The encoding unicode.gol's table() decodes: little-endian uint32s, the
 // number of 16-bit ranges, the Latin offset, then lo, hi, stride per
-// range. Built once per table; the strings live as long as the program
-// (like interned constants), so Gol strings may point into them.
+// range. Built once for all tables (a function-local static, so safe
+// from any thread); the strings live as long as the program, like
+// interned constants, so Gol strings may point into them.
+const std::vector<std::string>& encodedTables() {
+  static const std::vector<std::string> all = [] {
+    std::vector<std::string> v;
+    for (size_t k = 0; k < uc::kTableCount; ++k) {
+      const uc::Table& t = uc::kTables[k];
+      std::string e;
+      auto put = [&e](uint32_t x) {
+        for (int i = 0; i < 4; ++i) e.push_back(static_cast<char>((x >> (8 * i)) & 0xFF));
+      };
+      put(t.n16);
+      put(t.latinOffset);
+      for (uint32_t i = 0; i < t.count; ++i) {
+        put(t.ranges[i].lo);
+        put(t.ranges[i].hi);
+        put(t.ranges[i].stride);
+      }
+      v.push_back(std::move(e));
+    }
+    return v;
+  }();
+  return all;
+}
+
 bool tableData(Machine&, rt::G&, uint64_t* s) {
-  static std::vector<std::string> encoded(uc::kTableCount);
   const uc::Table* t = uc::findTable(argString(s));
   if (t == nullptr) {
     s[0] = 0;
     s[1] = 0;
     return true;
   }
-  std::string& e = encoded[static_cast<size_t>(t - uc::kTables)];
-  if (e.empty()) {
-    auto put = [&e](uint32_t v) {
-      for (int k = 0; k < 4; ++k) e.push_back(static_cast<char>((v >> (8 * k)) & 0xFF));
-    };
-    put(t->n16);
-    put(t->latinOffset);
-    for (uint32_t i = 0; i < t->count; ++i) {
-      put(t->ranges[i].lo);
-      put(t->ranges[i].hi);
-      put(t->ranges[i].stride);
-    }
-  }
+  const std::string& e = encodedTables()[static_cast<size_t>(t - uc::kTables)];
   s[0] = reinterpret_cast<uint64_t>(e.data());
   s[1] = e.size();
   return true;
