@@ -101,4 +101,8 @@ inline uint64_t* nativeSlots(rt::G& g, uint64_t offset) { return g.stack + offse
 
 // Program output goes through rt::writeStdout (runtime/print.h).
 
+// os.Args: the program name and the arguments after the .gol file. The gol
+// command sets them before the program starts (default: {"gol"}).
+void setProgramArgs(std::vector<std::string> args);
+
 }  // namespace gol::vm

@@ -2,7 +2,7 @@ package unicode
 
 import gounicode "unicode"
 
-func table(name string) *RangeTable {
+func tableData(name string) string {
 	t := gounicode.Categories[name]
 	if t == nil {
 		t = gounicode.Scripts[name]
@@ -10,14 +10,21 @@ func table(name string) *RangeTable {
 	if t == nil {
 		t = gounicode.Properties[name]
 	}
-	r := &RangeTable{LatinOffset: t.LatinOffset}
+	var b []byte
+	put := func(v uint32) { b = append(b, byte(v), byte(v>>8), byte(v>>16), byte(v>>24)) }
+	put(uint32(len(t.R16)))
+	put(uint32(t.LatinOffset))
 	for _, x := range t.R16 {
-		r.R16 = append(r.R16, Range16{x.Lo, x.Hi, x.Stride})
+		put(uint32(x.Lo))
+		put(uint32(x.Hi))
+		put(uint32(x.Stride))
 	}
 	for _, x := range t.R32 {
-		r.R32 = append(r.R32, Range32{x.Lo, x.Hi, x.Stride})
+		put(x.Lo)
+		put(x.Hi)
+		put(x.Stride)
 	}
-	return r
+	return string(b)
 }
 func IsLetter(r rune) bool   { return gounicode.IsLetter(r) }
 func IsDigit(r rune) bool    { return gounicode.IsDigit(r) }
