@@ -30,16 +30,6 @@ NativeFn findNative(std::string_view name) {
 
 std::span<const NativeDef> allNatives() { return registry(); }
 
-namespace {
-std::vector<std::string>& argsStorage() {
-  static std::vector<std::string> args;
-  return args;
-}
-}  // namespace
-
-void setProgramArgs(std::vector<std::string> args) { argsStorage() = std::move(args); }
-const std::vector<std::string>& programArgs() { return argsStorage(); }
-
 bool missingNative(Machine& m, rt::G&, uint64_t* slots) {
   std::string name(reinterpret_cast<const char*>(slots[0]), slots[1]);
   m.requestFatal("native " + name);

@@ -46,10 +46,6 @@ struct NativeDef {
 // The native registered under `name`, or null.
 NativeFn findNative(std::string_view name);
 
-// os.Args for the program about to run (program path first).
-void setProgramArgs(std::vector<std::string> args);
-const std::vector<std::string>& programArgs();
-
 // The native of bodyless functions nobody implemented: its window holds
 // the function's name (a string); it stops the program saying so.
 bool missingNative(Machine& m, rt::G& g, uint64_t* slots);
