@@ -102,12 +102,8 @@ Slot FnGen::callWindow(CallExpr* e, uint32_t* resultSlots) {
     sel = se->selection;
     callee = sel->obj->as<types::Func>();
     recvX = se->x;
-    if (isIface(se->x->type)) {
-      kind = CallKind::Interface;
-    } else if (callee->decl == nullptr) {
-      // A method promoted from an embedded interface: call it as a func value.
-      kind = CallKind::FuncValue;
-      callee = nullptr;
+    if (isIface(se->x->type) || callee->decl == nullptr) {
+      kind = CallKind::Interface;  // (or promoted from an embedded interface)
     } else {
       kind = CallKind::Method;
     }
@@ -122,13 +118,15 @@ Slot FnGen::callWindow(CallExpr* e, uint32_t* resultSlots) {
     case CallKind::Interface: {
       sig = callee->signature();
       ifaceCall = true;
-      auto* it = recvX->type->under<types::Interface>();
-      mg.u.completeInterface(it);
-      for (size_t k = 0; k < it->allMethods.size(); ++k)
-        if (it->allMethods[k]->name == callee->name) ifaceIndex = static_cast<int>(k);
       iface = alloc(2);
       as.pointerSlot(iface + 1);
-      expr(recvX, iface);
+      if (isIface(recvX->type)) {
+        ifaceIndex = ifaceMethodIndex(mg.u, recvX->type, callee->name);
+        expr(recvX, iface);
+      } else {
+        ifaceIndex = ifaceMethodIndex(mg.u, embeddedType(recvX->type, sel->index), callee->name);
+        recvOf(recvX, sel, callee, iface);
+      }
       break;
     }
     case CallKind::Method:

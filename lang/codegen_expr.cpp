@@ -1472,9 +1472,25 @@ void FnGen::funcLit(FuncLit* e, Slot dst) {
 
 // The receiver that method `f` expects, computed from x through the
 // selection's path of embedded fields.
+const Type* embeddedType(const Type* t, const std::vector<int>& path) {
+  for (size_t k = 0; k + 1 < path.size(); ++k) {
+    if (auto* p = t->under<types::Pointer>()) t = p->elem;
+    t = t->under<types::Struct>()->fields[static_cast<size_t>(path[k])]->type;
+  }
+  return t;
+}
+
+int ifaceMethodIndex(types::Universe& u, const Type* iface, const std::string& name) {
+  auto* it = iface->under<types::Interface>();
+  u.completeInterface(it);
+  for (size_t k = 0; k < it->allMethods.size(); ++k)
+    if (it->allMethods[k]->name == name) return static_cast<int>(k);
+  return 0;
+}
+
 void FnGen::recvOf(Expr* x, const types::Selection* sel, types::Func* f, Slot dst) {
   Mark m = mark();
-  const Type* recvT = f->signature()->recv->type;
+  const Type* recvT = f->decl ? f->signature()->recv->type : embeddedType(x->type, sel->index);
   bool wantPtr = f->hasPtrRecv();
   const auto& path = sel->index;
   const Type* xt = x->type;
@@ -1533,6 +1549,11 @@ void FnGen::recvOf(Expr* x, const types::Selection* sel, types::Func* f, Slot ds
       cur = fld->type;
     }
   }
+  if (f->decl == nullptr) {  // a method of an embedded interface: the interface value
+    loadMem(cur, dst, b, o);
+    release(m);
+    return;
+  }
   if (wantPtr) {
     b = offsetBase(b, o);
     if (o == 0)
@@ -1560,6 +1581,17 @@ void FnGen::methodValue(SelectorExpr* e, Slot dst) {
     expr(e->x, x);
     emit(Op::NILCHK, x);  // Go panics when the method value is made from a nil interface
     uint32_t fn = mg.boundMethodFn(e->x->type, f, true, idx);
+    as.emitExtra(Op::MAKECLOSURE, dst, x, 2, fn);
+    release(m);
+    return;
+  }
+  if (f->decl == nullptr) {  // promoted from an embedded interface
+    const Type* it = embeddedType(e->x->type, sel->index);
+    Slot x = alloc(2);
+    as.pointerSlot(x + 1);
+    recvOf(e->x, sel, f, x);
+    emit(Op::NILCHK, x);
+    uint32_t fn = mg.boundMethodFn(it, f, true, ifaceMethodIndex(mg.u, it, f->name));
     as.emitExtra(Op::MAKECLOSURE, dst, x, 2, fn);
     release(m);
     return;

@@ -424,6 +424,22 @@ uint32_t ModuleGen::ifaceMethodFn(const Type* recv, types::Func* m, const std::v
       }
       cur = t;
     }
+    if (m->decl == nullptr) {  // promoted from an embedded interface: call through it
+      Slot iv = g.alloc(2);
+      g.as.pointerSlot(iv + 1);
+      g.loadMem(curT, iv, cur, 0);
+      Slot a = static_cast<Slot>(g.top + vm::kFrameHeaderSlots);
+      g.top = a + std::max(1 + p, r);
+      g.maxTop = std::max(g.maxTop, g.top);
+      g.moveN(p, static_cast<Slot>(a + 1), 1);
+      g.emit(Op::CALLI, a, iv, static_cast<unsigned>(ifaceMethodIndex(u, curT, m->name)));
+      if (r == 0)
+        g.emit(Op::RET0);
+      else
+        g.emit(Op::RET, a, r);
+      g.finish();
+      return;
+    }
     const Type* recvT = sig->recv->type;
     uint32_t recvSlots = slots(recvT);
     Slot a = static_cast<Slot>(g.top + vm::kFrameHeaderSlots);

@@ -292,6 +292,8 @@ class FnGen {
 void passArgs(FnGen& g, CallExpr* e, const types::Signature* sig, Slot at);
 
 // Helpers on types.
+const Type* embeddedType(const Type* t, const std::vector<int>& path);  // type at path minus its last step
+int ifaceMethodIndex(types::Universe& u, const Type* iface, const std::string& name);
 bool isIface(const Type* t);
 bool isEmptyIface(const Type* t);
 const Type* under(const Type* t);
