@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The corpus runner: gol's diagnostics against the expectations beside them.
+"""The corpus runner: gol's diagnostics and runs against the expectations beside them.
 
 Layout (agreed with the corpus; see README.md, "Tests"):
 
@@ -33,8 +33,9 @@ actual stderr, the lines found in order, others may come between. Hex numbers
 (0x...) count as equal whatever their digits: Go prints a struct value given
 to panic as "(main.T) 0xc000012345", an address.
 
-The expected texts are written by people (and checked against Go by
-check_with_go.py), never produced by gol: this script has no "update" mode on
+The expected texts come from people (diagnostics) and from Go (outputs, exit
+statuses, stderr lines), are checked against Go by check_with_go.py, and are
+never produced by gol: this script has no "update" mode on
 purpose. Only the standard library is used, so it runs on a bare Debian.
 """
 
