@@ -7,11 +7,13 @@ test corpus can be checked against the real Go toolchain:
   tests/golden/NAME.gol   `go vet` accepts it, and the program built by
                           `go build` prints exactly NAME.out on stdout and
                           exits with the status in NAME.exit (a number; 0 when
-                          the file is absent). NAME.in, when present, is its
-                          standard input (else /dev/null).
+                          the file is absent), and its stderr holds the lines
+                          of NAME.stderr, when present, in order (the rule of
+                          run_corpus.py's run mode). NAME.in, when present, is
+                          its standard input (else /dev/null).
   tests/errors/NAME.gol   `go build` rejects it.
-  samples/NAME.gol        `go vet` accepts it; NAME.out/.exit, when present,
-                          are checked as for golden programs.
+  samples/NAME.gol        `go vet` accepts it; NAME.out/.exit/.stderr, when
+                          present, are checked as for golden programs.
 
 Each program is copied into a scratch directory as main.go. A program whose
 first line is `// gol:go1.22` relies on Go 1.22 (range over int, min/max/clear,
@@ -37,6 +39,8 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+from run_corpus import missing_stderr_lines
 
 TESTS_DIR = Path(__file__).resolve().parent
 REPO_DIR = TESTS_DIR.parent
@@ -91,6 +95,7 @@ class Oracle:
     def check_valid(self, src, need_out):
         """A program Go must accept; returns None on success, else a report."""
         out_path, exit_path, in_path = src.with_suffix(".out"), src.with_suffix(".exit"), src.with_suffix(".in")
+        stderr_path = src.with_suffix(".stderr")
         if need_out and not out_path.exists():
             return f"missing {out_path.name}: a golden program needs its expected output\n"
         with tempfile.TemporaryDirectory(prefix="gol-oracle-") as tmp:
@@ -123,6 +128,12 @@ class Oracle:
             if p.returncode != want_exit:
                 problems.append(f"want exit status {want_exit}, Go's program exits with {p.returncode}\n"
                                 f"its stderr:\n{show(p.stderr)}")
+            if stderr_path.exists():
+                missing = missing_stderr_lines(stderr_path.read_bytes(), p.stderr)
+                if missing:
+                    problems.append(f"Go's stderr lacks these lines of {stderr_path.name}, in order:\n"
+                                    + "".join(f"  {l!r}\n" for l in missing)
+                                    + f"its stderr:\n{show(p.stderr[:3000])}")
             return "".join(problems) or None
 
     def check_rejected(self, src):

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The corpus runner: gol's diagnostics against the expectations beside them.
+"""The corpus runner: gol's diagnostics and runs against the expectations beside them.
 
 Layout (agreed with the corpus; see README.md, "Tests"):
 
@@ -7,18 +7,35 @@ Layout (agreed with the corpus; see README.md, "Tests"):
   tests/errors/NAME.err   the exact standard error of `gol build NAME.gol`,
                           run inside tests/errors, e.g.
                           "NAME.gol:3:2: x declared and not used\n"
-  tests/golden/NAME.gol   a valid program (its NAME.out/NAME.exit are for the
-                          run tests and the Go oracle, check_with_go.py)
-  samples/NAME.gol        programs for newcomers; they must build too
+  tests/golden/NAME.gol   a valid program, with beside it:
+    NAME.out              exactly what it prints on stdout
+    NAME.exit             its exit status, when not 0 (2 for a Go panic)
+    NAME.stderr           lines its stderr must contain, in this order (see
+                          below); absent: stderr is not checked
+    NAME.in               its stdin, when it reads any (else /dev/null)
+  samples/NAME.gol        programs for newcomers, NAME.out etc. beside them
 
 Modes:
   errors   `gol build NAME.gol` must exit 1 with stderr equal to NAME.err
            byte for byte and print nothing on stdout
   golden   `gol build NAME.gol` must exit 0 and print nothing at all
   samples  as golden, for samples/*.gol
+  run      `gol run NAME.gol` for each golden program: stdout must equal
+           NAME.out byte for byte, the exit status must be NAME.exit's (or 0)
+           and stderr must hold NAME.stderr's lines
+  run-samples  as run, for samples/*.gol
 
-The expected texts are written by people (and checked against Go by
-check_with_go.py), never produced by gol: this script has no "update" mode on
+NAME.stderr does not hold a whole stderr, which carries goroutine traces with
+addresses and line numbers that only Go has: it holds the lines that must be
+there, such as "panic: runtime error: index out of range [5] with length 3",
+"\tpanic: second" or "goroutine 1 [running]:". Each must equal a line of the
+actual stderr, the lines found in order, others may come between. Hex numbers
+(0x...) count as equal whatever their digits: Go prints a struct value given
+to panic as "(main.T) 0xc000012345", an address.
+
+The expected texts come from people (diagnostics) and from Go (outputs, exit
+statuses, stderr lines), are checked against Go by check_with_go.py, and are
+never produced by gol: this script has no "update" mode on
 purpose. Only the standard library is used, so it runs on a bare Debian.
 """
 
@@ -26,6 +43,7 @@ import argparse
 import concurrent.futures
 import difflib
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -36,7 +54,11 @@ MODE_DIRS = {
     "errors": TESTS_DIR / "errors",
     "golden": TESTS_DIR / "golden",
     "samples": REPO_DIR / "samples",
+    "run": TESTS_DIR / "golden",
+    "run-samples": REPO_DIR / "samples",
 }
+RUN_MODES = ("run", "run-samples")
+HEX_NUMBER = re.compile(r"0x[0-9a-fA-F]+")
 
 
 def show_bytes(b):
@@ -60,18 +82,42 @@ def describe_status(code):
     return f"exit status {code}"
 
 
-def run_gol(gol, directory, name, timeout):
-    """Runs `gol build NAME.gol` in `directory`; returns (code, stdout, stderr) or an error text."""
+def missing_stderr_lines(expected, actual):
+    """The lines of `expected` (bytes) not found, in order, among the lines of
+    `actual`; hex numbers match whatever their digits. Shared with
+    check_with_go.py, which holds Go's stderr to the same expectation."""
+    def norm(line):
+        return HEX_NUMBER.sub("0x?", line.rstrip("\r"))
+    want = [norm(l) for l in show_bytes(expected).split("\n")]
+    if want and want[-1] == "":
+        want.pop()  # the newline that ends the last line
+    have = iter(norm(l) for l in show_bytes(actual).split("\n"))
+    missing = []
+    for line in want:
+        # `in` consumes the iterator up to the match, which keeps the order.
+        if line not in have:
+            missing.append(line)
+            have = iter(())  # after a miss, every later line is reported too
+    return missing
+
+
+def run_gol(gol, directory, name, timeout, command="build", stdin_path=None):
+    """Runs `gol COMMAND NAME.gol` in `directory`; returns (code, stdout, stderr) or an error text."""
+    stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
     try:
         p = subprocess.run(
-            [gol, "build", name],
+            [gol, command, name],
             cwd=directory,
-            stdin=subprocess.DEVNULL,
+            stdin=stdin,
             capture_output=True,
             timeout=timeout,
         )
     except subprocess.TimeoutExpired:
-        return None, f"timed out after {timeout} s (a hang in the front end)\n"
+        what = "a hang in the front end" if command == "build" else "a hang, or far too slow"
+        return None, f"timed out after {timeout} s ({what})\n"
+    finally:
+        if stdin_path:
+            stdin.close()
     return (p.returncode, p.stdout, p.stderr), None
 
 
@@ -110,10 +156,45 @@ def check_valid_program(gol, directory, src, timeout):
     return "".join(problems) or None
 
 
+def excerpt(text, limit=40):
+    """At most `limit` lines of a diff, so one broken program cannot bury the others."""
+    lines = text.splitlines(keepends=True)
+    if len(lines) <= limit:
+        return text
+    return "".join(lines[:limit]) + f"... ({len(lines) - limit} more lines)\n"
+
+
+def check_run_program(gol, directory, src, timeout):
+    """`gol run NAME.gol`: stdout, exit status and stderr lines as expected."""
+    out_path, exit_path = src.with_suffix(".out"), src.with_suffix(".exit")
+    stderr_path, in_path = src.with_suffix(".stderr"), src.with_suffix(".in")
+    if not out_path.exists():
+        return f"missing {out_path.name}: a program run needs its expected output\n"
+    want_exit = int(exit_path.read_text().strip() or "0") if exit_path.exists() else 0
+    result, err = run_gol(gol, directory, src.name, timeout, command="run",
+                          stdin_path=in_path if in_path.exists() else None)
+    if err:
+        return err
+    code, out, errout = result
+    problems = []
+    expected = out_path.read_bytes()
+    if out != expected:
+        problems.append(excerpt(diff(expected, out, f"stdout of gol run {src.name}")))
+    if code != want_exit:
+        problems.append(f"want exit status {want_exit}, got {describe_status(code)}\n")
+    if stderr_path.exists():
+        missing = missing_stderr_lines(stderr_path.read_bytes(), errout)
+        if missing:
+            problems.append("stderr lacks, in this order:\n" + "".join(f"  {l!r}\n" for l in missing))
+    if problems and errout:
+        problems.append("its stderr:\n" + excerpt(show_bytes(errout), 15))
+    return "".join(problems) or None
+
+
 def orphans(directory, mode):
     """Expectation files whose program is missing: usually a renamed test."""
     found = []
-    suffixes = [".err"] if mode == "errors" else [".out", ".exit", ".in"]
+    suffixes = [".err"] if mode == "errors" else [".out", ".exit", ".in", ".stderr"]
     for suffix in suffixes:
         for f in sorted(directory.glob("*" + suffix)):
             if not f.with_suffix(".gol").exists():
@@ -124,13 +205,20 @@ def orphans(directory, mode):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--gol", required=True, help="path to the gol binary")
-    ap.add_argument("--timeout", type=float, default=60, help="seconds per program (default 60)")
-    ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 2)
+    ap.add_argument("--timeout", type=float,
+                    help="seconds per program (default 60 to build, 30 to run)")
+    ap.add_argument("-j", "--jobs", type=int,
+                    help="programs at a time (default: the CPU count to build, 2 to run)")
     ap.add_argument("-v", "--verbose", action="store_true", help="list every program, not only failures")
     ap.add_argument("mode", choices=sorted(MODE_DIRS))
     ap.add_argument("names", nargs="*", help="run only these programs (NAME or NAME.gol)")
     args = ap.parse_args()
 
+    running = args.mode in RUN_MODES
+    if args.timeout is None:
+        args.timeout = 30 if running else 60
+    if args.jobs is None:
+        args.jobs = 2 if running else (os.cpu_count() or 2)
     gol = str(Path(args.gol).resolve())
     directory = MODE_DIRS[args.mode]
     if not directory.is_dir():
@@ -144,7 +232,12 @@ def main():
         print(f"FAIL: no {args.mode} programs found in {directory}")
         return 1
 
-    check = check_error_program if args.mode == "errors" else check_valid_program
+    if running:
+        check = check_run_program
+    elif args.mode == "errors":
+        check = check_error_program
+    else:
+        check = check_valid_program
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
         results = list(pool.map(lambda p: (p, check(gol, directory, p, args.timeout)), programs))
 
