@@ -311,6 +311,29 @@ std::string formatPanicValue(uint64_t typeWord, uint64_t data) {
   return fmt::format("{}({})", type->name, v);
 }
 
+NestedResult callNestedImpl(Machine& m, rt::G& g, const Function* callee, uint64_t closure,
+                            std::span<const uint64_t> args, std::span<uint64_t> results,
+                            uint64_t* panicType, uint64_t* panicData);
+
+// A panic value with an Error or String method prints what it returns (the
+// runtime calls it, as Go's printpanicval does).
+std::string describePanicValue(Machine& m, rt::G& g, uint64_t typeWord, uint64_t data) {
+  if (typeWord != 0) {
+    auto type = reinterpret_cast<const rt::TypeDesc*>(typeWord);
+    const rt::Method* method = type->findMethod("Error");
+    if (method == nullptr || !method->returnsString) method = type->findMethod("String");
+    if (method != nullptr && method->returnsString && method->fn != nullptr &&
+        type != runtimeErrorType()) {
+      uint64_t args[1] = {data};
+      uint64_t out[2] = {0, 0};
+      if (callNestedImpl(m, g, static_cast<const Function*>(method->fn), 0, args, out, nullptr, nullptr) ==
+          NestedResult::Ok)
+        return std::string(reinterpret_cast<const char*>(out[0]), out[1]);
+    }
+  }
+  return formatPanicValue(typeWord, data);
+}
+
 Exit reportPanic(Machine& m, rt::G& g) {
   std::vector<const rt::PanicRecord*> chain;
   for (const rt::PanicRecord* p = g.panics; p != nullptr; p = p->link) chain.push_back(p);
@@ -318,7 +341,7 @@ Exit reportPanic(Machine& m, rt::G& g) {
   for (size_t k = chain.size(); k-- > 0;) {
     const rt::PanicRecord* p = chain[k];
     if (k + 1 != chain.size()) out += "\t";
-    out += "panic: " + formatPanicValue(p->typeWord, p->dataWord);
+    out += "panic: " + describePanicValue(m, g, p->typeWord, p->dataWord);
     if (p->recovered) out += " [recovered]";
     out += "\n";
   }
@@ -479,6 +502,14 @@ const Function* goexitFunction() { return &goexit(); }
 NestedResult callNested(Machine& m, rt::G& g, const Function* callee, uint64_t closure,
                         std::span<const uint64_t> args, std::span<uint64_t> results,
                         uint64_t* panicType, uint64_t* panicData) {
+  return callNestedImpl(m, g, callee, closure, args, results, panicType, panicData);
+}
+
+namespace {
+
+NestedResult callNestedImpl(Machine& m, rt::G& g, const Function* callee, uint64_t closure,
+                            std::span<const uint64_t> args, std::span<uint64_t> results,
+                            uint64_t* panicType, uint64_t* panicData) {
   const Function* outerFn = g.fn;
   const Instr* outerPc = g.pc;
   uint64_t outerBase = g.base;
@@ -538,6 +569,8 @@ NestedResult callNested(Machine& m, rt::G& g, const Function* callee, uint64_t c
     }
   }
 }
+
+}  // namespace
 
 namespace {
 rt::TypeDesc& runtimeErrorDesc() {
