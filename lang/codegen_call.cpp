@@ -382,11 +382,17 @@ void FnGen::builtin(CallExpr* e, Slot dst) {
         exprTo(e->args[i], t, v);
         Label take = as.newLabel(), skip = as.newLabel();
         if (bt && (bt->info & types::kIsFloat)) {
+          Label equal = as.newLabel();
           as.jump(Op::JNE_F, v, v, take);  // NaN wins
           if (isMin)
             as.jump(Op::JLT_F, v, acc, take);
           else
             as.jump(Op::JLT_F, acc, v, take);
+          as.jump(Op::JEQ_F, v, acc, equal);
+          as.jump(Op::JMP, skip);
+          // Equal: only zeros differ, and min prefers -0, max +0 (the sign bit).
+          as.bind(equal);
+          emit(isMin ? Op::OR : Op::AND, acc, acc, v);
           as.jump(Op::JMP, skip);
         } else if (bt && (bt->info & types::kIsString)) {
           Slot c = alloc(1);

@@ -1300,7 +1300,7 @@ void FnGen::selector(SelectorExpr* e, Slot dst) {
     auto* f = sel->obj->as<types::Func>();
     const Type* recv = sel->recv;
     if (isIface(recv)) {
-      mg.unsupported(e->pos, "a method expression on an interface type");
+      as.emitWide(Op::LOADFN, dst, mg.ifaceMethodExprFn(recv, f));
     } else {
       uint32_t fn = mg.ifaceMethodFn(recv, f, sel->index, sel->indirect);
       bool exact = types::identical(f->signature()->recv->type, recv) && sel->index.size() == 1;

@@ -116,8 +116,9 @@ class ModuleGen {
   // The function a bound method value x.M calls: its context holds the
   // receiver (recvSlots slots) after the Function* word.
   uint32_t boundMethodFn(const Type* recvType, types::Func* m, bool ifaceCall, int ifaceIndex);
-  // A pointer-receiver or value method called through an interface value
-  // of interface type `iface`: the thunk for method expressions I.M.
+  // The function a method expression I.M on an interface type denotes:
+  // it takes the interface value, then M's parameters.
+  uint32_t ifaceMethodExprFn(const Type* iface, types::Func* m);
   std::string funcName(types::Func* f);
   // The module native index of a bodyless function whose native exists,
   // or UINT32_MAX: such calls compile to CALLN in place.

@@ -278,6 +278,16 @@ void FnGen::define(const std::vector<Expr*>& lhs, const std::vector<Expr*>& rhs,
   }
   std::vector<Place> places;
   for (Expr* e : lhs) places.push_back(place(e));
+  // Operands of the left-hand side are evaluated before any assignment:
+  // copy those that may be variables assigned here (p, p.n = nil, 42).
+  for (Place& p : places) {
+    if (p.kind == Place::Kind::Mem || p.kind == Place::Kind::Map) {
+      Slot c = alloc(1);
+      as.pointerSlot(c);
+      emit(Op::MOV, c, p.slot);
+      p.slot = c;
+    }
+  }
   std::vector<Slot> vals;
   for (size_t i = 0; i < rhs.size(); ++i) {
     const Type* t = places[i].kind == Place::Kind::Blank ? rhs[i]->type : places[i].type;
