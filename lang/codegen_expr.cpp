@@ -171,6 +171,11 @@ void FnGen::constant(const ConstValue& v, const Type* t, Slot dst) {
 
 Slot FnGen::operand(Expr* e) {
   e = unparen(e);
+  if (e->mode == ExprMode::Constant && !constSlots.empty() && e->value.isNumeric()) {
+    const Type* t = types::isUntyped(e->type) ? types::defaultType(mg.u, e->type) : e->type;
+    auto it = constSlots.find(mg.typeName(t) + "=" + e->value.exactString());
+    if (it != constSlots.end()) return it->second;
+  }
   if (e->mode != ExprMode::Constant) {
     if (auto* id = e->as<Ident>()) {
       if (auto* v = id->obj ? id->obj->as<types::Var>() : nullptr) {

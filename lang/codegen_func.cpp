@@ -235,6 +235,142 @@ struct DeferFinder {
 
 }  // namespace
 
+// Numeric constants that are operands of binary operators inside loops:
+// compileBody loads each once at entry into a slot of its own, so loops
+// do not reload them on every iteration.
+struct LoopConstFinder {
+  std::vector<Expr*> found;
+  int depth = 0;
+
+  void constOperand(Expr* x, Expr* other, Tok op, bool isCount) {
+    x = unparen(x);
+    if (x->mode != ExprMode::Constant || !x->value.isNumeric() || isCount) return;
+    auto small = x->value.toInt64();
+    bool fitsImm = small && *small >= INT16_MIN && *small <= INT16_MAX;
+    if (fitsImm && (op == Tok::Add || op == Tok::Sub)) return;  // ADDI
+    if (fitsImm && unparen(other)->mode != ExprMode::Constant &&
+        (op == Tok::Eql || op == Tok::Neq || op == Tok::Lss || op == Tok::Leq || op == Tok::Gtr ||
+         op == Tok::Geq) &&
+        types::isInteger(other->type))
+      return;  // compare-with-immediate jumps
+    found.push_back(x);
+  }
+
+  void expr(Expr* e) {
+    if (!e) return;
+    switch (e->kind) {
+      case NodeKind::BinaryExpr: {
+        auto* b = e->as<BinaryExpr>();
+        if (depth > 0 && b->mode != ExprMode::Constant) {
+          bool shift = b->op == Tok::Shl || b->op == Tok::Shr;
+          constOperand(b->x, b->y, b->op, false);
+          constOperand(b->y, b->x, b->op, shift);
+        }
+        expr(b->x);
+        expr(b->y);
+        break;
+      }
+      case NodeKind::UnaryExpr: expr(e->as<UnaryExpr>()->x); break;
+      case NodeKind::ParenExpr: expr(e->as<ParenExpr>()->x); break;
+      case NodeKind::StarExpr: expr(e->as<StarExpr>()->x); break;
+      case NodeKind::SelectorExpr: expr(e->as<SelectorExpr>()->x); break;
+      case NodeKind::IndexExpr:
+        expr(e->as<IndexExpr>()->x);
+        expr(e->as<IndexExpr>()->index);
+        break;
+      case NodeKind::SliceExpr: {
+        auto* s = e->as<SliceExpr>();
+        expr(s->x);
+        expr(s->low);
+        expr(s->high);
+        expr(s->max);
+        break;
+      }
+      case NodeKind::CallExpr:
+        expr(e->as<CallExpr>()->fun);
+        for (Expr* a : e->as<CallExpr>()->args) expr(a);
+        break;
+      case NodeKind::CompositeLit:
+        for (Expr* a : e->as<CompositeLit>()->elts) expr(a);
+        break;
+      case NodeKind::KeyValueExpr:
+        expr(e->as<KeyValueExpr>()->key);
+        expr(e->as<KeyValueExpr>()->value);
+        break;
+      case NodeKind::TypeAssertExpr: expr(e->as<TypeAssertExpr>()->x); break;
+      default: break;
+    }
+  }
+
+  void stmts(const std::vector<Stmt*>& list) {
+    for (Stmt* s : list) stmt(s);
+  }
+
+  void stmt(Stmt* s) {
+    if (!s) return;
+    switch (s->kind) {
+      case NodeKind::BlockStmt: stmts(s->as<BlockStmt>()->list); break;
+      case NodeKind::LabeledStmt: stmt(s->as<LabeledStmt>()->stmt); break;
+      case NodeKind::ExprStmt: expr(s->as<ExprStmt>()->x); break;
+      case NodeKind::IncDecStmt: expr(s->as<IncDecStmt>()->x); break;
+      case NodeKind::AssignStmt: {
+        auto* a = s->as<AssignStmt>();
+        for (Expr* x : a->lhs) expr(x);
+        for (Expr* x : a->rhs) expr(x);
+        if (depth > 0 && a->tok != Tok::Assign && a->tok != Tok::Define && a->rhs.size() == 1) {
+          Tok op = assignOpBase(a->tok);
+          constOperand(a->rhs[0], a->lhs[0], op, op == Tok::Shl || op == Tok::Shr);
+        }
+        break;
+      }
+      case NodeKind::ReturnStmt:
+        for (Expr* x : s->as<ReturnStmt>()->results) expr(x);
+        break;
+      case NodeKind::IfStmt: {
+        auto* i = s->as<IfStmt>();
+        stmt(i->init);
+        expr(i->cond);
+        stmt(i->body);
+        stmt(i->elseStmt);
+        break;
+      }
+      case NodeKind::SwitchStmt: {
+        auto* w = s->as<SwitchStmt>();
+        stmt(w->init);
+        expr(w->tag);
+        stmt(w->body);
+        break;
+      }
+      case NodeKind::TypeSwitchStmt: stmt(s->as<TypeSwitchStmt>()->body); break;
+      case NodeKind::CaseClause: {
+        auto* c = s->as<CaseClause>();
+        for (Expr* x : c->list) expr(x);
+        stmts(c->body);
+        break;
+      }
+      case NodeKind::ForStmt: {
+        auto* f = s->as<ForStmt>();
+        stmt(f->init);
+        ++depth;
+        expr(f->cond);
+        stmt(f->post);
+        stmt(f->body);
+        --depth;
+        break;
+      }
+      case NodeKind::RangeStmt: {
+        auto* r = s->as<RangeStmt>();
+        expr(r->x);
+        ++depth;
+        stmt(r->body);
+        --depth;
+        break;
+      }
+      default: break;
+    }
+  }
+};
+
 bool containsDefer(BlockStmt* b) {
   DeferFinder f;
   f.stmt(b);
@@ -284,6 +420,20 @@ void FnGen::compileBody(const types::Signature* s, BlockStmt* b, const std::vect
     }
   }
   hasDefer = containsDefer(b);
+  {
+    LoopConstFinder finder;
+    finder.stmt(b);
+    for (Expr* c : finder.found) {
+      const Type* t = c->type;
+      if (types::isUntyped(t)) t = types::defaultType(mg.u, t);
+      if (!types::isNumeric(t)) continue;
+      std::string key = mg.typeName(t) + "=" + c->value.exactString();
+      if (constSlots.count(key)) continue;
+      Slot k = alloc(1);
+      constant(c->value, t, k);
+      constSlots[key] = k;
+    }
+  }
   namedResults = named;
   if (named || hasDefer) {
     int k = 0;

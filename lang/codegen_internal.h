@@ -205,6 +205,9 @@ class FnGen {
   Slot offsetBase(Slot base, uint64_t& off);
   Slot newCell(const Type* t);  // NEW into a fresh pointer slot
 
+  // Numeric constants used in loops, loaded once at entry (LoopConstFinder).
+  std::unordered_map<std::string, Slot> constSlots;
+
   // ---- variables ----
   std::unordered_map<const types::Var*, VarLoc> vars;
   bool needsBox(const types::Var* v);

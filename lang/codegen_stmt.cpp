@@ -152,6 +152,11 @@ void FnGen::assign(AssignStmt* s) {
   Mark m = mark();
   Tok op = assignOpBase(s->tok);
   Place p = place(s->lhs[0]);
+  if (p.kind == Place::Kind::Slots) {  // a variable in slots: in place
+    arith(op, p.type, p.slot, s->rhs[0], p.slot, s->pos);
+    release(m);
+    return;
+  }
   Slot v = allocFor(p.type);
   loadPlace(p, v);
   arith(op, p.type, v, s->rhs[0], v, s->pos);
@@ -162,8 +167,8 @@ void FnGen::assign(AssignStmt* s) {
 void FnGen::incDec(IncDecStmt* s) {
   Mark m = mark();
   Place p = place(s->x);
-  Slot v = allocFor(p.type);
-  loadPlace(p, v);
+  Slot v = p.kind == Place::Kind::Slots ? p.slot : allocFor(p.type);
+  if (p.kind != Place::Kind::Slots) loadPlace(p, v);
   const Basic* b = p.type->under<Basic>();
   if (b && (b->info & types::kIsFloat)) {
     Slot one = alloc(1);
@@ -185,7 +190,7 @@ void FnGen::incDec(IncDecStmt* s) {
     emit(static_cast<Op>(static_cast<int>(Op::ADDI_I64) + w), v, v,
          static_cast<uint16_t>(static_cast<int16_t>(s->tok == Tok::Inc ? 1 : -1)));
   }
-  storePlace(p, v);
+  if (p.kind != Place::Kind::Slots) storePlace(p, v);
   release(m);
 }
 
