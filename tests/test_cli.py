@@ -50,6 +50,8 @@ def main():
 
     with tempfile.TemporaryDirectory(prefix="gol-cli-") as tmp:
         Path(tmp, "ok.gol").write_text(VALID)
+        Path(tmp, "hi.gol").write_text('package main\n\nfunc main() {\n\tx := 3\n\tprintln("hi", x)\n}\n')
+        Path(tmp, "panics.gol").write_text('package main\n\nvar zero = 0\n\nfunc main() {\n\tprintln(1 / zero)\n}\n')
         Path(tmp, "bad.gol").write_text(INVALID)
 
         case("no arguments prints help", [], 0, stdout_has="gol <command> [arguments]", stderr="")
@@ -80,10 +82,13 @@ def main():
         case("run with no file", ["run"], 2, stderr_has="usage: gol run")
         case("run a missing file", ["run", "missing.gol", "arg"], 1,
              stderr="gol: open missing.gol: no such file or directory\n", cwd=tmp)
-        # Flags after the file belong to the program, not to gol. (Issue 3,
-        # the interpreter, turns this into a real run.)
-        case("run before the interpreter exists", ["run", "ok.gol", "-x", "y"], 2, stdout="",
-             stderr="gol run: cannot run ok.gol: the bytecode interpreter is not built yet\n", cwd=tmp)
+        # Flags after the file belong to the program, not to gol.
+        case("run a program with flags after the file", ["run", "hi.gol", "-x", "y"], 0, stdout="",
+             stderr="hi 3\n", cwd=tmp)
+        case("a runtime panic exits 2", ["run", "panics.gol"], 2, stdout="",
+             stderr_has="panic: runtime error: integer divide by zero\n\ngoroutine 1 [running]:\nmain.main()", cwd=tmp)
+        case("disasm of a valid program", ["disasm", "hi.gol"], 0, stderr="", stdout_has="main.main", cwd=tmp)
+        case("disasm of an invalid program", ["disasm", "bad.gol"], 1, stderr=INVALID_ERR, cwd=tmp)
 
         case("ast of a valid program", ["ast", "ok.gol"], 0, stderr="", cwd=tmp)
         case("ast -types of a valid program", ["ast", "-types", "ok.gol"], 0, stderr="", cwd=tmp)

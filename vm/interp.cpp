@@ -69,6 +69,9 @@ const Function& goexit() {
 constexpr Instr kEntryCode[1] = {encode(Op::HALT)};
 // Where a deferred call run by a panic returns to.
 constexpr Instr kPanicResumeCode[1] = {encode(Op::PANICRESUME)};
+// Where a call made by a native (callNested) returns to: execute() ends
+// there, back in the native's C++ frame.
+constexpr Instr kNestedReturnCode[1] = {encode(Op::HALT)};
 
 inline uint64_t callerWord(const Function* caller, uint64_t distance) {
   return reinterpret_cast<uint64_t>(caller) | distance << kCallerDistanceShift;
@@ -466,16 +469,95 @@ std::optional<Exit> typeAssert(Machine& m, rt::G& g, const rt::TypeDesc* target,
 
 const Function* goexitFunction() { return &goexit(); }
 
-const rt::TypeDesc* runtimeErrorType() {
-  static const rt::TypeDesc t = [] {
+// A call from a native back into Gol. The callee's frame goes above the
+// whole frame of the function that made the native call (its window lies
+// inside that frame), returning to kNestedReturnCode, whose HALT ends the
+// nested execute(). The goroutine's deferred calls are set aside meanwhile,
+// so that a panic in the callee unwinds the callee's frames only: natives
+// are a boundary panics do not cross (fmt turns them into %!v(PANIC=...),
+// others re-panic with the value).
+NestedResult callNested(Machine& m, rt::G& g, const Function* callee, uint64_t closure,
+                        std::span<const uint64_t> args, std::span<uint64_t> results,
+                        uint64_t* panicType, uint64_t* panicData) {
+  const Function* outerFn = g.fn;
+  const Instr* outerPc = g.pc;
+  uint64_t outerBase = g.base;
+  uint64_t a = outerFn->frameSlots + kFrameHeaderSlots;
+  uint64_t calleeBase = outerBase + a;
+  if (calleeBase + callee->frameSlots > g.stackSlots) {
+    rt::StackMove mv;
+    if (!g.growStack(calleeBase + callee->frameSlots, outerBase + outerFn->frameSlots, &mv)) {
+      m.fatal(g, rt::FatalError::StackOverflow, g.maxStackBytes, "", callee);
+      m.fatalReported = true;
+      return NestedResult::Fatal;
+    }
+    adjustStackPointers(g, mv, nullptr, 0);
+  }
+  uint64_t* nb = g.stack + calleeBase;
+  std::copy(args.begin(), args.end(), nb);
+  nb[kHeaderReturnPc] = reinterpret_cast<uint64_t>(&kNestedReturnCode[0]);
+  nb[kHeaderCaller] = callerWord(outerFn, a);
+  nb[kHeaderContext] = closure;
+  zeroPointerSlots(callee, nb);
+  rt::DeferRecord* savedDefers = g.defers;
+  rt::PanicRecord* savedPanics = g.panics;
+  g.defers = nullptr;
+  g.fn = callee;
+  g.pc = callee->code;
+  g.base = calleeBase;
+  auto restore = [&] {
+    g.fn = outerFn;
+    g.pc = outerPc;
+    g.base = outerBase;
+    g.defers = savedDefers;
+    g.panics = savedPanics;
+    g.status = rt::GStatus::Running;
+  };
+  for (;;) {
+    switch (execute(m, g)) {
+      case Exit::Yielded:
+        continue;  // alone for now; the scheduler will have to park natives
+      case Exit::Returned: {
+        const uint64_t* r = g.stack + calleeBase;
+        std::copy(r, r + results.size(), results.begin());
+        restore();
+        return NestedResult::Ok;
+      }
+      case Exit::Panicked:
+        if (panicType) *panicType = g.panics->typeWord;
+        if (panicData) *panicData = g.panics->dataWord;
+        m.report.clear();
+        m.exitCode = 0;
+        restore();
+        return NestedResult::Panicked;
+      case Exit::Fatal:
+        m.fatalReported = true;
+        return NestedResult::Fatal;
+      case Exit::Exited:
+        return NestedResult::Fatal;
+    }
+  }
+}
+
+namespace {
+rt::TypeDesc& runtimeErrorDesc() {
+  static rt::TypeDesc t = [] {
     rt::TypeDesc d;
     d.name = "runtime.Error";
     d.kind = rt::TypeKind::Struct;
+    d.named = true;
     d.size = 16;
     d.pointerWords = {1};
     return d;
   }();
-  return &t;
+  return t;
+}
+}  // namespace
+
+const rt::TypeDesc* runtimeErrorType() { return &runtimeErrorDesc(); }
+
+void setRuntimeErrorMethod(const Function* errorMethod) {
+  runtimeErrorDesc().methods = {rt::Method{"Error", errorMethod, true}};
 }
 
 Exit Machine::fatal(rt::G& g, rt::FatalError e, uint64_t number, const std::string& what,
@@ -508,7 +590,8 @@ std::string traceback(const rt::G& g, const Function* pendingCallee) {
   // Every saved or return pc points just past its instruction's first word.
   const Instr* pc = g.pc;
   forEachFrame(g, [&](const Function* fn, uint64_t base, uint64_t) {
-    add(line(fn, fn->lineAt(static_cast<size_t>(pc - fn->code) - 1)));
+    // The program's entry is runtime code, which Go's tracebacks leave out.
+    if (fn->name != "runtime.main") add(line(fn, fn->lineAt(static_cast<size_t>(pc - fn->code) - 1)));
     pc = reinterpret_cast<const Instr*>(g.stack[base + kHeaderReturnPc]);
     if (pc == kPanicResumeCode) {
       // A deferred call run by a panic: its caller stopped where it was
@@ -563,6 +646,7 @@ RunResult runMain(Module& m, uint64_t maxStackBytes) {
         continue;  // alone: resume at once (the scheduler will pick another G)
       case Exit::Panicked:
       case Exit::Fatal:
+      case Exit::Exited:
         return {machine.exitCode, machine.report};
     }
   }
@@ -1669,8 +1753,18 @@ dispatch:
     }
     CASE(CALLN) {
       SAVE();
-      if (!NAT[argBx(i)].fn(m, *g, R + A))
+      if (!NAT[argBx(i)].fn(m, *g, R + A)) {
+        SAVE();  // a nested call may have moved the stack: g's state is still this frame's
+        g->status = rt::GStatus::Runnable;
+        if (m.exitRequested) return Exit::Exited;
+        if (m.fatalReported) return Exit::Fatal;
+        if (m.fatalRequested) return m.fatal(*g, rt::FatalError::NotImplemented, 0, m.fatalWhat);
+        if (m.pendingIsValue) {
+          m.pendingIsValue = false;
+          RESUME_AFTER(startPanic(m, *g, m.pendingType, m.pendingData, -1));
+        }
         RESUME_AFTER(startRuntimePanic(m, *g, m.pendingError, m.pendingX, m.pendingY));
+      }
       RELOAD_BASE();
       NEXT();
     }

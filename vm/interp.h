@@ -22,7 +22,8 @@
 
 namespace gol::vm {
 
-enum class Exit : uint8_t { Returned, Yielded, Panicked, Fatal };
+// Exited: os.Exit ended the program (Machine::exitCode).
+enum class Exit : uint8_t { Returned, Yielded, Panicked, Fatal, Exited };
 
 // Per-program interpreter state shared by its goroutines.
 class Machine {
@@ -65,6 +66,12 @@ class Machine {
   bool pendingIsValue = false;
   uint64_t pendingType = 0, pendingData = 0;
   bool exitRequested = false;
+  // A native stopping the program with a fatal error (a missing native,
+  // a nested call that hit one): the text after "fatal error: gol: ".
+  void requestFatal(std::string what) { fatalWhat = std::move(what); fatalRequested = true; }
+  bool fatalRequested = false;
+  bool fatalReported = false;  // Machine::report already holds the whole report
+  std::string fatalWhat;
   std::string panicTrace;  // traceback where the newest panic started
 };
 
@@ -90,6 +97,13 @@ struct RunResult {
 // Run module.mainIndex as goroutine 1 to completion.
 RunResult runMain(Module& m, uint64_t maxStackBytes = rt::kMaxStackBytes);
 
+// Runs `callee` (with closure context `closure`, 0 for none) to completion
+// on g, above the frame that is calling a native; see vm/natives.h.
+enum class NestedResult : uint8_t { Ok, Panicked, Fatal };
+NestedResult callNested(Machine& m, rt::G& g, const Function* callee, uint64_t closure,
+                        std::span<const uint64_t> args, std::span<uint64_t> results,
+                        uint64_t* panicType, uint64_t* panicData);
+
 // The pseudo-function at the bottom of every goroutine's stack.
 const Function* goexitFunction();
 
@@ -98,5 +112,9 @@ const Function* goexitFunction();
 // It implements error with Error() returning that text; codegen and fmt
 // must treat it so (recover() hands it to Gol code).
 const rt::TypeDesc* runtimeErrorType();
+// Codegen supplies the Error method (a Function taking the data word and
+// returning the string it points to), so that recover()ed runtime errors
+// satisfy `error`. Process-wide: one program runs per process.
+void setRuntimeErrorMethod(const Function* errorMethod);
 
 }  // namespace gol::vm

@@ -46,6 +46,10 @@ struct NativeDef {
 // The native registered under `name`, or null.
 NativeFn findNative(std::string_view name);
 
+// The native of bodyless functions nobody implemented: its window holds
+// the function's name (a string); it stops the program saying so.
+bool missingNative(Machine& m, rt::G& g, uint64_t* slots);
+
 // Every native, for `gol` diagnostics and tests.
 std::span<const NativeDef> allNatives();
 

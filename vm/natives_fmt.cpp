@@ -1,8 +1,200 @@
-// Natives of the stdlib (see vm/natives.h for the calling convention).
+// Natives of package fmt (see vm/natives.h for the calling convention):
+// the Print, Sprint and Append families and errorf, Errorf's helper. The
+// formatting itself is runtime/format.h's; this file moves operands out of
+// the native's window, calls String and Error methods through
+// vm::callMethod, and writes results back.
+//
+// A `...any` parameter arrives as a slice of 16-byte interfaces. Operands
+// and the format are copied before formatting starts: a method call may
+// grow (and move) the goroutine's stack, and the slice itself may live in
+// it. For the same reason the window is re-derived from its offset before
+// results are written.
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "runtime/alloc.h"
+#include "runtime/format.h"
+#include "runtime/print.h"
+#include "runtime/slice.h"
 #include "vm/natives.h"
 
 namespace gol::vm {
 
-std::span<const NativeDef> fmtNatives() { return {}; }
+namespace {
+
+class VmMethodCaller final : public rt::MethodCaller {
+ public:
+  VmMethodCaller(Machine& m, rt::G& g) : machine_(m), g_(g) {}
+
+  rt::MethodCallResult callStringMethod(const rt::Method& method, uint64_t dataWord,
+                                        std::string* result, rt::Eface* panicValue) override {
+    uint64_t results[2] = {0, 0};
+    PanicValue panicked;
+    switch (callMethod(machine_, g_, method.fn, dataWord, {}, results, &panicked)) {
+      case CallResult::Ok:
+        if (results[1] == 0) result->clear();
+        else result->assign(reinterpret_cast<const char*>(results[0]), results[1]);
+        return rt::MethodCallResult::Ok;
+      case CallResult::Panicked:
+        *panicValue = {reinterpret_cast<const rt::TypeDesc*>(panicked.typeWord), panicked.dataWord};
+        return rt::MethodCallResult::Panicked;
+      case CallResult::Fatal: break;
+    }
+    return rt::MethodCallResult::Fatal;
+  }
+
+  bool builtinErrorText(const rt::TypeDesc* t, const void* p, std::string* text) override {
+    if (t != runtimeErrorType()) return false;
+    const auto* header = static_cast<const uint64_t*>(p);
+    if (header[1] == 0) text->clear();
+    else text->assign(reinterpret_cast<const char*>(header[0]), header[1]);
+    return true;
+  }
+
+ private:
+  Machine& machine_;
+  rt::G& g_;
+};
+
+std::string readString(const uint64_t* slots) {
+  if (slots[1] == 0) return {};
+  return std::string(reinterpret_cast<const char*>(slots[0]), slots[1]);
+}
+
+// The operands of a `...any` parameter whose slice starts at slots[0].
+std::vector<rt::Eface> readOperands(const uint64_t* slots) {
+  std::vector<rt::Eface> args(slots[1]);
+  if (!args.empty()) std::memcpy(args.data(), reinterpret_cast<const void*>(slots[0]), args.size() * 16);
+  return args;
+}
+
+void writeString(uint64_t* slots, const std::string& s) {
+  if (s.empty()) {
+    slots[0] = slots[1] = 0;
+    return;
+  }
+  void* bytes = rt::allocateBytes(s.size(), false);
+  std::memcpy(bytes, s.data(), s.size());
+  slots[0] = reinterpret_cast<uint64_t>(bytes);
+  slots[1] = s.size();
+}
+
+// (n int, err error) with a nil error.
+void writeCountNilError(uint64_t* slots, size_t n) {
+  slots[0] = n;
+  slots[1] = slots[2] = 0;
+}
+
+enum class Family : uint8_t { Printf, Print, Println };
+
+// Formats the operands of a native whose format (for Printf) starts at
+// slots[first] and whose `...any` follows it.
+[[nodiscard]] bool formatOperands(Machine& m, rt::G& g, const uint64_t* slots, size_t first,
+                                  Family family, std::string* out,
+                                  std::vector<int64_t>* wrapped = nullptr) {
+  VmMethodCaller caller(m, g);
+  if (family == Family::Printf) {
+    std::string format = readString(slots + first);
+    std::vector<rt::Eface> args = readOperands(slots + first + 2);
+    return rt::formatPrintf(*out, format, args, &caller, wrapped);
+  }
+  std::vector<rt::Eface> args = readOperands(slots + first);
+  if (family == Family::Print) return rt::formatPrint(*out, args, &caller);
+  return rt::formatPrintln(*out, args, &caller);
+}
+
+template <Family family>
+bool printToStdout(Machine& m, rt::G& g, uint64_t* slots) {
+  uint64_t offset = nativeOffset(g, slots);
+  std::string out;
+  if (!formatOperands(m, g, slots, 0, family, &out)) return false;
+  rt::writeStdout(out);
+  writeCountNilError(nativeSlots(g, offset), out.size());
+  return true;
+}
+
+template <Family family>
+bool printToString(Machine& m, rt::G& g, uint64_t* slots) {
+  uint64_t offset = nativeOffset(g, slots);
+  std::string out;
+  if (!formatOperands(m, g, slots, 0, family, &out)) return false;
+  writeString(nativeSlots(g, offset), out);
+  return true;
+}
+
+const rt::TypeDesc& byteType() {
+  static const rt::TypeDesc t = [] {
+    rt::TypeDesc d;
+    d.name = "uint8";
+    d.kind = rt::TypeKind::Uint8;
+    d.size = 1;
+    d.align = 1;
+    return d;
+  }();
+  return t;
+}
+
+// Appendf(b []byte, format string, a ...any) and Append(ln)(b []byte, a ...any).
+template <Family family>
+bool appendToBytes(Machine& m, rt::G& g, uint64_t* slots) {
+  uint64_t offset = nativeOffset(g, slots);
+  std::string out;
+  if (!formatOperands(m, g, slots, 3, family, &out)) return false;
+  slots = nativeSlots(g, offset);
+  rt::SliceHeader s{slots[0], slots[1], slots[2]};
+  uint64_t newLen = s.len + out.size();
+  if (newLen > s.cap) {
+    rt::SliceHeader grown;
+    if (!rt::growSlice(&byteType(), s, newLen, &grown)) {
+      m.panicRuntime(rt::RuntimeError::GrowSliceLen);
+      return false;
+    }
+    s = grown;
+  }
+  if (!out.empty()) std::memcpy(reinterpret_cast<char*>(s.data) + s.len, out.data(), out.size());
+  slots[0] = s.data;
+  slots[1] = newLen;
+  slots[2] = s.cap;
+  return true;
+}
+
+// func errorf(format string, a []any) (msg string, wrapped []int): Sprintf
+// with %w accepted for error operands, and the indexes of those operands
+// (sorted, distinct) for Errorf to wrap.
+bool errorf(Machine& m, rt::G& g, uint64_t* slots) {
+  uint64_t offset = nativeOffset(g, slots);
+  std::string out;
+  std::vector<int64_t> wrapped;
+  if (!formatOperands(m, g, slots, 0, Family::Printf, &out, &wrapped)) return false;
+  slots = nativeSlots(g, offset);
+  writeString(slots, out);
+  if (wrapped.empty()) {
+    slots[2] = slots[3] = slots[4] = 0;
+    return true;
+  }
+  void* data = rt::allocateBytes(wrapped.size() * 8, false);
+  std::memcpy(data, wrapped.data(), wrapped.size() * 8);
+  slots[2] = reinterpret_cast<uint64_t>(data);
+  slots[3] = slots[4] = wrapped.size();
+  return true;
+}
+
+const NativeDef kFmtNatives[] = {
+    {"fmt.Println", printToStdout<Family::Println>},
+    {"fmt.Printf", printToStdout<Family::Printf>},
+    {"fmt.Print", printToStdout<Family::Print>},
+    {"fmt.Sprintf", printToString<Family::Printf>},
+    {"fmt.Sprint", printToString<Family::Print>},
+    {"fmt.Sprintln", printToString<Family::Println>},
+    {"fmt.Appendf", appendToBytes<Family::Printf>},
+    {"fmt.Append", appendToBytes<Family::Print>},
+    {"fmt.Appendln", appendToBytes<Family::Println>},
+    {"fmt.errorf", errorf},
+};
+
+}  // namespace
+
+std::span<const NativeDef> fmtNatives() { return kFmtNatives; }
 
 }  // namespace gol::vm

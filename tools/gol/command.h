@@ -67,5 +67,6 @@ int usageError(const Command& command, std::string_view message);
 int runBuild(const Invocation& inv);
 int runRun(const Invocation& inv);
 int runAst(const Invocation& inv);
+int runDisasm(const Invocation& inv);
 
 }  // namespace gol::tool

@@ -120,6 +120,15 @@ int runRun(const Invocation& inv) {
   return executeProgram(*program, *path, programArgs);
 }
 
+int runDisasm(const Invocation& inv) {
+  const std::string* path = singleFileArg(inv, false);
+  if (!path) return kExitUsage;
+  int status = kExitOk;
+  std::unique_ptr<lang::Program> program = compileFile(*path, lang::CompileOptions{}, status);
+  if (status != kExitOk) return status;
+  return disassembleProgram(*program);
+}
+
 int runAst(const Invocation& inv) {
   const std::string* path = singleFileArg(inv, false);
   if (!path) return kExitUsage;

@@ -1,22 +1,53 @@
-// executeProgram before the VM exists: an honest refusal.
+// Running a compiled program: code generation, then the interpreter.
 //
-// The front end has already accepted the program when this runs, so the
-// user learns their program compiles; what is missing is gol's interpreter,
-// not anything in their program. Exit status 2, like the go command's
-// failures that are not the program's fault. Issue 3 replaces this file with
-// codegen + the interpreter.
+// Codegen runs on the front end's large stack (lang/bigstack.h), as deeply
+// nested programs recurse there too. The program's stdout is buffered by
+// the runtime and flushed here before gol exits; a panic's or fatal
+// error's report goes to stderr after it, as Go's does.
 #include "tools/gol/execute.h"
 
 #include <cstdio>
 
 #include <fmt/core.h>
 
+#include "lang/bigstack.h"
+#include "lang/codegen.h"
+#include "runtime/print.h"
+#include "vm/disasm.h"
+#include "vm/interp.h"
+#include "vm/natives.h"
+
 namespace gol::tool {
 
-int executeProgram(const lang::Program& /*program*/, const std::string& path,
-                   const std::vector<std::string>& /*args*/) {
-  fmt::print(stderr, "gol run: cannot run {}: the bytecode interpreter is not built yet\n", path);
-  return 2;
+std::unique_ptr<vm::Module> generate(lang::Program& program) {
+  std::unique_ptr<vm::Module> module;
+  lang::runOnFrontEndStack([&] { module = lang::generateModule(program); });
+  if (!module) {
+    std::string rendered = program.diags.render();
+    std::fwrite(rendered.data(), 1, rendered.size(), stderr);
+  }
+  return module;
+}
+
+int executeProgram(lang::Program& program, const std::string& path, const std::vector<std::string>& args) {
+  std::unique_ptr<vm::Module> module = generate(program);
+  if (!module) return 1;
+  std::vector<std::string> argv{path};
+  argv.insert(argv.end(), args.begin(), args.end());
+  vm::setProgramArgs(argv);
+  vm::RunResult result = vm::runMain(*module);
+  rt::flushStdout();
+  if (!result.report.empty()) rt::writeStderr(result.report);
+  std::fflush(stderr);
+  return result.exitCode;
+}
+
+int disassembleProgram(lang::Program& program) {
+  std::unique_ptr<vm::Module> module = generate(program);
+  if (!module) return 1;
+  std::string text = vm::disassemble(*module);
+  std::fwrite(text.data(), 1, text.size(), stdout);
+  return 0;
 }
 
 }  // namespace gol::tool

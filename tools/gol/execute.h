@@ -1,9 +1,7 @@
 // Running a compiled program: the seam between the gol command and the VM.
 //
 // `gol run` (and later the REPL) call executeProgram once the front end has
-// accepted a program. Until the bytecode interpreter exists (issue 3) the one
-// implementation, in execute.cpp, says so and fails; that file is the only
-// thing issue 3 replaces here.
+// accepted a program: it generates the bytecode module and runs it.
 #pragma once
 
 #include <string>
@@ -16,7 +14,10 @@ namespace gol::tool {
 // Runs `program` (compiled from `path`) with os.Args = {path, args...} and
 // returns the process exit status Go would give: 0, the os.Exit code, or 2
 // after an unrecovered panic or a deadlock.
-int executeProgram(const lang::Program& program, const std::string& path,
+int executeProgram(lang::Program& program, const std::string& path,
                    const std::vector<std::string>& args);
+
+// `gol disasm`: prints every function's bytecode; 1 if codegen failed.
+int disassembleProgram(lang::Program& program);
 
 }  // namespace gol::tool

@@ -36,11 +36,16 @@ constexpr Command kCommands[] = {
     {"run", "gol run FILE.gol [arguments...]", "compile and run a Gol program",
      "Run compiles the Gol program in FILE.gol and runs it, passing it the\n"
      "arguments that follow the file name (os.Args[1:]). Compile errors are\n"
-     "reported as by 'gol build', with exit status 1.\n"
-     "\n"
-     "The bytecode interpreter is not built yet: for now, run checks and\n"
-     "compiles the program, then stops with exit status 2.\n",
+     "reported as by 'gol build', with exit status 1. The program's exit status\n"
+     "is Go's: 0, the code passed to os.Exit, or 2 after a panic or fatal error,\n"
+     "whose report goes to standard error as Go prints it.\n",
      {}, runRun},
+    {"disasm", "gol disasm FILE.gol", "print the bytecode of a Gol program",
+     "Disasm compiles FILE.gol and prints the bytecode of every function of the\n"
+     "program (its own and the standard library's it uses): the frame layout\n"
+     "(parameters, results, frame size, named slots), the pointer map, and one\n"
+     "instruction a line with its operands decoded.\n",
+     {}, runDisasm},
     {"version", "gol version", "print the gol version",
      "Version prints the version of gol and the platform it was built for.\n", {}, runVersion},
     {"help", "gol help [command]", "show help for gol or one of its commands",

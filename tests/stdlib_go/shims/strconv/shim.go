@@ -2,17 +2,15 @@ package strconv
 
 import gostrconv "strconv"
 
-func ParseFloat(s string, bitSize int) (float64, error) {
+func parseFloat(s string, bitSize int) (float64, int) {
 	f, err := gostrconv.ParseFloat(s, bitSize)
 	if err != nil {
-		ne := err.(*gostrconv.NumError)
-		e := ErrSyntax
-		if ne.Err == gostrconv.ErrRange {
-			e = ErrRange
+		if err.(*gostrconv.NumError).Err == gostrconv.ErrRange {
+			return f, 2
 		}
-		return f, &NumError{ne.Func, ne.Num, e}
+		return 0, 1
 	}
-	return f, nil
+	return f, 0
 }
 
 func FormatFloat(f float64, fmt byte, prec, bitSize int) string {

@@ -1,0 +1,489 @@
+// Code generation, function level: slots, moving values between slots and
+// memory, variables, function bodies, closures and the wrappers that
+// method tables and method values call. See codegen_internal.h.
+#include <algorithm>
+#include <bit>
+
+#include <fmt/format.h>
+
+#include "lang/codegen_internal.h"
+
+namespace gol::lang::cg {
+
+FnGen::FnGen(ModuleGen& m, uint32_t index, const std::string& f) : mg(m), as(*m.mod, index), file(f) {}
+
+Slot FnGen::alloc(uint32_t n) {
+  uint32_t s = top;
+  top += n;
+  if (top > 60000) {
+    mg.unsupported(Pos{}, "a function needing more than 60000 frame slots");
+    top = s;
+    return 0;
+  }
+  maxTop = std::max(maxTop, top);
+  return static_cast<Slot>(s);
+}
+
+void FnGen::markPointers(Slot s, const Type* t) {
+  for (const LeafInfo& l : mg.layout(t).leaves)
+    if (l.kind == Leaf::Ptr) as.pointerSlot(s + l.slot);
+}
+
+Slot FnGen::allocFor(const Type* t) {
+  uint32_t n = mg.slots(t);
+  if (n > 4096) {
+    mg.unsupported(Pos{}, "a value of type " + mg.typeName(t) + " held in a frame");
+    n = 1;
+  }
+  Slot s = alloc(n);
+  markPointers(s, t);
+  return s;
+}
+
+void FnGen::finish() {
+  as.frame(std::max(maxTop, 1u));
+  as.finish();
+}
+
+void FnGen::emit(Op op, unsigned a, unsigned b, unsigned c) {
+  as.emit(op, static_cast<uint16_t>(a), static_cast<uint16_t>(b), static_cast<uint16_t>(c));
+}
+
+void FnGen::loadInt(Slot dst, int64_t v) {
+  if (v >= INT32_MIN && v <= INT32_MAX)
+    as.emitWide(Op::LOADI, dst, static_cast<uint32_t>(static_cast<int32_t>(v)));
+  else
+    as.emitWide(Op::LOADK, dst, as.constant(static_cast<uint64_t>(v)));
+}
+
+void FnGen::loadF64(Slot dst, double v) { as.emitWide(Op::LOADK, dst, as.constantF64(v)); }
+
+void FnGen::loadString(Slot dst, const std::string& s) {
+  as.emitWide(Op::LOADK2, dst, as.constantString(s));
+}
+
+void FnGen::moveN(uint32_t n, Slot dst, Slot src) {
+  if (n == 0 || dst == src) return;
+  if (n == 1)
+    emit(Op::MOV, dst, src);
+  else if (n == 2)
+    emit(Op::MOV2, dst, src);
+  else if (n == 3)
+    emit(Op::MOV3, dst, src);
+  else
+    emit(Op::MOVN, dst, src, n);
+}
+
+void FnGen::move(const Type* t, Slot dst, Slot src) { moveN(mg.slots(t), dst, src); }
+
+void FnGen::zero(const Type* t, Slot dst) {
+  uint32_t n = mg.slots(t);
+  if (n == 1)
+    as.emitWide(Op::LOADI, dst, 0);
+  else if (n > 0)
+    emit(Op::ZERO, dst, n);
+}
+
+Slot FnGen::offsetBase(Slot base, uint64_t& off) {
+  if (off <= 0xFFF0) return base;
+  emit(Op::NILCHK, base);
+  Slot t = alloc(1);
+  loadInt(t, static_cast<int64_t>(off));
+  emit(Op::ADD_I64, t, base, t);
+  off = 0;
+  return t;
+}
+
+namespace {
+
+Op loadOp(Leaf k) {
+  switch (k) {
+    case Leaf::I8: return Op::LOAD8S;
+    case Leaf::U8:
+    case Leaf::Bool: return Op::LOAD8U;
+    case Leaf::I16: return Op::LOAD16S;
+    case Leaf::U16: return Op::LOAD16U;
+    case Leaf::I32: return Op::LOAD32S;
+    case Leaf::U32: return Op::LOAD32U;
+    case Leaf::F32: return Op::LOADF32;
+    default: return Op::LOAD64;
+  }
+}
+
+Op storeOp(Leaf k) {
+  switch (k) {
+    case Leaf::I8:
+    case Leaf::U8:
+    case Leaf::Bool: return Op::STORE8;
+    case Leaf::I16:
+    case Leaf::U16: return Op::STORE16;
+    case Leaf::I32:
+    case Leaf::U32: return Op::STORE32;
+    case Leaf::F32: return Op::STOREF32;
+    case Leaf::Ptr: return Op::STOREP;
+    default: return Op::STORE64;
+  }
+}
+
+}  // namespace
+
+void FnGen::loadMem(const Type* t, Slot dst, Slot base, uint64_t off) {
+  const Layout& l = mg.layout(t);
+  if (l.slots > 4096) {
+    mg.unsupported(Pos{}, "loading a value of type " + mg.typeName(t) + " into a frame");
+    return;
+  }
+  Mark m = mark();
+  uint64_t last = off + (l.leaves.empty() ? 0 : l.leaves.back().mem);
+  if (last > 0xFFF0) base = offsetBase(base, off);
+  if (l.memIsSlots && l.slots > 3) {
+    Slot p = base;
+    if (off != 0) {
+      p = alloc(1);
+      emit(Op::FIELDADDR, p, base, static_cast<unsigned>(off));
+    }
+    emit(Op::LOADN, dst, p, l.slots);
+  } else {
+    if (l.leaves.empty() && l.slots == 0) emit(Op::NILCHK, base);
+    for (const LeafInfo& leaf : l.leaves)
+      emit(loadOp(leaf.kind), dst + leaf.slot, base, static_cast<unsigned>(off + leaf.mem));
+  }
+  release(m);
+}
+
+void FnGen::storeMem(const Type* t, Slot base, uint64_t off, Slot src) {
+  const Layout& l = mg.layout(t);
+  if (l.slots > 4096) {
+    mg.unsupported(Pos{}, "storing a value of type " + mg.typeName(t) + " from a frame");
+    return;
+  }
+  Mark m = mark();
+  uint64_t last = off + (l.leaves.empty() ? 0 : l.leaves.back().mem);
+  if (last > 0xFFF0) base = offsetBase(base, off);
+  if (l.leaves.empty()) emit(Op::NILCHK, base);
+  for (const LeafInfo& leaf : l.leaves)
+    emit(storeOp(leaf.kind), base, src + leaf.slot, static_cast<unsigned>(off + leaf.mem));
+  release(m);
+}
+
+Slot FnGen::newCell(const Type* t) {
+  Slot s = alloc(1);
+  as.pointerSlot(s);
+  as.emitWide(Op::NEW, s, mg.typeIndex(t));
+  return s;
+}
+
+// ---------------------------------------------------------------------------
+// Variables
+
+bool FnGen::needsBox(const types::Var* v) {
+  const Layout& l = mg.layout(v->type);
+  return v->captured || v->addressTaken || l.hasArray || l.slots > 256;
+}
+
+VarLoc FnGen::declareVar(types::Var* v) {
+  VarLoc loc;
+  if (needsBox(v)) {
+    loc = {newCell(v->type), true};
+  } else {
+    loc = {allocFor(v->type), false};
+  }
+  vars[v] = loc;
+  if (!v->name.empty()) as.slotName(loc.slot, loc.boxed ? "&" + v->name : v->name);
+  return loc;
+}
+
+void FnGen::initVarZero(types::Var* v) {
+  VarLoc loc = declareVar(v);
+  if (!loc.boxed) zero(v->type, loc.slot);
+}
+
+// ---------------------------------------------------------------------------
+// Bodies
+
+namespace {
+
+struct DeferFinder {
+  bool found = false;
+  void stmt(Stmt* s) {
+    if (!s || found) return;
+    switch (s->kind) {
+      case NodeKind::DeferStmt: found = true; break;
+      case NodeKind::BlockStmt:
+        for (Stmt* x : s->as<BlockStmt>()->list) stmt(x);
+        break;
+      case NodeKind::LabeledStmt: stmt(s->as<LabeledStmt>()->stmt); break;
+      case NodeKind::IfStmt:
+        stmt(s->as<IfStmt>()->body);
+        stmt(s->as<IfStmt>()->elseStmt);
+        break;
+      case NodeKind::ForStmt: stmt(s->as<ForStmt>()->body); break;
+      case NodeKind::RangeStmt: stmt(s->as<RangeStmt>()->body); break;
+      case NodeKind::SwitchStmt: stmt(s->as<SwitchStmt>()->body); break;
+      case NodeKind::TypeSwitchStmt: stmt(s->as<TypeSwitchStmt>()->body); break;
+      case NodeKind::SelectStmt: stmt(s->as<SelectStmt>()->body); break;
+      case NodeKind::CaseClause:
+        for (Stmt* x : s->as<CaseClause>()->body) stmt(x);
+        break;
+      case NodeKind::CommClause:
+        for (Stmt* x : s->as<CommClause>()->body) stmt(x);
+        break;
+      default: break;
+    }
+  }
+};
+
+}  // namespace
+
+bool containsDefer(BlockStmt* b) {
+  DeferFinder f;
+  f.stmt(b);
+  return f.found;
+}
+
+void FnGen::compileBody(const types::Signature* s, BlockStmt* b, const std::vector<types::Var*>& params,
+                        const std::vector<types::Var*>& results, bool named,
+                        const std::vector<types::Var*>* captures, bool /*hasRecv*/) {
+  sig = s;
+  uint32_t p = 0;
+  std::vector<std::pair<types::Var*, Slot>> paramSlots;
+  for (auto* v : params) {
+    paramSlots.push_back({v, static_cast<Slot>(p)});
+    p += mg.slots(v->type);
+  }
+  as.params(p);
+  top = maxTop = p;
+  for (auto& [v, slot] : paramSlots) markPointers(slot, v->type);
+  resultSlotCount = 0;
+  for (auto* v : results) resultSlotCount += mg.slots(v->type);
+  as.results(resultSlotCount);
+  maxTop = std::max(maxTop, resultSlotCount);
+  if (captures && !captures->empty()) {
+    as.usesContext();
+    Slot ctx = alloc(1);
+    as.pointerSlot(ctx);
+    emit(Op::GETCTX, ctx);
+    for (size_t i = 0; i < captures->size(); ++i) {
+      Slot c = alloc(1);
+      as.pointerSlot(c);
+      emit(Op::LOAD64, c, ctx, static_cast<unsigned>(8 * (i + 1)));
+      vars[(*captures)[i]] = {c, true};
+      as.slotName(c, "&" + (*captures)[i]->name);
+    }
+  }
+  for (auto& [v, slot] : paramSlots) {
+    if (v->name.empty() || v->name == "_") continue;
+    if (needsBox(v)) {
+      Slot c = newCell(v->type);
+      storeMem(v->type, c, 0, slot);
+      vars[v] = {c, true};
+      as.slotName(c, "&" + v->name);
+    } else {
+      vars[v] = {slot, false};
+      as.slotName(slot, v->name);
+    }
+  }
+  hasDefer = containsDefer(b);
+  namedResults = named;
+  if (named || hasDefer) {
+    int k = 0;
+    for (auto* v : results) {
+      types::Var* rv = v;
+      if (!named || v->name.empty() || v->name == "_") {
+        rv = mg.u.newObject<types::Var>(v->pos, v->pkg, fmt::format("~r{}", k), v->type);
+      }
+      ++k;
+      initVarZero(rv);
+      resultVars.push_back(rv);
+    }
+  }
+  epilogue = as.newLabel();
+  block(b->list);
+  line(b->rbrace);
+  emitReturn();
+  if (hasDefer) {
+    as.bind(epilogue);
+    as.recoverPoint();
+    emit(Op::RUNDEFERS);
+    Slot region = alloc(resultSlotCount);
+    uint32_t at = region;
+    for (auto* rv : resultVars) {
+      VarLoc loc = vars[rv];
+      if (loc.boxed)
+        loadMem(rv->type, static_cast<Slot>(at), loc.slot, 0);
+      else
+        move(rv->type, static_cast<Slot>(at), loc.slot);
+      at += mg.slots(rv->type);
+    }
+    if (resultSlotCount == 0)
+      emit(Op::RET0);
+    else
+      emit(Op::RET, region, resultSlotCount);
+  }
+  finish();
+}
+
+void FnGen::emitReturn() {
+  if (hasDefer) {
+    as.jump(Op::JMP, epilogue);
+    return;
+  }
+  if (resultVars.empty()) {
+    emit(Op::RET0);
+    return;
+  }
+  Mark m = mark();
+  Slot region = alloc(resultSlotCount);
+  uint32_t at = region;
+  for (auto* rv : resultVars) {
+    VarLoc loc = vars[rv];
+    if (loc.boxed)
+      loadMem(rv->type, static_cast<Slot>(at), loc.slot, 0);
+    else
+      move(rv->type, static_cast<Slot>(at), loc.slot);
+    at += mg.slots(rv->type);
+  }
+  emit(Op::RET, region, resultSlotCount);
+  release(m);
+}
+
+// ---------------------------------------------------------------------------
+// Closures and wrappers
+
+uint32_t ModuleGen::litIndex(FuncLit* lit, FnGen* outer) {
+  if (auto it = lits_.find(lit); it != lits_.end()) return it->second;
+  std::string name = fmt::format("{}.func{}", outer->as.function().name, ++litCounter_);
+  uint32_t index = mod->declareFunction(name, fileName(lit->pos));
+  lits_[lit] = index;
+  work.push_back([this, lit, index] {
+    FnGen g(*this, index, fileName(lit->pos));
+    auto* sig = lit->type->as<types::Signature>();
+    bool named = !sig->results->vars.empty() && !sig->results->vars[0]->name.empty();
+    std::vector<types::Var*> params(sig->params->vars.begin(), sig->params->vars.end());
+    g.line(lit->pos);
+    g.compileBody(sig, lit->body, params, sig->results->vars, named, &lit->captures, false);
+  });
+  return index;
+}
+
+namespace {
+
+uint32_t paramSlotsOf(ModuleGen& mg, const types::Signature* sig) {
+  uint32_t n = 0;
+  for (auto* v : sig->params->vars) n += mg.slots(v->type);
+  return n;
+}
+uint32_t resultSlotsOf(ModuleGen& mg, const types::Signature* sig) {
+  uint32_t n = 0;
+  for (auto* v : sig->results->vars) n += mg.slots(v->type);
+  return n;
+}
+
+}  // namespace
+
+uint32_t ModuleGen::ifaceMethodFn(const Type* recv, types::Func* m, const std::vector<int>& path, bool) {
+  bool ptr = recv->is<types::Pointer>();
+  std::vector<int> walk(path.begin(), path.empty() ? path.end() : path.end() - 1);
+  if (walk.empty()) {
+    if (ptr && m->hasPtrRecv()) return funcIndex(m);
+    if (!ptr && desc(recv)->isDirectIface() && !m->hasPtrRecv()) return funcIndex(m);
+  }
+  std::string key = typeKey(recv) + "#" + m->name + "#" + funcName(m);
+  if (auto it = wrappers_.find(key); it != wrappers_.end()) return it->second;
+  uint32_t index = mod->declareFunction(funcName(m), "<autogenerated>");
+  wrappers_[key] = index;
+  work.push_back([this, recv, m, walk, ptr, index] {
+    FnGen g(*this, index, "<autogenerated>");
+    auto* sig = m->signature();
+    uint32_t p = paramSlotsOf(*this, sig), r = resultSlotsOf(*this, sig);
+    g.as.params(1 + p);
+    g.as.results(r);
+    g.top = g.maxTop = std::max(1 + p, r);
+    g.as.pointerSlot(0);
+    Slot cur = 0;
+    const Type* curT = ptr ? recv->as<types::Pointer>()->elem : recv;
+    bool direct = !ptr && desc(recv)->isDirectIface();
+    if (direct) {
+      // The data word is the value itself; box it so the walk below sees memory.
+      Slot c = g.newCell(recv);
+      g.storeMem(recv, c, 0, 0);
+      cur = c;
+    }
+    for (int idx : walk) {
+      auto* st = curT->under<types::Struct>();
+      auto* f = st->fields[static_cast<size_t>(idx)];
+      uint64_t off = desc(curT)->fields[static_cast<size_t>(idx)].offset;
+      Slot t = g.alloc(1);
+      g.as.pointerSlot(t);
+      if (f->type->is<types::Pointer>()) {
+        g.emit(Op::LOAD64, t, cur, static_cast<unsigned>(off));
+        curT = f->type->as<types::Pointer>()->elem;
+      } else {
+        g.emit(Op::FIELDADDR, t, cur, static_cast<unsigned>(off));
+        curT = f->type;
+      }
+      cur = t;
+    }
+    const Type* recvT = sig->recv->type;
+    uint32_t recvSlots = slots(recvT);
+    Slot a = static_cast<Slot>(g.top + vm::kFrameHeaderSlots);
+    g.top = a + std::max(recvSlots + p, r);
+    g.maxTop = std::max(g.maxTop, g.top);
+    if (m->hasPtrRecv())
+      g.emit(Op::MOV, a, cur);
+    else
+      g.loadMem(recvT, a, cur, 0);
+    g.moveN(p, static_cast<Slot>(a + recvSlots), 1);
+    g.as.emitWide(Op::CALL, a, funcIndex(m));
+    if (r == 0)
+      g.emit(Op::RET0);
+    else
+      g.emit(Op::RET, a, r);
+    g.finish();
+  });
+  return index;
+}
+
+uint32_t ModuleGen::boundMethodFn(const Type* recvType, types::Func* m, bool ifaceCall, int ifaceIndex) {
+  std::string key = "bound#" + typeKey(recvType) + "#" + funcName(m) + (ifaceCall ? "#i" : "");
+  if (auto it = wrappers_.find(key); it != wrappers_.end()) return it->second;
+  uint32_t index = mod->declareFunction(funcName(m) + "-fm", "<autogenerated>");
+  wrappers_[key] = index;
+  work.push_back([this, recvType, m, ifaceCall, ifaceIndex, index] {
+    FnGen g(*this, index, "<autogenerated>");
+    auto* sig = m->signature();
+    uint32_t p = paramSlotsOf(*this, sig), r = resultSlotsOf(*this, sig);
+    g.as.params(p);
+    g.as.results(r);
+    g.as.usesContext();
+    g.top = g.maxTop = std::max(p, r);
+    Slot ctx = g.alloc(1);
+    g.as.pointerSlot(ctx);
+    g.emit(Op::GETCTX, ctx);
+    uint32_t recvSlots = slots(recvType);
+    Slot held = g.alloc(recvSlots);
+    for (uint32_t k = 0; k < recvSlots; ++k)
+      g.emit(Op::LOAD64, held + k, ctx, 8 * (k + 1));
+    Slot a = static_cast<Slot>(g.top + vm::kFrameHeaderSlots);
+    if (ifaceCall) {
+      g.top = a + std::max(1 + p, r);
+      g.maxTop = std::max(g.maxTop, g.top);
+      g.moveN(p, static_cast<Slot>(a + 1), 0);
+      g.emit(Op::CALLI, a, held, static_cast<unsigned>(ifaceIndex));
+    } else {
+      g.top = a + std::max(recvSlots + p, r);
+      g.maxTop = std::max(g.maxTop, g.top);
+      g.moveN(recvSlots, a, held);
+      g.moveN(p, static_cast<Slot>(a + recvSlots), 0);
+      g.as.emitWide(Op::CALL, a, funcIndex(m));
+    }
+    if (r == 0)
+      g.emit(Op::RET0);
+    else
+      g.emit(Op::RET, a, r);
+    g.finish();
+  });
+  return index;
+}
+
+}  // namespace gol::lang::cg
