@@ -164,8 +164,31 @@ def excerpt(text, limit=40):
     return "".join(lines[:limit]) + f"... ({len(lines) - limit} more lines)\n"
 
 
+PENDING_RE = re.compile(r"^// gol:pending (.+)$", re.M)
+
+
+def pending_reason(src):
+    """A program marked `// gol:pending WHY` needs a capability of a later
+    issue (channels, goroutines): its run is expected to fail until then."""
+    m = PENDING_RE.search(src.read_text(errors="replace")[:2000])
+    return m.group(1) if m else None
+
+
 def check_run_program(gol, directory, src, timeout):
     """`gol run NAME.gol`: stdout, exit status and stderr lines as expected."""
+    problem = check_run_program_now(gol, directory, src, timeout)
+    reason = pending_reason(src)
+    if reason is None:
+        return problem
+    if problem is None:
+        return f"passes now, but is marked pending ({reason}): remove the marker\n"
+    return PENDING
+
+
+PENDING = object()
+
+
+def check_run_program_now(gol, directory, src, timeout):
     out_path, exit_path = src.with_suffix(".out"), src.with_suffix(".exit")
     stderr_path, in_path = src.with_suffix(".stderr"), src.with_suffix(".in")
     if not out_path.exists():
@@ -241,10 +264,13 @@ def main():
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
         results = list(pool.map(lambda p: (p, check(gol, directory, p, args.timeout)), programs))
 
-    failed = 0
+    failed = pending = 0
     for src, problem in results:
         rel = src.relative_to(REPO_DIR)
-        if problem:
+        if problem is PENDING:
+            pending += 1
+            print(f"pending {rel}: {pending_reason(src)}")
+        elif problem:
             failed += 1
             print(f"FAIL {rel}\n{problem}")
         elif args.verbose:
@@ -253,8 +279,9 @@ def main():
     for name in stray:
         print(f"FAIL {directory.relative_to(REPO_DIR)}/{name}: no matching .gol program")
     failed += len(stray)
-    passed = len(programs) - (failed - len(stray))
-    print(f"{args.mode}: {passed} passed, {failed} failed")
+    passed = len(programs) - (failed - len(stray)) - pending
+    note = f" ({pending} pending on later issues, expected to fail)" if pending else ""
+    print(f"{args.mode}: {passed} passed, {failed} failed{note}")
     return 1 if failed else 0
 
 
