@@ -56,6 +56,7 @@ MODE_DIRS = {
     "samples": REPO_DIR / "samples",
     "run": TESTS_DIR / "golden",
     "run-samples": REPO_DIR / "samples",
+    "disasm": TESTS_DIR / "golden",
 }
 RUN_MODES = ("run", "run-samples")
 HEX_NUMBER = re.compile(r"0x[0-9a-fA-F]+")
@@ -153,6 +154,24 @@ def check_valid_program(gol, directory, src, timeout):
         problems.append(f"unexpected output on stderr:\n{show_bytes(errout)}")
     if out:
         problems.append(f"unexpected output on stdout:\n{show_bytes(out)}")
+    return "".join(problems) or None
+
+
+def check_disasm_program(gol, directory, src, timeout):
+    """`gol disasm NAME.gol` lists every function, main.main among them."""
+    if pending_reason(src):
+        return None  # needs a later issue's code generation
+    result, err = run_gol(gol, directory, src.name, timeout, command="disasm")
+    if err:
+        return err
+    code, out, errout = result
+    problems = []
+    if code != 0:
+        problems.append(f"want exit status 0, got {describe_status(code)}\n")
+    if errout:
+        problems.append(f"unexpected output on stderr:\n{excerpt(show_bytes(errout), 15)}")
+    if b"func main.main (" not in out:
+        problems.append("the listing lacks main.main\n")
     return "".join(problems) or None
 
 
@@ -257,6 +276,8 @@ def main():
 
     if running:
         check = check_run_program
+    elif args.mode == "disasm":
+        check = check_disasm_program
     elif args.mode == "errors":
         check = check_error_program
     else:

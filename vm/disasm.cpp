@@ -1,6 +1,8 @@
 // Disassembler (format described in disasm.h).
 #include "vm/disasm.h"
 
+#include <algorithm>
+
 #include <bit>
 #include <cstring>
 #include <iterator>
@@ -57,8 +59,10 @@ struct Printer {
   std::vector<std::string> comments;
 
   std::string slot(unsigned s) {
-    if (s < fn.slotNames.size() && !fn.slotNames[s].empty())
-      comments.push_back(fmt::format("r{}={}", s, fn.slotNames[s]));
+    if (s < fn.slotNames.size() && !fn.slotNames[s].empty()) {
+      std::string c = fmt::format("r{}={}", s, fn.slotNames[s]);
+      if (std::find(comments.begin(), comments.end(), c) == comments.end()) comments.push_back(c);
+    }
     return fmt::format("r{}", s);
   }
 
@@ -120,9 +124,16 @@ struct Printer {
 
 std::string disassemble(const Module& module, const Function& fn) {
   std::string out = fmt::format("func {} ({})\n", fn.name, fn.file);
-  out += fmt::format("  frame {} slots; params r0..r{}; results r0..r{}{}\n", fn.frameSlots,
-                     static_cast<int64_t>(fn.paramSlots) - 1, static_cast<int64_t>(fn.resultSlots) - 1,
-                     fn.usesContext ? "; closure context" : "");
+  auto span = [](uint32_t n) {
+    return n == 0 ? std::string("none") : n == 1 ? std::string("r0") : fmt::format("r0..r{}", n - 1);
+  };
+  out += fmt::format("  frame {} slots; params {}; results {}{}\n", fn.frameSlots, span(fn.paramSlots),
+                     span(fn.resultSlots), fn.usesContext ? "; closure context (GETCTX)" : "");
+  // The slot layout: which variable lives where ("&x": a pointer to x's heap cell).
+  std::string named;
+  for (size_t k = 0; k < fn.slotNames.size(); ++k)
+    if (!fn.slotNames[k].empty()) named += fmt::format(" r{}={}", k, fn.slotNames[k]);
+  if (!named.empty()) out += "  slots:" + named + "\n";
   out += fmt::format("  pointers: {}", slotList(fn.pointers, fn.frameSlots));
   if (!fn.zeroOnEntry.empty()) {
     out += "; zeroed on entry:";

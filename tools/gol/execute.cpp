@@ -45,7 +45,13 @@ int executeProgram(lang::Program& program, const std::string& path, const std::v
 int disassembleProgram(lang::Program& program) {
   std::unique_ptr<vm::Module> module = generate(program);
   if (!module) return 1;
-  std::string text = vm::disassemble(*module);
+  // The program's own functions first, then the standard library's.
+  std::string mainFile = program.sources.file(0).name;
+  if (program.mainFile) mainFile = program.sources.file(program.mainFile->pos.file).name;
+  std::string text;
+  for (int pass = 0; pass < 2; ++pass)
+    for (const auto& fn : module->functions)
+      if ((fn->file == mainFile) == (pass == 0)) text += vm::disassemble(*module, *fn) + "\n";
   std::fwrite(text.data(), 1, text.size(), stdout);
   return 0;
 }
