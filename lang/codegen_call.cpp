@@ -148,7 +148,7 @@ Slot FnGen::callWindow(CallExpr* e, uint32_t* resultSlots) {
   for (auto* v : sig->params->vars) p += mg.slots(v->type);
   for (auto* v : sig->results->vars) r += mg.slots(v->type);
   Slot a = static_cast<Slot>(top + vm::kFrameHeaderSlots);
-  top = a + std::max(recvSlots + p, r);
+  top = a + std::max({recvSlots + p, r, 1u});  // the callee's frame starts inside ours
   maxTop = std::max(maxTop, top);
   if (ifaceCall) as.pointerSlot(a);
   if (kind == CallKind::Method) {

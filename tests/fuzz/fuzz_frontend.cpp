@@ -1,6 +1,8 @@
 // libFuzzer target for the front end: any bytes through lexer, parser and
 // checker (lang::compileSource), then through the diagnostics renderer and
-// the AST dumper, which walk everything the front end produced.
+// the AST dumper, which walk everything the front end produced; a program
+// that type-checks goes on through the code generator and the bytecode
+// verifier (nothing is run: a fuzzed program may loop forever).
 //
 // The front end's promise (frontend.h) is that every input yields a program
 // or diagnostics: no crash, no hang, no leak, no undefined behaviour, no
@@ -19,7 +21,10 @@
 
 #include "lang/ast.h"
 #include "lang/bigstack.h"
+#include "lang/codegen.h"
 #include "lang/frontend.h"
+#include "vm/disasm.h"
+#include "vm/verify.h"
 
 namespace {
 
@@ -51,5 +56,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   if (program->mainFile)
     gol::lang::runOnFrontEndStack([&] { (void)gol::lang::dumpAst(program->mainFile, !diags.hasErrors()); });
+  if (!diags.hasErrors()) {
+    std::unique_ptr<gol::vm::Module> module;
+    gol::lang::runOnFrontEndStack([&] { module = gol::lang::generateModule(*program); });
+    if (!module && !program->diags.hasErrors()) brokenInvariant("codegen failed without saying why");
+    if (module) {
+      for (const auto& fn : module->functions) {
+        std::string problem = gol::vm::verify(*module, *fn);
+        if (!problem.empty()) {
+          std::fprintf(stderr, "%s: %s\n", fn->name.c_str(), problem.c_str());
+          brokenInvariant("codegen produced bytecode the verifier rejects");
+        }
+      }
+      (void)gol::vm::disassemble(*module);
+    }
+  }
   return 0;
 }

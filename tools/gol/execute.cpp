@@ -16,6 +16,7 @@
 #include "vm/disasm.h"
 #include "vm/interp.h"
 #include "vm/natives.h"
+#include "vm/verify.h"
 
 namespace gol::tool {
 
@@ -53,6 +54,12 @@ int disassembleProgram(lang::Program& program) {
     for (const auto& fn : module->functions)
       if ((fn->file == mainFile) == (pass == 0)) text += vm::disassemble(*module, *fn) + "\n";
   std::fwrite(text.data(), 1, text.size(), stdout);
+  // The listing is also where codegen's output gets checked (vm/verify.h).
+  std::string problems = vm::verify(*module);
+  if (!problems.empty()) {
+    std::fwrite(problems.data(), 1, problems.size(), stderr);
+    return 1;
+  }
   return 0;
 }
 
