@@ -23,6 +23,11 @@ Stmt* targetOf(Stmt* s) {
   return s;
 }
 
+bool isNilExpr(Expr* e) {
+  auto* id = unparen(e)->as<Ident>();
+  return id && id->obj && id->obj->is<types::Nil>();
+}
+
 bool isBlank(Expr* e) {
   auto* id = unparen(e)->as<Ident>();
   return id && id->name == "_";
@@ -263,6 +268,26 @@ void FnGen::define(const std::vector<Expr*>& lhs, const std::vector<Expr*>& rhs,
     return;
   }
   if (lhs.size() == 1) {
+    // s[i] = v for a slice of words or bytes: one checked store.
+    if (auto* ix = unparen(lhs[0])->as<IndexExpr>(); ix && ix->x->type->under<types::Slice>()) {
+      const Type* et = ix->x->type->under<types::Slice>()->elem;
+      const Layout& el = mg.layout(et);
+      Leaf k = el.slots == 1 ? el.leaves[0].kind : Leaf::F32;
+      if (k == Leaf::W64 || k == Leaf::Ptr || k == Leaf::U8 || k == Leaf::I8 || k == Leaf::Bool) {
+        Slot sl = operand(ix->x);
+        Slot i = operand(ix->index);
+        Slot v;
+        if (isIface(et) || unparen(rhs[0])->mode == ExprMode::Constant || isNilExpr(rhs[0])) {
+          v = allocFor(et);
+          exprTo(rhs[0], et, v);
+        } else {
+          v = operand(rhs[0]);
+        }
+        emit(k == Leaf::W64 || k == Leaf::Ptr ? Op::SSTORE64 : Op::SSTORE8, sl, i, v);
+        release(m);
+        return;
+      }
+    }
     Place p = place(lhs[0]);
     if (p.kind == Place::Kind::Blank) {
       operand(rhs[0]);
@@ -277,6 +302,29 @@ void FnGen::define(const std::vector<Expr*>& lhs, const std::vector<Expr*>& rhs,
       Slot v = allocFor(p.type);
       exprTo(rhs[0], p.type, v);
       storePlace(p, v);
+    }
+    release(m);
+    return;
+  }
+  // a, b := x, y declaring only new variables held in slots: nothing on the
+  // right can refer to them, so evaluate straight into them.
+  bool allNew = isDefine;
+  for (Expr* e : lhs) {
+    auto* id = unparen(e)->as<Ident>();
+    auto* v = id && id->obj ? id->obj->as<types::Var>() : nullptr;
+    if (!id || (id->name != "_" && (!id->isDef || !v || vars[v].boxed))) allNew = false;
+  }
+  if (allNew) {
+    for (size_t i = 0; i < lhs.size(); ++i) {
+      auto* id = unparen(lhs[i])->as<Ident>();
+      if (id->name == "_") {
+        Mark mm = mark();
+        operand(rhs[i]);
+        release(mm);
+        continue;
+      }
+      auto* v = id->obj->as<types::Var>();
+      exprTo(rhs[i], v->type, vars[v].slot);
     }
     release(m);
     return;
