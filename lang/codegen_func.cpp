@@ -43,6 +43,9 @@ Slot FnGen::allocFor(const Type* t) {
 void FnGen::finish() {
   as.frame(std::max(maxTop, 1u));
   as.finish();
+  if (as.jumpTooFar())
+    mg.unsupported(Pos{as.function().lines.empty() ? -1 : 0, 0, 0},
+                   "function " + as.function().name + ", too large (a jump over 32767 instructions),");
 }
 
 void FnGen::emit(Op op, unsigned a, unsigned b, unsigned c) {

@@ -185,7 +185,10 @@ class FnGen {
     uint32_t top;
   };
   Mark mark() const { return {top}; }
-  void release(Mark m) { top = m.top; }
+  void release(Mark m) {
+    if (m.top < top) as.endSlotNames(m.top);
+    top = m.top;
+  }
   void finish();
 
   // ---- emission helpers ----

@@ -609,7 +609,9 @@ void FnGen::rangeStmt(RangeStmt* s, LabeledStmt*) {
     assignTo(keyE, intT, i);
     if (valE) {
       Mark mm = mark();
-      Slot v = allocFor(et);
+      types::Var* vv = define ? varOf(valE) : nullptr;
+      bool inPlace = vv && !vars[vv].boxed;  // load straight into the variable
+      Slot v = inPlace ? vars[vv].slot : allocFor(et);
       const Layout& el = mg.layout(et);
       if (el.slots == 1 && (el.leaves[0].kind == Leaf::W64 || el.leaves[0].kind == Leaf::Ptr)) {
         emit(Op::SLOAD64, v, sl, i);
@@ -618,7 +620,7 @@ void FnGen::rangeStmt(RangeStmt* s, LabeledStmt*) {
         as.emitExtra(Op::SINDEXADDR, a, sl, i, mg.desc(et)->size);
         loadMem(et, v, a, 0);
       }
-      assignTo(valE, et, v);
+      if (!inPlace) assignTo(valE, et, v);
       release(mm);
     }
     block(s->body->list);

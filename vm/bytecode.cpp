@@ -86,8 +86,13 @@ Assembler::Assembler(Module& module, uint32_t functionIndex)
     : module_(module), fn_(module.functions.at(functionIndex).get()) {}
 
 void Assembler::slotName(uint32_t slot, std::string name) {
-  if (fn_->slotNames.size() <= slot) fn_->slotNames.resize(slot + 1);
-  fn_->slotNames[slot] = std::move(name);
+  endSlotNames(slot, slot + 1);
+  fn_->slotLabels.push_back({slot, pc(), UINT32_MAX, std::move(name)});
+}
+
+void Assembler::endSlotNames(uint32_t firstSlot, uint32_t endSlot) {
+  for (auto& l : fn_->slotLabels)
+    if (l.to == UINT32_MAX && l.slot >= firstSlot && l.slot < endSlot) l.to = pc();
 }
 
 uint32_t Assembler::constant(uint64_t bits) {
@@ -153,13 +158,17 @@ uint32_t Assembler::finish() {
     if (f.wide) {
       w = (w & 0xFFFFFFFFu) | static_cast<Instr>(static_cast<uint32_t>(offset)) << 32;
     } else {
-      if (offset < INT16_MIN || offset > INT16_MAX)
-        brokenInvariant("assembler: conditional jump out of 16-bit range");
+      if (offset < INT16_MIN || offset > INT16_MAX) {
+        jumpTooFar_ = true;  // the caller reports it (a function too large to compile)
+        continue;
+      }
       w = (w & 0x0000FFFFFFFFFFFFu) | static_cast<Instr>(static_cast<uint16_t>(offset)) << 48;
     }
   }
   if (fn_->frameSlots < std::max(fn_->paramSlots, fn_->resultSlots))
     brokenInvariant("assembler: frame smaller than its parameters or results");
+  for (auto& l : fn_->slotLabels)
+    if (l.to == UINT32_MAX) l.to = pc();
   fn_->finalize();
   module_.functionTable.resize(module_.functions.size(), nullptr);
   module_.functionTable[fn_->index] = fn_;

@@ -136,7 +136,13 @@ struct Function {
   SlotBits pointers;          // frame slots that hold pointers
   std::vector<SlotRange> zeroOnEntry;  // derived from pointers by finalize()
   std::vector<LineEntry> lines;        // sorted by pc
-  std::vector<std::string> slotNames;  // optional, for the disassembler
+  // Optional, for the disassembler: which variable a slot holds over which
+  // instructions (slots are reused once a variable's block ends).
+  struct SlotLabel {
+    uint32_t slot, from, to;  // code words [from, to)
+    std::string name;
+  };
+  std::vector<SlotLabel> slotLabels;
 
   // Sets the hot fields from the cold ones; call after any change.
   void finalize();
@@ -199,7 +205,10 @@ class Assembler {
   void pointerSlot(uint32_t slot) { fn_->pointers.set(slot); }
   void usesContext() { fn_->usesContext = true; }
   void recoverPoint() { fn_->recoverPc = pc(); }  // the next instruction
+  // Names `slot` from the next instruction until endSlotNames or finish.
   void slotName(uint32_t slot, std::string name);
+  // Ends the names of slots >= firstSlot (their variables went out of scope).
+  void endSlotNames(uint32_t firstSlot, uint32_t endSlot = UINT32_MAX);
   void line(int32_t line) { line_ = line; }
 
   uint32_t constant(uint64_t bits);
@@ -218,8 +227,11 @@ class Assembler {
   void jump(Op op, uint16_t a, Label target);           // AJ
   void jump(Op op, uint16_t a, uint16_t b, Label target);  // ABJ, AIJ (b as int16)
 
-  // Resolves jumps, finalizes the function; returns its index.
+  // Resolves jumps, finalizes the function; returns its index. Check
+  // jumpTooFar() after: a conditional jump spanning more than 32767 words
+  // cannot be encoded (codegen reports the function as too large).
   uint32_t finish();
+  bool jumpTooFar() const { return jumpTooFar_; }
 
  private:
   void word(Instr w);
@@ -231,6 +243,7 @@ class Assembler {
   Module& module_;
   Function* fn_;
   int32_t line_ = 0;
+  bool jumpTooFar_ = false;
   std::vector<int64_t> labels_;
   std::vector<Fixup> fixups_;
 };

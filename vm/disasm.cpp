@@ -57,10 +57,12 @@ struct Printer {
   const Module& module;
   const Function& fn;
   std::vector<std::string> comments;
+  size_t pc = 0;  // the instruction being printed
 
   std::string slot(unsigned s) {
-    if (s < fn.slotNames.size() && !fn.slotNames[s].empty()) {
-      std::string c = fmt::format("r{}={}", s, fn.slotNames[s]);
+    for (const auto& l : fn.slotLabels) {
+      if (l.slot != s || pc < l.from || pc >= l.to) continue;
+      std::string c = fmt::format("r{}={}", s, l.name);
       if (std::find(comments.begin(), comments.end(), c) == comments.end()) comments.push_back(c);
     }
     return fmt::format("r{}", s);
@@ -131,8 +133,11 @@ std::string disassemble(const Module& module, const Function& fn) {
                      span(fn.resultSlots), fn.usesContext ? "; closure context (GETCTX)" : "");
   // The slot layout: which variable lives where ("&x": a pointer to x's heap cell).
   std::string named;
-  for (size_t k = 0; k < fn.slotNames.size(); ++k)
-    if (!fn.slotNames[k].empty()) named += fmt::format(" r{}={}", k, fn.slotNames[k]);
+  for (const auto& l : fn.slotLabels) {
+    bool whole = l.from == 0 && l.to >= fn.codeWords.size();
+    named += whole ? fmt::format(" r{}={}", l.slot, l.name)
+                   : fmt::format(" r{}={}@{}..{}", l.slot, l.name, l.from, l.to);
+  }
   if (!named.empty()) out += "  slots:" + named + "\n";
   out += fmt::format("  pointers: {}", slotList(fn.pointers, fn.frameSlots));
   if (!fn.zeroOnEntry.empty()) {
@@ -157,7 +162,7 @@ std::string disassemble(const Module& module, const Function& fn) {
     const FormatInfo& f = formatInfo(op);
     size_t words = static_cast<size_t>(instrWords(op));
     size_t nextPc = pc + 1;  // jumps count from the word after the jump
-    Printer p{module, fn, {}};
+    Printer p{module, fn, {}, pc};
     std::vector<std::string> ops;
     auto add = [&](std::string s) {
       if (!s.empty()) ops.push_back(std::move(s));
