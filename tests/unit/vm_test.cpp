@@ -610,7 +610,8 @@ TEST_CASE("disassembly of a small function") {
   std::string text = disassemble(m, *m.functions[fib]);
   CHECK(text ==
         "func main.fib (prog.gol)\n"
-        "  frame 9 slots; params r0..r0; results r0..r0\n"
+        "  frame 9 slots; params r0; results r0\n"
+        "  slots: r0=n\n"
         "  pointers: none\n"
         "    pc  line  op          operands\n"
         "     0     3  JLTI        r0, 2, -> 7              ; r0=n\n"
