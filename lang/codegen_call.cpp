@@ -337,9 +337,7 @@ void FnGen::builtin(CallExpr* e, Slot dst) {
     case types::BuiltinId::Delete: {
       auto* mt = e->args[0]->type->under<types::Map>();
       Slot mp = operand(e->args[0]);
-      Slot k = allocFor(mt->key);
-      exprTo(e->args[1], mt->key, k);
-      Slot ka = keyAddress(mt->key, k);
+      Slot ka = mapKey(mt->key, e->args[1]);
       as.emitExtra(Op::MAPDELETE, mp, ka, 0, mg.typeIndex(e->args[0]->type));
       break;
     }

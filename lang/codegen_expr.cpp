@@ -955,9 +955,7 @@ Place FnGen::place(Expr* e) {
     p.kind = Place::Kind::Map;
     p.mapType = ix->x->type;
     p.slot = operand(ix->x);
-    Slot k = allocFor(mt->key);
-    exprTo(ix->index, mt->key, k);
-    p.key = keyAddress(mt->key, k);
+    p.key = mapKey(mt->key, ix->index);
     p.type = mt->elem;
     return p;
   }
@@ -1152,13 +1150,23 @@ Slot FnGen::keyAddress(const Type* keyType, Slot key) {
   return a;
 }
 
+Slot FnGen::mapKey(const Type* keyType, Expr* key) {
+  Slot k;
+  if (!isIface(keyType) && key->type && types::identical(key->type, keyType) &&
+      key->mode != ExprMode::Constant) {
+    k = operand(key);  // a variable's own slot when it is one
+  } else {
+    k = allocFor(keyType);
+    exprTo(key, keyType, k);
+  }
+  return keyAddress(keyType, k);
+}
+
 void FnGen::mapIndex(IndexExpr* e, Slot dst, bool commaOk) {
   Mark m = mark();
   auto* mt = e->x->type->under<types::Map>();
   Slot mp = operand(e->x);
-  Slot k = allocFor(mt->key);
-  exprTo(e->index, mt->key, k);
-  Slot ka = keyAddress(mt->key, k);
+  Slot ka = mapKey(mt->key, e->index);
   Slot r = alloc(2);
   as.pointerSlot(r);
   if (commaOk) {

@@ -250,6 +250,7 @@ class FnGen {
   void storePlace(const Place& p, Slot src);
   Slot keyAddress(const Type* keyType, Slot key);  // slot holding &key, packed as the map stores it
   void mapIndex(IndexExpr* e, Slot dst, bool commaOk);
+  Slot mapKey(const Type* keyType, Expr* key);  // a slot holding the key's address
   void recvOf(Expr* x, const types::Selection* sel, types::Func* m, Slot dst);
 
   // ---- statements (codegen_stmt.cpp) ----

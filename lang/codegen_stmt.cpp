@@ -243,6 +243,18 @@ void FnGen::define(const std::vector<Expr*>& lhs, const std::vector<Expr*>& rhs,
     Place p1 = place(lhs[1]);
     const Type* vt = nullptr;
     Slot region = 0;
+    if (auto* ix = r->as<IndexExpr>()) vt = ix->x->type->under<types::Map>()->elem;
+    if (auto* ta = r->as<TypeAssertExpr>()) vt = ta->typeExpr->type;
+    // v and ok adjacent in slots, v of the value's own type: straight there.
+    if (vt && p0.kind == Place::Kind::Slots && p1.kind == Place::Kind::Slots &&
+        p1.slot == p0.slot + mg.slots(vt) && types::identical(p0.type, vt)) {
+      if (auto* ix = r->as<IndexExpr>())
+        mapIndex(ix, p0.slot, true);
+      else
+        typeAssert(r->as<TypeAssertExpr>(), p0.slot, true);
+      release(m);
+      return;
+    }
     if (auto* ix = r->as<IndexExpr>()) {
       vt = ix->x->type->under<types::Map>()->elem;
       region = alloc(mg.slots(vt) + 1);
