@@ -1493,7 +1493,7 @@ dispatch:
       const uint64_t* x = &RB;
       const uint64_t* y = &RC;
       RA = x[1] == y[1] &&
-           (x[0] == y[0] || std::memcmp(reinterpret_cast<const void*>(x[0]),
+           (x[1] == 0 || x[0] == y[0] || std::memcmp(reinterpret_cast<const void*>(x[0]),
                                         reinterpret_cast<const void*>(y[0]), x[1]) == 0);
       NEXT();
     }
