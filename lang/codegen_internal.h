@@ -116,6 +116,9 @@ class ModuleGen {
   // The function a bound method value x.M calls: its context holds the
   // receiver (recvSlots slots) after the Function* word.
   uint32_t boundMethodFn(const Type* recvType, types::Func* m, bool ifaceCall, int ifaceIndex);
+  // The function a deferred builtin call runs: its parameters are the
+  // call's arguments, evaluated when the defer statement ran.
+  uint32_t deferredBuiltinFn(CallExpr* call, const std::vector<const Type*>& argTypes);
   // The function a method expression I.M on an interface type denotes:
   // it takes the interface value, then M's parameters.
   uint32_t ifaceMethodExprFn(const Type* iface, types::Func* m);

@@ -842,8 +842,39 @@ void FnGen::deferStmt(DeferStmt* s) {
   Mark m = mark();
   CallExpr* c = s->call;
   Expr* fun = unparen(c->fun);
-  if (c->callKind == CallKind::Builtin || c->callKind == CallKind::Conversion) {
-    mg.unsupported(s->pos, "deferring a builtin call");
+  if (c->callKind == CallKind::Conversion) {
+    mg.unsupported(s->pos, "deferring a conversion");
+    release(m);
+    return;
+  }
+  if (c->callKind == CallKind::Builtin) {
+    // defer println(x), defer panic(v), defer delete(m, k): the arguments
+    // are evaluated now and handed to a small function doing the call.
+    std::vector<const Type*> argTypes;
+    for (Expr* a : c->args) {
+      const Type* t = a->type;
+      if (a->mode == ExprMode::Constant && types::isUntyped(t)) t = types::defaultType(mg.u, t);
+      if (a->mode == ExprMode::TypeExpr) {
+        mg.unsupported(s->pos, "deferring this builtin call");
+        release(m);
+        return;
+      }
+      argTypes.push_back(t);
+    }
+    uint32_t n = 0;
+    for (const Type* t : argTypes) n += mg.slots(t);
+    Slot closure = alloc(1);
+    as.pointerSlot(closure);
+    as.emitWide(Op::LOADFN, closure, mg.deferredBuiltinFn(c, argTypes));
+    Slot args = alloc(std::max(n, 1u));
+    uint32_t at = args;
+    for (size_t i = 0; i < c->args.size(); ++i) {
+      markPointers(static_cast<Slot>(at), argTypes[i]);
+      exprTo(c->args[i], argTypes[i], static_cast<Slot>(at));
+      at += mg.slots(argTypes[i]);
+    }
+    line(s->pos);
+    emit(Op::DEFER, args, closure);
     release(m);
     return;
   }
