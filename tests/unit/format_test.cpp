@@ -121,6 +121,14 @@ struct Types {
   rt::TypeDesc ptrNPT = makeType("*main.NP", TypeKind::Pointer, 8);
   rt::TypeDesc wrapT = makeType("main.Wrap", TypeKind::Struct, 16, true);
   rt::TypeDesc lineT = makeType("main.Line", TypeKind::Struct, 56, true);
+  rt::TypeDesc int16T = makeType("int16", TypeKind::Int16, 2);
+  rt::TypeDesc uint16T = makeType("uint16", TypeKind::Uint16, 2);
+  rt::TypeDesc uintptrT = makeType("uintptr", TypeKind::Uintptr, 8);
+  rt::TypeDesc arrI3T = makeType("[3]int", TypeKind::Array, 24);
+  rt::TypeDesc arrB2T = makeType("[2]uint8", TypeKind::Array, 2);
+  rt::TypeDesc mapPtST = makeType("map[main.Point]string", TypeKind::Map, 8);
+  rt::TypeDesc mapBIT = makeType("map[bool]int", TypeKind::Map, 8);
+  rt::TypeDesc mapAIT = makeType("map[interface {}]int", TypeKind::Map, 8);
 
   Types() {
     stringT.pointerWords = {1};
@@ -149,6 +157,16 @@ struct Types {
     ptrNPT.elem = &npT;
     ptrNPT.methods = {stringMethod("String", npString)};
     wrapT.fields = {{&tempT, 0, "T", false, true}, {&tempT, 8, "t", false, false}};
+    arrI3T.elem = &intT;
+    arrI3T.length = 3;
+    arrB2T.elem = &uint8T;
+    arrB2T.length = 2;
+    mapPtST.key = &pointT;
+    mapPtST.elem = &stringT;
+    mapBIT.key = &boolT;
+    mapBIT.elem = &intT;
+    mapAIT.key = &anyT;
+    mapAIT.elem = &intT;
     lineT.fields = {{&pointT, 0, "A", false, true},
                     {&ptrPointT, 16, "B", false, true},
                     {&stringT, 24, "Name", false, true},
@@ -239,6 +257,37 @@ rt::Eface MapFI(std::vector<std::pair<double, int64_t>> kv) {
   return makeMapValue(&types().mapFIT, kv);
 }
 rt::Eface MapSINil() { return {&types().mapSIT, 0}; }
+rt::Eface I16(int16_t v) { return {&types().int16T, box(v)}; }
+rt::Eface U16(uint16_t v) { return {&types().uint16T, box(v)}; }
+rt::Eface Uptr(uint64_t v) { return {&types().uintptrT, box(v)}; }
+rt::Eface ArrI3(int64_t a, int64_t b, int64_t c) {
+  int64_t v[3] = {a, b, c};
+  return {&types().arrI3T, reinterpret_cast<uint64_t>(boxBytes(v, sizeof v))};
+}
+rt::Eface ArrB2(uint8_t a, uint8_t b) {
+  uint8_t v[2] = {a, b};
+  return {&types().arrB2T, reinterpret_cast<uint64_t>(boxBytes(v, sizeof v))};
+}
+rt::Eface MapPtS(std::vector<std::pair<std::pair<int64_t, int64_t>, const char*>> kv) {
+  rt::Map* m = rt::makeMap(&types().mapPtST, 0);
+  for (const auto& [k, v] : kv) {
+    int64_t key[2] = {k.first, k.second};
+    StringHeader h = stringHeader(v);
+    std::memcpy(rt::mapAssign(m, key), &h, sizeof h);
+  }
+  return {&types().mapPtST, reinterpret_cast<uint64_t>(m)};
+}
+rt::Eface MapBI(std::vector<std::pair<bool, int64_t>> kv) { return makeMapValue(&types().mapBIT, kv); }
+// map[any]int with int keys only (Go orders different dynamic types by
+// their descriptors' addresses, which differ between Go and gol).
+rt::Eface MapAI(std::vector<std::pair<int64_t, int64_t>> kv) {
+  rt::Map* m = rt::makeMap(&types().mapAIT, 0);
+  for (const auto& [k, v] : kv) {
+    rt::Eface key = I(k);
+    std::memcpy(rt::mapAssign(m, &key), &v, 8);
+  }
+  return {&types().mapAIT, reinterpret_cast<uint64_t>(m)};
+}
 rt::Eface TempV(int64_t v) { return {&types().tempT, box(v)}; }
 rt::Eface ErrV(int64_t code) { return {&types().ptrMyErrT, box(code)}; }
 rt::Eface BadV() { return {&types().badT, box(int64_t{1})}; }
@@ -344,6 +393,19 @@ TEST_CASE("format: Printf, Print and Println as go1.22 prints them") {
   CHECK(Sprintln({}) == "\n");
   CHECK(Sprintln({I(1), S("a"), I(2), Nil(), Pt(1, 2), PP(3, 4)}) == "1 a 2 <nil> {1 2} &{3 4}\n");
   CHECK(Sprint({Ints({1, 2}), MapSI({{"x", 1}}), B(true), PPNil()}) == "[1 2] map[x:1] true <nil>");
+}
+
+TEST_CASE("format: more kinds: int16, uintptr, arrays, maps with struct, bool and interface keys") {
+  CHECK(Sprintf("%v|%d|%x|%#v|%o", {I16(-300), U16(65535), Uptr(4096u), Uptr(10u), I16(8)}) == std::string("-300|65535|1000|0xa|10", 22));
+  CHECK(Sprintf("%v|%#v|%x|%d|%T", {ArrI3(1, 2, 3), ArrI3(1, 2, 3), ArrI3(10, 11, 12), ArrI3(0, 0, 0), ArrI3(1, 2, 3)}) == std::string("[1 2 3]|[3]int{1, 2, 3}|[a b c]|[0 0 0]|[3]int", 46));
+  CHECK(Sprintf("%v|%s|%x|%q|%#v|% X", {ArrB2(104, 105), ArrB2(104, 105), ArrB2(104, 105), ArrB2(104, 105), ArrB2(1, 2), ArrB2(171, 205)}) == std::string("[104 105]|hi|6869|\"hi\"|[2]uint8{0x1, 0x2}|AB CD", 47));
+  CHECK(Sprintf("%v|%+v|%#v", {MapPtS({{{2, 1}, "c"}, {{1, 5}, "b"}, {{1, 2}, "a"}}), MapPtS({{{0, 0}, "z"}}), MapPtS({{{1, 2}, "q"}})}) == std::string("map[{1 2}:a {1 5}:b {2 1}:c]|map[{X:0 Y:0}:z]|map[main.Point]string{main.Point{X:1, Y:2}:\"q\"}", 93));
+  CHECK(Sprintf("%v|%v", {MapBI({{true, 1}, {false, 0}}), MapAI({{3, 1}, {-2, 2}, {10, 3}})}) == std::string("map[false:0 true:1]|map[-2:2 3:1 10:3]", 38));
+  CHECK(Sprintf("%w", {Bytes("hi")}) == std::string("[%!w(uint8=104) %!w(uint8=105)]", 31));
+  CHECK(Sprintf("%x|%X|%#x|%v", {Ints({}), Ints({255, 16}), Bytes("\001«"), Anys({Bytes("ab"), Ints({1})})}) == std::string("[]|[FF 10]|0x01c2ab|[[97 98] [1]]", 33));
+  CHECK(Sprintf("%6.2v|%-8v|%+d|%x", {Anys({F(3.14159), S("abc")}), Pt(1, 2), Ints({1, -1}), Anys({S("hi"), I(255)})}) == std::string("[   3.1     ab]|{1        2       }|[+1 -1]|[6869 ff]", 53));
+  CHECK(Sprintf("%s|%v|%d", {Anys({TempV(1), ErrV(2), BadV()}), MapSI({{"k", 1}}), Anys({TempV(1)})}) == std::string("[1°C err 2 %!s(PANIC=String method: boom)]|map[k:1]|[1]", 56));
+  CHECK(Sprint({ArrI3(1, 2, 3), MapPtS({{{1, 1}, "x"}}), S("s"), U16(5), I16(-5)}) == std::string("[1 2 3] map[{1 1}:x]s5 -5", 25));
 }
 
 TEST_CASE("format: strconv.FormatFloat as go1.22") {
