@@ -21,6 +21,8 @@
 
 #include "runtime/format.h"
 #include "runtime/map.h"
+#include "runtime/print.h"
+#include "vm/natives.h"
 
 namespace rt = gol::rt;
 
@@ -698,4 +700,99 @@ TEST_CASE("format: %w for Errorf") {
   CHECK(wrapped == std::vector<int64_t>{0});
   CHECK(sprintfWrapping("one %v", {ErrV(1)}, &wrapped) == "one err 1");
   CHECK(wrapped.empty());
+}
+
+// The natives through their calling convention (vm/natives.h), on values
+// without methods (vm::callMethod is not there yet). Expected outputs from
+// go1.22: Sprintf("%d-%s|%v", 7, "x", []int{1, 2}), Sprintln(1, "a", 2.5),
+// Appendf(nil, "%03d", 7) (len 3, cap 8), Append(b, 1, 2, "z") (len 7,
+// cap 8), Errorf("bad %w", 5), FormatFloat(1.0/3, 'g', 5, 64),
+// ParseFloat("1e400", 64), Println("hello", 42) returning 9, nil.
+namespace {
+
+struct NativeCall {
+  gol::vm::Module module;
+  gol::vm::Machine machine{module};
+  rt::G g{1};
+  uint64_t* slots() { return g.stack + 8; }
+  bool call(const char* name) {
+    gol::vm::NativeFn fn = gol::vm::findNative(name);
+    REQUIRE((fn != nullptr));
+    return fn(machine, g, slots());
+  }
+};
+
+void putString(uint64_t* slots, std::string_view s) {
+  StringHeader h = stringHeader(s);
+  slots[0] = reinterpret_cast<uint64_t>(h.data);
+  slots[1] = h.len;
+}
+void putOperands(uint64_t* slots, std::vector<rt::Eface> args) {
+  slots[0] = reinterpret_cast<uint64_t>(boxBytes(args.data(), args.size() * sizeof(rt::Eface)));
+  slots[1] = slots[2] = args.size();
+}
+std::string getString(const uint64_t* slots) {
+  return std::string(reinterpret_cast<const char*>(slots[0]), slots[1]);
+}
+
+}  // namespace
+
+TEST_CASE("format: fmt and strconv natives") {
+  NativeCall c;
+  uint64_t* s = c.slots();
+  putString(s, "%d-%s|%v");
+  putOperands(s + 2, {I(7), S("x"), Ints({1, 2})});
+  REQUIRE(c.call("fmt.Sprintf"));
+  CHECK(getString(s) == "7-x|[1 2]");
+
+  putOperands(s, {I(1), S("a"), F(2.5)});
+  REQUIRE(c.call("fmt.Sprintln"));
+  CHECK(getString(s) == "1 a 2.5\n");
+
+  s[0] = s[1] = s[2] = 0;
+  putString(s + 3, "%03d");
+  putOperands(s + 5, {I(7)});
+  REQUIRE(c.call("fmt.Appendf"));
+  CHECK(getString(s) == "007");
+  CHECK(s[1] == 3);
+  CHECK(s[2] == 8);
+  putOperands(s + 3, {I(1), I(2), S("z")});
+  REQUIRE(c.call("fmt.Append"));
+  CHECK(getString(s) == "0071 2z");
+  CHECK(s[1] == 7);
+  CHECK(s[2] == 8);
+
+  putString(s, "bad %w");
+  putOperands(s + 2, {I(5)});
+  REQUIRE(c.call("fmt.errorf"));
+  CHECK(getString(s) == "bad %!w(int=5)");
+  REQUIRE(s[3] == 1);
+  CHECK(reinterpret_cast<const int64_t*>(s[2])[0] == 0);
+
+  double third = 1.0 / 3;
+  std::memcpy(&s[0], &third, 8);
+  s[1] = 'g';
+  s[2] = 5;
+  s[3] = 64;
+  REQUIRE(c.call("strconv.FormatFloat"));
+  CHECK(getString(s) == "0.33333");
+
+  putString(s, "1e400");
+  s[2] = 64;
+  REQUIRE(c.call("strconv.parseFloat"));
+  double f;
+  std::memcpy(&f, &s[0], 8);
+  CHECK(std::isinf(f));
+  CHECK(s[1] == 2);
+
+  std::string out;
+  rt::captureStdout(&out);
+  putOperands(s, {S("hello"), I(42)});
+  bool ok = c.call("fmt.Println");
+  rt::captureStdout(nullptr);
+  REQUIRE(ok);
+  CHECK(out == "hello 42\n");
+  CHECK(s[0] == 9);
+  CHECK(s[1] == 0);
+  CHECK(s[2] == 0);
 }
