@@ -1212,7 +1212,9 @@ void Printer::printArg(const Eface& arg, char32_t verb) {
     buf_ += '}';
     return;
   }
-  if (!handleMethods(v, verb)) printValue(v, verb, 0);
+  // Go's printArg formats the exact type []byte without looking for
+  // methods (it has none), so %w reaches its elements.
+  if (arg.type->name == "[]uint8" || !handleMethods(v, verb)) printValue(v, verb, 0);
 }
 
 void Printer::printValue(const Value& v, char32_t verb, int depth) {

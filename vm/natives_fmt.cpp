@@ -143,16 +143,17 @@ bool appendToBytes(Machine& m, rt::G& g, uint64_t* slots) {
   if (!formatOperands(m, g, slots, 3, family, &out)) return false;
   slots = nativeSlots(g, offset);
   rt::SliceHeader s{slots[0], slots[1], slots[2]};
-  uint64_t newLen = s.len + out.size();
+  uint64_t oldLen = s.len;
+  uint64_t newLen = oldLen + out.size();
   if (newLen > s.cap) {
-    rt::SliceHeader grown;
+    rt::SliceHeader grown;  // holds the old bytes, with len newLen
     if (!rt::growSlice(&byteType(), s, newLen, &grown)) {
       m.panicRuntime(rt::RuntimeError::GrowSliceLen);
       return false;
     }
     s = grown;
   }
-  if (!out.empty()) std::memcpy(reinterpret_cast<char*>(s.data) + s.len, out.data(), out.size());
+  if (!out.empty()) std::memcpy(reinterpret_cast<char*>(s.data) + oldLen, out.data(), out.size());
   slots[0] = s.data;
   slots[1] = newLen;
   slots[2] = s.cap;

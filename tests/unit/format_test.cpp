@@ -21,6 +21,8 @@
 
 #include "runtime/format.h"
 #include "runtime/map.h"
+#include "runtime/print.h"
+#include "vm/natives.h"
 
 namespace rt = gol::rt;
 
@@ -121,6 +123,14 @@ struct Types {
   rt::TypeDesc ptrNPT = makeType("*main.NP", TypeKind::Pointer, 8);
   rt::TypeDesc wrapT = makeType("main.Wrap", TypeKind::Struct, 16, true);
   rt::TypeDesc lineT = makeType("main.Line", TypeKind::Struct, 56, true);
+  rt::TypeDesc int16T = makeType("int16", TypeKind::Int16, 2);
+  rt::TypeDesc uint16T = makeType("uint16", TypeKind::Uint16, 2);
+  rt::TypeDesc uintptrT = makeType("uintptr", TypeKind::Uintptr, 8);
+  rt::TypeDesc arrI3T = makeType("[3]int", TypeKind::Array, 24);
+  rt::TypeDesc arrB2T = makeType("[2]uint8", TypeKind::Array, 2);
+  rt::TypeDesc mapPtST = makeType("map[main.Point]string", TypeKind::Map, 8);
+  rt::TypeDesc mapBIT = makeType("map[bool]int", TypeKind::Map, 8);
+  rt::TypeDesc mapAIT = makeType("map[interface {}]int", TypeKind::Map, 8);
 
   Types() {
     stringT.pointerWords = {1};
@@ -149,6 +159,16 @@ struct Types {
     ptrNPT.elem = &npT;
     ptrNPT.methods = {stringMethod("String", npString)};
     wrapT.fields = {{&tempT, 0, "T", false, true}, {&tempT, 8, "t", false, false}};
+    arrI3T.elem = &intT;
+    arrI3T.length = 3;
+    arrB2T.elem = &uint8T;
+    arrB2T.length = 2;
+    mapPtST.key = &pointT;
+    mapPtST.elem = &stringT;
+    mapBIT.key = &boolT;
+    mapBIT.elem = &intT;
+    mapAIT.key = &anyT;
+    mapAIT.elem = &intT;
     lineT.fields = {{&pointT, 0, "A", false, true},
                     {&ptrPointT, 16, "B", false, true},
                     {&stringT, 24, "Name", false, true},
@@ -239,6 +259,37 @@ rt::Eface MapFI(std::vector<std::pair<double, int64_t>> kv) {
   return makeMapValue(&types().mapFIT, kv);
 }
 rt::Eface MapSINil() { return {&types().mapSIT, 0}; }
+rt::Eface I16(int16_t v) { return {&types().int16T, box(v)}; }
+rt::Eface U16(uint16_t v) { return {&types().uint16T, box(v)}; }
+rt::Eface Uptr(uint64_t v) { return {&types().uintptrT, box(v)}; }
+rt::Eface ArrI3(int64_t a, int64_t b, int64_t c) {
+  int64_t v[3] = {a, b, c};
+  return {&types().arrI3T, reinterpret_cast<uint64_t>(boxBytes(v, sizeof v))};
+}
+rt::Eface ArrB2(uint8_t a, uint8_t b) {
+  uint8_t v[2] = {a, b};
+  return {&types().arrB2T, reinterpret_cast<uint64_t>(boxBytes(v, sizeof v))};
+}
+rt::Eface MapPtS(std::vector<std::pair<std::pair<int64_t, int64_t>, const char*>> kv) {
+  rt::Map* m = rt::makeMap(&types().mapPtST, 0);
+  for (const auto& [k, v] : kv) {
+    int64_t key[2] = {k.first, k.second};
+    StringHeader h = stringHeader(v);
+    std::memcpy(rt::mapAssign(m, key), &h, sizeof h);
+  }
+  return {&types().mapPtST, reinterpret_cast<uint64_t>(m)};
+}
+rt::Eface MapBI(std::vector<std::pair<bool, int64_t>> kv) { return makeMapValue(&types().mapBIT, kv); }
+// map[any]int with int keys only (Go orders different dynamic types by
+// their descriptors' addresses, which differ between Go and gol).
+rt::Eface MapAI(std::vector<std::pair<int64_t, int64_t>> kv) {
+  rt::Map* m = rt::makeMap(&types().mapAIT, 0);
+  for (const auto& [k, v] : kv) {
+    rt::Eface key = I(k);
+    std::memcpy(rt::mapAssign(m, &key), &v, 8);
+  }
+  return {&types().mapAIT, reinterpret_cast<uint64_t>(m)};
+}
 rt::Eface TempV(int64_t v) { return {&types().tempT, box(v)}; }
 rt::Eface ErrV(int64_t code) { return {&types().ptrMyErrT, box(code)}; }
 rt::Eface BadV() { return {&types().badT, box(int64_t{1})}; }
@@ -344,6 +395,19 @@ TEST_CASE("format: Printf, Print and Println as go1.22 prints them") {
   CHECK(Sprintln({}) == "\n");
   CHECK(Sprintln({I(1), S("a"), I(2), Nil(), Pt(1, 2), PP(3, 4)}) == "1 a 2 <nil> {1 2} &{3 4}\n");
   CHECK(Sprint({Ints({1, 2}), MapSI({{"x", 1}}), B(true), PPNil()}) == "[1 2] map[x:1] true <nil>");
+}
+
+TEST_CASE("format: more kinds: int16, uintptr, arrays, maps with struct, bool and interface keys") {
+  CHECK(Sprintf("%v|%d|%x|%#v|%o", {I16(-300), U16(65535), Uptr(4096u), Uptr(10u), I16(8)}) == std::string("-300|65535|1000|0xa|10", 22));
+  CHECK(Sprintf("%v|%#v|%x|%d|%T", {ArrI3(1, 2, 3), ArrI3(1, 2, 3), ArrI3(10, 11, 12), ArrI3(0, 0, 0), ArrI3(1, 2, 3)}) == std::string("[1 2 3]|[3]int{1, 2, 3}|[a b c]|[0 0 0]|[3]int", 46));
+  CHECK(Sprintf("%v|%s|%x|%q|%#v|% X", {ArrB2(104, 105), ArrB2(104, 105), ArrB2(104, 105), ArrB2(104, 105), ArrB2(1, 2), ArrB2(171, 205)}) == std::string("[104 105]|hi|6869|\"hi\"|[2]uint8{0x1, 0x2}|AB CD", 47));
+  CHECK(Sprintf("%v|%+v|%#v", {MapPtS({{{2, 1}, "c"}, {{1, 5}, "b"}, {{1, 2}, "a"}}), MapPtS({{{0, 0}, "z"}}), MapPtS({{{1, 2}, "q"}})}) == std::string("map[{1 2}:a {1 5}:b {2 1}:c]|map[{X:0 Y:0}:z]|map[main.Point]string{main.Point{X:1, Y:2}:\"q\"}", 93));
+  CHECK(Sprintf("%v|%v", {MapBI({{true, 1}, {false, 0}}), MapAI({{3, 1}, {-2, 2}, {10, 3}})}) == std::string("map[false:0 true:1]|map[-2:2 3:1 10:3]", 38));
+  CHECK(Sprintf("%w", {Bytes("hi")}) == std::string("[%!w(uint8=104) %!w(uint8=105)]", 31));
+  CHECK(Sprintf("%x|%X|%#x|%v", {Ints({}), Ints({255, 16}), Bytes("\001«"), Anys({Bytes("ab"), Ints({1})})}) == std::string("[]|[FF 10]|0x01c2ab|[[97 98] [1]]", 33));
+  CHECK(Sprintf("%6.2v|%-8v|%+d|%x", {Anys({F(3.14159), S("abc")}), Pt(1, 2), Ints({1, -1}), Anys({S("hi"), I(255)})}) == std::string("[   3.1     ab]|{1        2       }|[+1 -1]|[6869 ff]", 53));
+  CHECK(Sprintf("%s|%v|%d", {Anys({TempV(1), ErrV(2), BadV()}), MapSI({{"k", 1}}), Anys({TempV(1)})}) == std::string("[1°C err 2 %!s(PANIC=String method: boom)]|map[k:1]|[1]", 56));
+  CHECK(Sprint({ArrI3(1, 2, 3), MapPtS({{{1, 1}, "x"}}), S("s"), U16(5), I16(-5)}) == std::string("[1 2 3] map[{1 1}:x]s5 -5", 25));
 }
 
 TEST_CASE("format: strconv.FormatFloat as go1.22") {
@@ -636,4 +700,99 @@ TEST_CASE("format: %w for Errorf") {
   CHECK(wrapped == std::vector<int64_t>{0});
   CHECK(sprintfWrapping("one %v", {ErrV(1)}, &wrapped) == "one err 1");
   CHECK(wrapped.empty());
+}
+
+// The natives through their calling convention (vm/natives.h), on values
+// without methods (vm::callMethod is not there yet). Expected outputs from
+// go1.22: Sprintf("%d-%s|%v", 7, "x", []int{1, 2}), Sprintln(1, "a", 2.5),
+// Appendf(nil, "%03d", 7) (len 3, cap 8), Append(b, 1, 2, "z") (len 7,
+// cap 8), Errorf("bad %w", 5), FormatFloat(1.0/3, 'g', 5, 64),
+// ParseFloat("1e400", 64), Println("hello", 42) returning 9, nil.
+namespace {
+
+struct NativeCall {
+  gol::vm::Module module;
+  gol::vm::Machine machine{module};
+  rt::G g{1};
+  uint64_t* slots() { return g.stack + 8; }
+  bool call(const char* name) {
+    gol::vm::NativeFn fn = gol::vm::findNative(name);
+    REQUIRE((fn != nullptr));
+    return fn(machine, g, slots());
+  }
+};
+
+void putString(uint64_t* slots, std::string_view s) {
+  StringHeader h = stringHeader(s);
+  slots[0] = reinterpret_cast<uint64_t>(h.data);
+  slots[1] = h.len;
+}
+void putOperands(uint64_t* slots, std::vector<rt::Eface> args) {
+  slots[0] = reinterpret_cast<uint64_t>(boxBytes(args.data(), args.size() * sizeof(rt::Eface)));
+  slots[1] = slots[2] = args.size();
+}
+std::string getString(const uint64_t* slots) {
+  return std::string(reinterpret_cast<const char*>(slots[0]), slots[1]);
+}
+
+}  // namespace
+
+TEST_CASE("format: fmt and strconv natives") {
+  NativeCall c;
+  uint64_t* s = c.slots();
+  putString(s, "%d-%s|%v");
+  putOperands(s + 2, {I(7), S("x"), Ints({1, 2})});
+  REQUIRE(c.call("fmt.Sprintf"));
+  CHECK(getString(s) == "7-x|[1 2]");
+
+  putOperands(s, {I(1), S("a"), F(2.5)});
+  REQUIRE(c.call("fmt.Sprintln"));
+  CHECK(getString(s) == "1 a 2.5\n");
+
+  s[0] = s[1] = s[2] = 0;
+  putString(s + 3, "%03d");
+  putOperands(s + 5, {I(7)});
+  REQUIRE(c.call("fmt.Appendf"));
+  CHECK(getString(s) == "007");
+  CHECK(s[1] == 3);
+  CHECK(s[2] == 8);
+  putOperands(s + 3, {I(1), I(2), S("z")});
+  REQUIRE(c.call("fmt.Append"));
+  CHECK(getString(s) == "0071 2z");
+  CHECK(s[1] == 7);
+  CHECK(s[2] == 8);
+
+  putString(s, "bad %w");
+  putOperands(s + 2, {I(5)});
+  REQUIRE(c.call("fmt.errorf"));
+  CHECK(getString(s) == "bad %!w(int=5)");
+  REQUIRE(s[3] == 1);
+  CHECK(reinterpret_cast<const int64_t*>(s[2])[0] == 0);
+
+  double third = 1.0 / 3;
+  std::memcpy(&s[0], &third, 8);
+  s[1] = 'g';
+  s[2] = 5;
+  s[3] = 64;
+  REQUIRE(c.call("strconv.FormatFloat"));
+  CHECK(getString(s) == "0.33333");
+
+  putString(s, "1e400");
+  s[2] = 64;
+  REQUIRE(c.call("strconv.parseFloat"));
+  double f;
+  std::memcpy(&f, &s[0], 8);
+  CHECK(std::isinf(f));
+  CHECK(s[1] == 2);
+
+  std::string out;
+  rt::captureStdout(&out);
+  putOperands(s, {S("hello"), I(42)});
+  bool ok = c.call("fmt.Println");
+  rt::captureStdout(nullptr);
+  REQUIRE(ok);
+  CHECK(out == "hello 42\n");
+  CHECK(s[0] == 9);
+  CHECK(s[1] == 0);
+  CHECK(s[2] == 0);
 }
