@@ -7,9 +7,13 @@
 //
 // Pointer map (DESIGN.md §3, the simple form): one bit per frame slot for
 // the whole function. Pointer slots that are not parameters are zeroed on
-// entry (the caller wrote the parameters), and codegen never reuses a
-// pointer slot for a scalar, so at any safepoint every marked slot holds a
-// valid pointer or nil and every unmarked slot may be ignored. The map is
+// entry (the caller wrote the parameters), so every unmarked slot may be
+// ignored. KNOWN GAP: today's code generator allocates temporaries as a
+// stack and may reuse a marked slot for a scalar later in the function, so
+// a marked slot holds a valid pointer, nil, or a stale scalar; the map is a
+// "may hold a pointer" map. The collector (issue 6) needs either
+// per-safepoint maps (the plan below) or codegen keeping pointer and scalar
+// temporaries apart; nothing moves or frees objects before then. The map is
 // used twice: by the GC to scan the stack precisely, and by stack growth
 // to move pointers into the stack (vm::growStack). Call windows (the
 // outgoing argument slots of a call) follow the same rule: a window slot
@@ -33,7 +37,7 @@
 //     call (the callee's 3-slot header is written just below the window),
 //     and the frame covers window + max(arguments, results);
 //   - every slot that ever holds a pointer is in the pointer map, argument
-//     windows included;
+//     windows included (see the known gap above);
 //   - a function that uses DEFER sets recoverPc (Assembler::recoverPoint)
 //     to an epilogue of RUNDEFERS, then the loads of its named results, then
 //     RET;
