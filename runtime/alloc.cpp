@@ -1,9 +1,10 @@
 // Temporary allocator: bump allocation in calloc'ed chunks, never freed
 // (see alloc.h for the contract this keeps and the heap that replaces it).
 //
-// One lock guards the current chunk: goroutines will run in parallel
-// (issue 4), and this allocator is not worth per-P caches before the real
-// heap arrives with them.
+// Each thread bumps through a chunk of its own (thread_local), so the
+// common allocation takes no lock; a lock guards only the list of chunks.
+// Goroutines will run in parallel (issue 4); per-P caches come with the
+// real heap.
 #include "runtime/alloc.h"
 
 #include <atomic>
@@ -27,8 +28,10 @@ struct Chunk {
 
 std::mutex chunkLock;
 Chunk* chunks = nullptr;  // every chunk ever allocated (guarded by chunkLock)
-char* bumpNext = nullptr;  // guarded by chunkLock
-char* bumpEnd = nullptr;   // guarded by chunkLock
+// Each thread bumps through a chunk of its own, so an allocation takes no
+// lock; only getting a new chunk does.
+thread_local char* bumpNext = nullptr;
+thread_local char* bumpEnd = nullptr;
 
 // Relaxed: a statistic read by tests, never used to order other memory.
 std::atomic<uint64_t> allocated{0};
@@ -38,10 +41,10 @@ std::atomic<uint64_t> allocated{0};
   std::exit(2);
 }
 
-// Caller holds chunkLock.
 char* newChunk(uint64_t payload) {
   auto* c = static_cast<Chunk*>(std::calloc(1, sizeof(Chunk) + payload));
   if (c == nullptr) outOfMemory();
+  std::lock_guard<std::mutex> hold(chunkLock);
   c->next = chunks;
   chunks = c;
   return reinterpret_cast<char*>(c + 1);
@@ -56,7 +59,6 @@ void* allocateBytes(uint64_t size, bool /*hasPointers*/) {
   // 16-byte alignment for objects of 16 bytes or more, 8 below (as Go).
   uint64_t align = size >= 16 ? 16 : 8;
   uint64_t rounded = (size + align - 1) & ~(align - 1);
-  std::lock_guard<std::mutex> hold(chunkLock);
   if (rounded > kLargeBytes) return newChunk(rounded);
   auto next = (reinterpret_cast<uintptr_t>(bumpNext) + align - 1) & ~(uintptr_t{align} - 1);
   if (bumpNext == nullptr || next + rounded > reinterpret_cast<uintptr_t>(bumpEnd)) {
