@@ -644,6 +644,27 @@ Value interfaceElem(const Value& v) {
   return Value{dyn, p, v.readOnly};
 }
 
+// Where Go's fmtsort puts the dynamic types of interface keys. Go orders
+// them by the addresses of their descriptors, which its linker lays out;
+// for the predeclared types that order is fixed (below, as go1.22 prints
+// map[any]int), defined types of basic kinds came before them and
+// composite types after. gol repeats that, and orders types within the
+// first and last groups by descriptor address (creation order).
+std::pair<int, uintptr_t> typeOrder(const TypeDesc* t) {
+  static constexpr std::string_view kPredeclared[] = {
+      "string", "int8", "uint8", "int16", "uint16", "int32", "uint32", "int64",
+      "uint64", "int",  "uint",  "uintptr", "float32", "float64", "bool"};
+  for (size_t i = 0; i < std::size(kPredeclared); i++)
+    if (t->name == kPredeclared[i]) return {1, i};
+  auto address = reinterpret_cast<uintptr_t>(t);
+  switch (t->kind) {
+    case TypeKind::Pointer: case TypeKind::Slice: case TypeKind::Array: case TypeKind::Struct:
+    case TypeKind::Map: case TypeKind::Chan: case TypeKind::Func: case TypeKind::Interface:
+      return {2, address};
+    default: return {0, address};
+  }
+}
+
 // internal/fmtsort's compare.
 int compareValues(const TypeDesc* t, const uint8_t* a, const uint8_t* b) {
   auto cmp = [](auto x, auto y) { return x < y ? -1 : (x > y ? 1 : 0); };
@@ -681,8 +702,7 @@ int compareValues(const TypeDesc* t, const uint8_t* a, const uint8_t* b) {
       Value x = interfaceElem({t, a}), y = interfaceElem({t, b});
       if (x.type == nullptr) return y.type == nullptr ? 0 : -1;
       if (y.type == nullptr) return 1;
-      // Go orders different dynamic types by their descriptors' addresses.
-      if (x.type != y.type) return cmp(reinterpret_cast<uintptr_t>(x.type), reinterpret_cast<uintptr_t>(y.type));
+      if (x.type != y.type) return cmp(typeOrder(x.type), typeOrder(y.type));
       return compareValues(x.type, x.p, y.p);
     }
     default: return -1;
@@ -691,7 +711,10 @@ int compareValues(const TypeDesc* t, const uint8_t* a, const uint8_t* b) {
 
 class Printer {
  public:
-  Printer(std::string& out, MethodCaller* caller) : buf_(out), caller_(caller) {}
+  Printer(std::string& out, MethodCaller* caller);
+  ~Printer();
+  Printer(const Printer&) = delete;
+  Printer& operator=(const Printer&) = delete;
 
   bool fatal = false;
   bool wrapErrs = false;
@@ -714,7 +737,15 @@ class Printer {
   Value cur_;  // the operand badVerb describes (Go's p.arg / p.value)
 
   void writeRune(char32_t r) { appendRune(buf_, static_cast<int32_t>(r)); }
-  void clearFlags() { f_ = Flags{}; }
+  // Go's clearflags: the width and precision values stay (a Format
+  // method can see them through State), only whether they are present
+  // is cleared.
+  void clearFlags() {
+    int64_t wid = f_.wid, prec = f_.prec;
+    f_ = Flags{};
+    f_.wid = wid;
+    f_.prec = prec;
+  }
 
   // -- format.go --
   void writePadding(int64_t n) {
@@ -799,6 +830,9 @@ class Printer {
   bool handleMethods(const Value& v, char32_t verb);
   bool callStringMethod(const Value& v, const Method& m, char32_t verb, std::string_view name,
                         bool asGoString);
+  void printPanic(const Value& v, uint64_t word, char32_t verb, std::string_view name,
+                  const Eface& panicValue);
+  bool callFormat(const Value& v, char32_t verb, bool* handled);
   void argNumber(int64_t& argNum, std::string_view format, size_t& i, size_t numArgs,
                  bool& found);
 };
@@ -1099,10 +1133,40 @@ bool Printer::callStringMethod(const Value& v, const Method& m, char32_t verb,
       return true;
     case MethodCallResult::Panicked: break;
   }
+  printPanic(v, word, verb, name, panicValue);
+  return true;
+}
+
+bool Printer::callFormat(const Value& v, char32_t verb, bool* handled) {
+  uint64_t word = v.type->isDirectIface() ? load<uint64_t>(v.p) : reinterpret_cast<uint64_t>(v.p);
+  // The flags as Go's pp.Flag reports them.
+  std::string flags;
+  if (f_.plus || f_.plusV) flags += '+';
+  if (f_.minus) flags += '-';
+  if (f_.sharp || f_.sharpV) flags += '#';
+  if (f_.space) flags += ' ';
+  if (f_.zero) flags += '0';
+  std::string output;
+  Eface panicValue;
+  MethodCallResult r = caller_->callFormat(Eface{v.type, word}, verb, flags, f_.wid, f_.widPresent,
+                                           f_.prec, f_.precPresent, &output, &panicValue, handled);
+  if (r == MethodCallResult::Fatal) {
+    fatal = true;
+    *handled = true;
+    return true;
+  }
+  if (!*handled) return false;
+  if (r == MethodCallResult::Ok) buf_ += output;
+  else printPanic(v, word, verb, "Format", panicValue);
+  return true;
+}
+
+void Printer::printPanic(const Value& v, uint64_t word, char32_t verb, std::string_view name,
+                         const Eface& panicValue) {
   // Go's catchPanic: a nil pointer receiver prints as <nil>.
   if (v.type->kind == TypeKind::Pointer && word == 0) {
     buf_ += "<nil>";
-    return true;
+    return;
   }
   Flags oldFlags = f_;
   Value oldCur = cur_;
@@ -1126,7 +1190,6 @@ bool Printer::callStringMethod(const Value& v, const Method& m, char32_t verb,
   buf_ += ')';
   f_ = oldFlags;
   cur_ = oldCur;
-  return true;
 }
 
 bool Printer::handleMethods(const Value& value, char32_t verb) {
@@ -1149,6 +1212,11 @@ bool Printer::handleMethods(const Value& value, char32_t verb) {
     verb = 'v';
   }
   if (caller_ == nullptr || v.type == nullptr) return false;
+  // A Formatter comes first, for every verb.
+  if (v.type->findMethod("Format") != nullptr) {
+    bool handled = false;
+    if (callFormat(v, verb, &handled)) return true;
+  }
   if (f_.sharpV) {
     if (const Method* m = stringMethod("GoString"))
       return callStringMethod(v, *m, verb, "GoString", true);
@@ -1367,6 +1435,45 @@ void Printer::printValue(const Value& v, char32_t verb, int depth) {
   }
 }
 
+// Go takes its printers from a sync.Pool and never resets their width
+// and precision, so a Format method may see the values of an earlier verb,
+// even of an earlier call. The pool is a per-P private slot plus a LIFO
+// list; this is that, per thread, holding just the two values.
+struct PooledPrinter {
+  int64_t wid = 0, prec = 0;
+};
+struct PrinterPool {
+  bool hasPrivate = false;
+  PooledPrinter privateSlot;
+  std::vector<PooledPrinter> shared;
+};
+thread_local PrinterPool printerPool;
+
+Printer::Printer(std::string& out, MethodCaller* caller) : buf_(out), caller_(caller) {
+  PrinterPool& pool = printerPool;
+  PooledPrinter p;
+  if (pool.hasPrivate) {
+    p = pool.privateSlot;
+    pool.hasPrivate = false;
+  } else if (!pool.shared.empty()) {
+    p = pool.shared.back();
+    pool.shared.pop_back();
+  }
+  f_.wid = p.wid;
+  f_.prec = p.prec;
+}
+
+Printer::~Printer() {
+  PrinterPool& pool = printerPool;
+  PooledPrinter p{f_.wid, f_.prec};
+  if (!pool.hasPrivate) {
+    pool.privateSlot = p;
+    pool.hasPrivate = true;
+  } else {
+    pool.shared.push_back(p);
+  }
+}
+
 constexpr int64_t kTooLarge = 1000000;
 
 bool tooLarge(int64_t x) { return x > kTooLarge || x < -kTooLarge; }
@@ -1481,6 +1588,22 @@ void Printer::doPrintf(std::string_view format, std::span<const Eface> a) {
         f_.zero = false;
       } else if (c == ' ') f_.space = true;
       else break;
+    }
+    // Go's fast path for a lower-case verb after flags alone: the width
+    // and precision are neither parsed nor reset.
+    if (i < end && format[i] >= 'a' && format[i] <= 'z' && argNum < static_cast<int64_t>(a.size())) {
+      char c = format[i];
+      if (c == 'w') wrappedErrs.push_back(argNum);
+      if (c == 'v' || c == 'w') {
+        f_.sharpV = f_.sharp;
+        f_.sharp = false;
+        f_.plusV = f_.plus;
+        f_.plus = false;
+      }
+      printArg(a[static_cast<size_t>(argNum)], static_cast<unsigned char>(c));
+      argNum++;
+      i++;
+      continue;
     }
     argNumber(argNum, format, i, a.size(), afterIndex);
     // Width.

@@ -18,7 +18,16 @@
 // values reachable through exported fields), and the fmt type's padding
 // and number layouts (zero padding after the sign, %#x prefixes, %x on
 // strings with spaces, %q through Go's quoting). Formatter (Format(State,
-// rune)) is not supported: Gol has no way to hand fmt.State to a method.
+// rune)) methods are run through the MethodCaller too (fmt.gol builds the
+// State); what Format writes before it panics is lost, where Go keeps it.
+// Go's printers come from a sync.Pool and keep their last width and
+// precision, which a Format method can see through State even when the
+// verb has none; the engine keeps them the same way (a per-thread pool).
+//
+// Interface map keys of different dynamic types: Go orders them by the
+// addresses of their type descriptors, i.e. by its linker's layout; the
+// engine reproduces that order for the predeclared types and falls back
+// to descriptor addresses (creation order) for the others.
 //
 // The engine never runs Gol code: methods are called through a
 // MethodCaller, which the natives (vm/natives_fmt.cpp) implement with
@@ -61,6 +70,18 @@ class MethodCaller {
   virtual ~MethodCaller() = default;
   virtual MethodCallResult callStringMethod(const Method& method, uint64_t dataWord,
                                             std::string* result, Eface* panicValue) = 0;
+  // fmt.Formatter: runs the Format method of `operand` (whose type has a
+  // method named Format) with a fmt.State holding `flags` ("+-# 0", those
+  // set), width and precision, and sets *output to what it wrote. Sets
+  // *handled false when the method is not Format(State, rune) after all.
+  virtual MethodCallResult callFormat(Eface operand, char32_t verb, std::string_view flags,
+                                      int64_t wid, bool widPresent, int64_t prec, bool precPresent,
+                                      std::string* output, Eface* panicValue, bool* handled) {
+    (void)operand, (void)verb, (void)flags, (void)wid, (void)widPresent, (void)prec;
+    (void)precPresent, (void)output, (void)panicValue;
+    *handled = false;
+    return MethodCallResult::Ok;
+  }
   // Errors whose Error method is not Gol code (the runtime errors of
   // vm::runtimeErrorType): sets *text for a value of type t at p and
   // returns true; fmt then treats the value as an error with that text.

@@ -1,5 +1,7 @@
 // Natives of package fmt (see vm/natives.h for the calling convention):
-// the Print, Sprint and Append families and errorf, Errorf's helper. The
+// the Print, Sprint and Append families and doErrorf, Errorf's helper,
+// each taking fmt.formatOperand as a last argument to run Format methods
+// (fmt.gol's wrappers pass it). The
 // formatting itself is runtime/format.h's; this file moves operands out of
 // the native's window, calls String and Error methods through
 // vm::callMethod, and writes results back.
@@ -25,7 +27,9 @@ namespace {
 
 class VmMethodCaller final : public rt::MethodCaller {
  public:
-  VmMethodCaller(Machine& m, rt::G& g) : machine_(m), g_(g) {}
+  // formatHook: fmt.formatOperand's func value (0: Format never runs).
+  VmMethodCaller(Machine& m, rt::G& g, uint64_t formatHook)
+      : machine_(m), g_(g), formatHook_(formatHook) {}
 
   rt::MethodCallResult callStringMethod(const rt::Method& method, uint64_t dataWord,
                                         std::string* result, rt::Eface* panicValue) override {
@@ -44,6 +48,46 @@ class VmMethodCaller final : public rt::MethodCaller {
     return rt::MethodCallResult::Fatal;
   }
 
+  // formatOperand(arg any, verb rune, flags string, wid, prec int, widOK,
+  // precOK bool) (string, bool)
+  rt::MethodCallResult callFormat(rt::Eface operand, char32_t verb, std::string_view flags,
+                                  int64_t wid, bool widPresent, int64_t prec, bool precPresent,
+                                  std::string* output, rt::Eface* panicValue,
+                                  bool* handled) override {
+    *handled = false;
+    if (formatHook_ == 0) return rt::MethodCallResult::Ok;
+    uint64_t flagBytes = 0;
+    if (!flags.empty()) {
+      void* p = rt::allocateBytes(flags.size(), false);
+      std::memcpy(p, flags.data(), flags.size());
+      flagBytes = reinterpret_cast<uint64_t>(p);
+    }
+    const uint64_t args[9] = {reinterpret_cast<uint64_t>(operand.type),
+                              operand.data,
+                              static_cast<uint64_t>(static_cast<int64_t>(static_cast<int32_t>(verb))),
+                              flagBytes,
+                              flags.size(),
+                              static_cast<uint64_t>(wid),
+                              static_cast<uint64_t>(prec),
+                              widPresent ? 1u : 0u,
+                              precPresent ? 1u : 0u};
+    uint64_t results[3] = {0, 0, 0};
+    PanicValue panicked;
+    switch (callClosure(machine_, g_, formatHook_, args, results, &panicked)) {
+      case CallResult::Ok:
+        *handled = results[2] != 0;
+        if (results[1] == 0) output->clear();
+        else output->assign(reinterpret_cast<const char*>(results[0]), results[1]);
+        return rt::MethodCallResult::Ok;
+      case CallResult::Panicked:
+        *handled = true;
+        *panicValue = {reinterpret_cast<const rt::TypeDesc*>(panicked.typeWord), panicked.dataWord};
+        return rt::MethodCallResult::Panicked;
+      case CallResult::Fatal: break;
+    }
+    return rt::MethodCallResult::Fatal;
+  }
+
   bool builtinErrorText(const rt::TypeDesc* t, const void* p, std::string* text) override {
     if (t != runtimeErrorType()) return false;
     const auto* header = static_cast<const uint64_t*>(p);
@@ -55,6 +99,7 @@ class VmMethodCaller final : public rt::MethodCaller {
  private:
   Machine& machine_;
   rt::G& g_;
+  uint64_t formatHook_;
 };
 
 std::string readString(const uint64_t* slots) {
@@ -89,17 +134,18 @@ void writeCountNilError(uint64_t* slots, size_t n) {
 enum class Family : uint8_t { Printf, Print, Println };
 
 // Formats the operands of a native whose format (for Printf) starts at
-// slots[first] and whose `...any` follows it.
+// slots[first], followed by its `...any` slice and the formatOperand hook.
 [[nodiscard]] bool formatOperands(Machine& m, rt::G& g, const uint64_t* slots, size_t first,
                                   Family family, std::string* out,
                                   std::vector<int64_t>* wrapped = nullptr) {
-  VmMethodCaller caller(m, g);
   if (family == Family::Printf) {
     std::string format = readString(slots + first);
     std::vector<rt::Eface> args = readOperands(slots + first + 2);
+    VmMethodCaller caller(m, g, slots[first + 5]);
     return rt::formatPrintf(*out, format, args, &caller, wrapped);
   }
   std::vector<rt::Eface> args = readOperands(slots + first);
+  VmMethodCaller caller(m, g, slots[first + 3]);
   if (family == Family::Print) return rt::formatPrint(*out, args, &caller);
   return rt::formatPrintln(*out, args, &caller);
 }
@@ -135,7 +181,8 @@ const rt::TypeDesc& byteType() {
   return t;
 }
 
-// Appendf(b []byte, format string, a ...any) and Append(ln)(b []byte, a ...any).
+// doAppendf(b []byte, format string, a []any, f formatFunc) and
+// doAppend(ln)(b []byte, a []any, f formatFunc).
 template <Family family>
 bool appendToBytes(Machine& m, rt::G& g, uint64_t* slots) {
   uint64_t offset = nativeOffset(g, slots);
@@ -160,9 +207,9 @@ bool appendToBytes(Machine& m, rt::G& g, uint64_t* slots) {
   return true;
 }
 
-// func errorf(format string, a []any) (msg string, wrapped []int): Sprintf
-// with %w accepted for error operands, and the indexes of those operands
-// (sorted, distinct) for Errorf to wrap.
+// doErrorf(format string, a []any, f formatFunc) (msg string, wrapped
+// []int): Sprintf with %w accepted for error operands, and the indexes of
+// those operands (sorted, distinct) for Errorf to wrap.
 bool errorf(Machine& m, rt::G& g, uint64_t* slots) {
   uint64_t offset = nativeOffset(g, slots);
   std::string out;
@@ -182,16 +229,16 @@ bool errorf(Machine& m, rt::G& g, uint64_t* slots) {
 }
 
 const NativeDef kFmtNatives[] = {
-    {"fmt.Println", printToStdout<Family::Println>},
-    {"fmt.Printf", printToStdout<Family::Printf>},
-    {"fmt.Print", printToStdout<Family::Print>},
-    {"fmt.Sprintf", printToString<Family::Printf>},
-    {"fmt.Sprint", printToString<Family::Print>},
-    {"fmt.Sprintln", printToString<Family::Println>},
-    {"fmt.Appendf", appendToBytes<Family::Printf>},
-    {"fmt.Append", appendToBytes<Family::Print>},
-    {"fmt.Appendln", appendToBytes<Family::Println>},
-    {"fmt.errorf", errorf},
+    {"fmt.doPrintln", printToStdout<Family::Println>},
+    {"fmt.doPrintf", printToStdout<Family::Printf>},
+    {"fmt.doPrint", printToStdout<Family::Print>},
+    {"fmt.doSprintf", printToString<Family::Printf>},
+    {"fmt.doSprint", printToString<Family::Print>},
+    {"fmt.doSprintln", printToString<Family::Println>},
+    {"fmt.doAppendf", appendToBytes<Family::Printf>},
+    {"fmt.doAppend", appendToBytes<Family::Print>},
+    {"fmt.doAppendln", appendToBytes<Family::Println>},
+    {"fmt.doErrorf", errorf},
 };
 
 }  // namespace

@@ -80,10 +80,23 @@ rt::MethodCallResult npString(uint64_t word, std::string* out, rt::Eface* panicV
 
 using FakeMethod = rt::MethodCallResult (*)(uint64_t, std::string*, rt::Eface*);
 
+// A fake Format method: what it writes, from the State's contents.
+using FakeFormat = rt::MethodCallResult (*)(uint64_t word, char32_t verb, std::string_view flags,
+                                            int64_t wid, bool widOK, int64_t prec, bool precOK,
+                                            std::string* out, rt::Eface* panicValue);
+
 struct FakeCaller : rt::MethodCaller {
   rt::MethodCallResult callStringMethod(const rt::Method& m, uint64_t word, std::string* result,
                                         rt::Eface* panicValue) override {
     return reinterpret_cast<FakeMethod>(const_cast<void*>(m.fn))(word, result, panicValue);
+  }
+  rt::MethodCallResult callFormat(rt::Eface operand, char32_t verb, std::string_view flags,
+                                  int64_t wid, bool widOK, int64_t prec, bool precOK,
+                                  std::string* out, rt::Eface* panicValue, bool* handled) override {
+    const rt::Method* m = operand.type->findMethod("Format");
+    *handled = true;
+    return reinterpret_cast<FakeFormat>(const_cast<void*>(m->fn))(
+        operand.data, verb, flags, wid, widOK, prec, precOK, out, panicValue);
   }
 };
 
@@ -742,29 +755,34 @@ TEST_CASE("format: fmt and strconv natives") {
   uint64_t* s = c.slots();
   putString(s, "%d-%s|%v");
   putOperands(s + 2, {I(7), S("x"), Ints({1, 2})});
-  REQUIRE(c.call("fmt.Sprintf"));
+  s[5] = 0;  // no formatOperand hook
+  REQUIRE(c.call("fmt.doSprintf"));
   CHECK(getString(s) == "7-x|[1 2]");
 
   putOperands(s, {I(1), S("a"), F(2.5)});
-  REQUIRE(c.call("fmt.Sprintln"));
+  s[3] = 0;
+  REQUIRE(c.call("fmt.doSprintln"));
   CHECK(getString(s) == "1 a 2.5\n");
 
   s[0] = s[1] = s[2] = 0;
   putString(s + 3, "%03d");
   putOperands(s + 5, {I(7)});
-  REQUIRE(c.call("fmt.Appendf"));
+  s[8] = 0;
+  REQUIRE(c.call("fmt.doAppendf"));
   CHECK(getString(s) == "007");
   CHECK(s[1] == 3);
   CHECK(s[2] == 8);
   putOperands(s + 3, {I(1), I(2), S("z")});
-  REQUIRE(c.call("fmt.Append"));
+  s[6] = 0;
+  REQUIRE(c.call("fmt.doAppend"));
   CHECK(getString(s) == "0071 2z");
   CHECK(s[1] == 7);
   CHECK(s[2] == 8);
 
   putString(s, "bad %w");
   putOperands(s + 2, {I(5)});
-  REQUIRE(c.call("fmt.errorf"));
+  s[5] = 0;
+  REQUIRE(c.call("fmt.doErrorf"));
   CHECK(getString(s) == "bad %!w(int=5)");
   REQUIRE(s[3] == 1);
   CHECK(reinterpret_cast<const int64_t*>(s[2])[0] == 0);
@@ -788,11 +806,77 @@ TEST_CASE("format: fmt and strconv natives") {
   std::string out;
   rt::captureStdout(&out);
   putOperands(s, {S("hello"), I(42)});
-  bool ok = c.call("fmt.Println");
+  s[3] = 0;
+  bool ok = c.call("fmt.doPrintln");
   rt::captureStdout(nullptr);
   REQUIRE(ok);
   CHECK(out == "hello 42\n");
   CHECK(s[0] == 9);
   CHECK(s[1] == 0);
   CHECK(s[2] == 0);
+}
+
+// From go1.22, with
+//   func (f Fm) Format(s fmt.State, verb rune) {
+//       fmt.Fprintf(s, "<%c %d", verb, int(f))
+//       if w, ok := s.Width(); ok { fmt.Fprintf(s, " w=%d", w) }
+//       if p, ok := s.Precision(); ok { fmt.Fprintf(s, " p=%d", p) }
+//       for _, c := range "+-# 0" { if s.Flag(int(c)) { fmt.Fprintf(s, " %c", c) } }
+//       fmt.Fprint(s, ">")
+//   }
+// and a PanicFm whose Format panics with "fmt boom".
+namespace {
+
+rt::MethodCallResult fmFormat(uint64_t word, char32_t verb, std::string_view flags, int64_t wid,
+                              bool widOK, int64_t prec, bool precOK, std::string* out,
+                              rt::Eface*) {
+  int64_t v;
+  std::memcpy(&v, reinterpret_cast<const void*>(word), 8);
+  *out = "<";
+  *out += static_cast<char>(verb);
+  *out += " " + std::to_string(v);
+  if (widOK) *out += " w=" + std::to_string(wid);
+  if (precOK) *out += " p=" + std::to_string(prec);
+  for (char c : std::string_view("+-# 0"))
+    if (flags.find(c) != std::string_view::npos) *out += std::string(" ") + c;
+  *out += ">";
+  return rt::MethodCallResult::Ok;
+}
+
+rt::MethodCallResult panicFormat(uint64_t, char32_t, std::string_view, int64_t, bool, int64_t,
+                                 bool, std::string*, rt::Eface* panicValue) {
+  *panicValue = {&types().stringT, box(stringHeader("fmt boom"))};
+  return rt::MethodCallResult::Panicked;
+}
+
+struct FormatterTypes {
+  rt::TypeDesc fmT = makeType("main.Fm", TypeKind::Int, 8, true);
+  rt::TypeDesc panicFmT = makeType("main.PanicFm", TypeKind::Struct, 0, true);
+  FormatterTypes() {
+    rt::Method m;
+    m.name = "Format";
+    m.fn = reinterpret_cast<const void*>(&fmFormat);
+    fmT.methods = {m};
+    m.fn = reinterpret_cast<const void*>(&panicFormat);
+    panicFmT.methods = {m};
+  }
+};
+
+FormatterTypes& formatterTypes() {
+  static FormatterTypes t;
+  return t;
+}
+
+rt::Eface Fm(int64_t v) { return {&formatterTypes().fmT, box(v)}; }
+rt::Eface PanicFm() { return {&formatterTypes().panicFmT, box(int64_t{0})}; }
+
+}  // namespace
+
+TEST_CASE("format: Formatter") {
+  CHECK(Sprintf("%v|%+8.3x|%-#d|% 05s|%q|%#v|%+v|%w",
+                 {Fm(1), Fm(2), Fm(3), Fm(4), Fm(5), Fm(6), Fm(7), Fm(8)}) ==
+        "<v 1>|<x 2 w=8 p=3 +>|<d 3 - #>|<s 4 w=5   0>|<q 5>|<v 6 #>|<v 7 +>|%!w(main.Fm=8)");
+  CHECK(Sprint({Fm(1), Anys({Fm(2)}), Fm(3)}) == "<v 1> [<v 2>] <v 3>");
+  CHECK(Sprintf("%v|%d", {PanicFm(), PanicFm()}) ==
+        "%!v(PANIC=Format method: fmt boom)|%!d(PANIC=Format method: fmt boom)");
 }
