@@ -380,7 +380,9 @@ uint32_t ModuleGen::typeIndex(const Type* t) {
       bit(ptrs, 1);
       auto* it = ut->as<types::Interface>();
       u.completeInterface(it);
-      for (auto* m : it->allMethods) raw->methods.push_back(rt::Method{m->name, nullptr, false});
+      for (auto* m : it->allMethods) raw->methods.push_back(rt::Method{m->name, nullptr, false, nullptr});
+      for (size_t k = 0; k < it->allMethods.size(); ++k)
+        raw->methods[k].signature = desc(it->allMethods[k]->type);
       break;
     }
     case types::TypeKind::Array: {
@@ -497,7 +499,7 @@ void ModuleGen::ensureMethods(const Type* t) {
     auto* f = r.obj ? r.obj->as<types::Func>() : nullptr;
     if (!f || r.ambiguous || r.needsPointerReceiver) continue;
     uint32_t fn = ifaceMethodFn(t, f, r.index, r.indirect);
-    methods.push_back(rt::Method{name, nullptr, isStringer(f)});
+    methods.push_back(rt::Method{name, nullptr, isStringer(f), desc(f->type)});
     methods.back().fn = reinterpret_cast<const void*>(static_cast<uintptr_t>(fn) + 1);  // patched in run()
   }
   std::sort(methods.begin(), methods.end(), [](auto& a, auto& b) { return a.name < b.name; });

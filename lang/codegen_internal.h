@@ -269,6 +269,7 @@ class FnGen {
   void typeSwitch(TypeSwitchStmt* s, LabeledStmt* label);
   void returnStmt(ReturnStmt* s);
   void deferStmt(DeferStmt* s);
+  void deferOrGo(CallExpr* c, Pos pos, Op op);
   void branch(BranchStmt* s);
   void incDec(IncDecStmt* s);
   void declStmt(DeclStmt* s);

@@ -119,7 +119,7 @@ void FnGen::stmt(Stmt* s) {
       branch(s->as<BranchStmt>());
       break;
     case NodeKind::GoStmt:
-      mg.unsupported(s->pos, "the go statement (goroutines)");
+      deferOrGo(s->as<GoStmt>()->call, s->pos, Op::GO);
       break;
     case NodeKind::SendStmt:
     case NodeKind::SelectStmt:
@@ -838,9 +838,15 @@ void FnGen::returnStmt(ReturnStmt* s) {
   release(m);
 }
 
-void FnGen::deferStmt(DeferStmt* s) {
+void FnGen::deferStmt(DeferStmt* s) { deferOrGo(s->call, s->pos, Op::DEFER); }
+
+// defer f(args) and go f(args) both evaluate the function value and the
+// arguments now, into a closure and a block of argument slots, and hand
+// them over (DEFER keeps them for the frame's return, GO starts a goroutine).
+void FnGen::deferOrGo(CallExpr* c, Pos pos, Op op) {
   Mark m = mark();
-  CallExpr* c = s->call;
+  DeferStmt fake(pos);
+  DeferStmt* s = &fake;
   Expr* fun = unparen(c->fun);
   if (c->callKind == CallKind::Conversion) {
     mg.unsupported(s->pos, "deferring a conversion");
@@ -874,7 +880,7 @@ void FnGen::deferStmt(DeferStmt* s) {
       at += mg.slots(argTypes[i]);
     }
     line(s->pos);
-    emit(Op::DEFER, args, closure);
+    emit(op, args, closure);
     release(m);
     return;
   }
@@ -917,7 +923,7 @@ void FnGen::deferStmt(DeferStmt* s) {
   }
   passArgs(*this, c, sig2, static_cast<Slot>(args + recvSlots));
   line(s->pos);
-  emit(Op::DEFER, args, closure);
+  emit(op, args, closure);
   release(m);
 }
 

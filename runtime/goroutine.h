@@ -113,6 +113,11 @@ class G {
   // Opaque pointer to whatever owns this G (the VM instance), for natives.
   void* owner = nullptr;
 
+  // Where a `go` statement started this G, for tracebacks ("created by").
+  const vm::Function* createdBy = nullptr;
+  int32_t createdLine = 0;
+  int64_t createdByGoid = 0;
+
   DeferRecord* defers = nullptr;  // newest first
   PanicRecord* panics = nullptr;  // newest first
 

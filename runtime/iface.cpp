@@ -94,7 +94,10 @@ const Itab* getItab(const TypeDesc* iface, const TypeDesc* type, std::string* mi
   for (size_t k = 0; k < n; ++k) {
     const std::string& want = iface->methods[k].name;
     while (j < type->methods.size() && type->methods[j].name < want) ++j;
-    if (j == type->methods.size() || type->methods[j].name != want) {
+    const TypeDesc* wantSig = iface->methods[k].signature;
+    if (j == type->methods.size() || type->methods[j].name != want ||
+        (wantSig != nullptr && type->methods[j].signature != nullptr &&
+         type->methods[j].signature != wantSig)) {
       *missing = want;
       return nullptr;  // not cached: a failed assertion is rare
     }

@@ -43,6 +43,10 @@ struct Method {
   // The signature is exactly func() string, as fmt's Stringer and error's
   // Error need; fmt calls only such methods.
   bool returnsString = false;
+  // The method's type without its receiver (a Func descriptor; null when
+  // unknown): an interface is satisfied only by methods of the same name
+  // and the same signature (Unwrap() error vs Unwrap() []error).
+  const TypeDesc* signature = nullptr;
 };
 
 struct StructField {

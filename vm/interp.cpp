@@ -44,6 +44,7 @@
 #include "runtime/sizeclasses.h"
 #include "runtime/slice.h"
 #include "runtime/utf8.h"
+#include "vm/goroutines.h"
 
 #if (defined(__GNUC__) || defined(__clang__)) && !defined(GOL_NO_COMPUTED_GOTO)
 #define GOL_COMPUTED_GOTO 1
@@ -637,11 +638,19 @@ std::string traceback(const rt::G& g, const Function* pendingCallee) {
   if (total > head.size() + tail.size())
     out += fmt::format("...{} frames elided...\n", total - head.size() - tail.size());
   for (auto& s : tail) out += s;
+  if (g.createdBy != nullptr)
+    out += fmt::format("created by {} in goroutine {}\n\t{}:{}\n", g.createdBy->name, g.createdByGoid,
+                       g.createdBy->file, g.createdLine);
   return out;
 }
 
 bool enter(Machine& m, rt::G& g, uint32_t index, std::span<const uint64_t> args) {
-  const Function* fn = m.module.functionTable.at(index);
+  return enterClosure(m, g, reinterpret_cast<uint64_t>(&m.module.functionTable.at(index)->staticClosure),
+                      args);
+}
+
+bool enterClosure(Machine& m, rt::G& g, uint64_t closure, std::span<const uint64_t> args) {
+  const Function* fn = load<const Function*>(closure);
   uint64_t needed = kFrameHeaderSlots + fn->frameSlots;
   if (needed > g.stackSlots) {
     rt::StackMove mv;
@@ -655,7 +664,7 @@ bool enter(Machine& m, rt::G& g, uint32_t index, std::span<const uint64_t> args)
   }
   g.stack[0] = reinterpret_cast<uint64_t>(&kEntryCode[0]);
   g.stack[1] = callerWord(&goexit(), kFrameHeaderSlots);
-  g.stack[2] = 0;
+  g.stack[2] = closure;
   uint64_t* R = g.stack + kFrameHeaderSlots;
   std::copy(args.begin(), args.end(), R);
   zeroPointerSlots(fn, R);
@@ -668,21 +677,8 @@ bool enter(Machine& m, rt::G& g, uint32_t index, std::span<const uint64_t> args)
 
 RunResult runMain(Module& m, uint64_t maxStackBytes) {
   Machine machine(m);
-  rt::G g(1);
-  g.maxStackBytes = maxStackBytes;
-  if (!enter(machine, g, static_cast<uint32_t>(m.mainIndex), {})) return {machine.exitCode, machine.report};
-  for (;;) {
-    switch (execute(machine, g)) {
-      case Exit::Returned:
-        return {0, ""};
-      case Exit::Yielded:
-        continue;  // alone: resume at once (the scheduler will pick another G)
-      case Exit::Panicked:
-      case Exit::Fatal:
-      case Exit::Exited:
-        return {machine.exitCode, machine.report};
-    }
-  }
+  Goroutines goroutines(machine);
+  return goroutines.run(static_cast<uint32_t>(m.mainIndex), maxStackBytes);
 }
 
 Exit execute(Machine& m, rt::G& gref) {
@@ -1790,6 +1786,10 @@ dispatch:
         SAVE();  // a nested call may have moved the stack: g's state is still this frame's
         g->status = rt::GStatus::Runnable;
         if (m.exitRequested) return Exit::Exited;
+        if (m.yieldRequested) {  // runtime.Gosched: resume after the call
+          m.yieldRequested = false;
+          return Exit::Yielded;
+        }
         if (m.fatalReported) return Exit::Fatal;
         if (m.fatalRequested) return m.fatal(*g, rt::FatalError::NotImplemented, 0, m.fatalWhat);
         if (m.pendingIsValue) {
@@ -1810,6 +1810,19 @@ dispatch:
     CASE(RET1) {
       R[0] = RA;
       DO_RETURN();
+    }
+
+    // ---- goroutines ----
+    CASE(GO) {
+      uint64_t closure = RB;
+      NILCHECK(closure);
+      const Function* callee = load<const Function*>(closure);
+      SAVE();
+      if (m.goroutines == nullptr ||
+          !m.goroutines->spawn(*g, closure, std::span<const uint64_t>(&RA, callee->paramSlots)))
+        return m.fatal(*g, rt::FatalError::NotImplemented, 0, "starting a goroutine here");
+      RELOAD_BASE();
+      NEXT();
     }
 
 #if !GOL_COMPUTED_GOTO

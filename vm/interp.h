@@ -25,6 +25,8 @@ namespace gol::vm {
 // Exited: os.Exit ended the program (Machine::exitCode).
 enum class Exit : uint8_t { Returned, Yielded, Panicked, Fatal, Exited };
 
+class Goroutines;
+
 // Per-program interpreter state shared by its goroutines.
 class Machine {
  public:
@@ -66,6 +68,13 @@ class Machine {
   bool pendingIsValue = false;
   uint64_t pendingType = 0, pendingData = 0;
   bool exitRequested = false;
+  // runtime.Gosched: a native calls this and returns false; the goroutine
+  // yields the thread after the call.
+  void requestYield() { yieldRequested = true; }
+  bool yieldRequested = false;
+  // The program's goroutines (vm/goroutines.h), while it runs.
+  Goroutines* goroutines = nullptr;
+
   // A native stopping the program with a fatal error (a missing native,
   // a nested call that hit one): the text after "fatal error: gol: ".
   void requestFatal(std::string what) { fatalWhat = std::move(what); fatalRequested = true; }
@@ -78,6 +87,9 @@ class Machine {
 // Prepare g to run function `index` with `args` in its parameter slots.
 // Returns false (with Machine::report set) if its frame cannot fit.
 [[nodiscard]] bool enter(Machine& m, rt::G& g, uint32_t index, std::span<const uint64_t> args);
+
+// The same for a new goroutine calling the func value `closure` (GO).
+[[nodiscard]] bool enterClosure(Machine& m, rt::G& g, uint64_t closure, std::span<const uint64_t> args);
 
 // The dispatch loop.
 Exit execute(Machine& m, rt::G& g);
@@ -94,7 +106,8 @@ struct RunResult {
   std::string report;  // stderr text when exitCode != 0
 };
 
-// Run module.mainIndex as goroutine 1 to completion.
+// Run module.mainIndex as goroutine 1, with the goroutines it starts,
+// until main returns (vm/goroutines.h).
 RunResult runMain(Module& m, uint64_t maxStackBytes = rt::kMaxStackBytes);
 
 // Runs `callee` (with closure context `closure`, 0 for none) to completion

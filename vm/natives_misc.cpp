@@ -50,6 +50,7 @@
 #include "runtime/unicode_tables.h"
 #include "runtime/utf8.h"
 #include "vm/natives.h"
+#include "vm/goroutines.h"
 
 namespace gol::vm {
 
@@ -266,9 +267,14 @@ bool assignAs(Machine&, rt::G&, uint64_t* s) {
 
 bool noop(Machine&, rt::G&, uint64_t*) { return true; }
 
-bool numGoroutine(Machine&, rt::G&, uint64_t* s) {
-  s[0] = 1;
+bool numGoroutine(Machine& m, rt::G&, uint64_t* s) {
+  s[0] = static_cast<uint64_t>(m.goroutines != nullptr ? m.goroutines->count() : 1);
   return true;
+}
+
+bool gosched(Machine& m, rt::G&, uint64_t*) {
+  m.requestYield();
+  return false;
 }
 
 int64_t cpuCount() {
@@ -719,7 +725,7 @@ const NativeDef kMiscNatives[] = {
     {"errors.isComparable", isComparable},
     {"errors.asTargetKind", asTargetKind},
     {"errors.assignAs", assignAs},
-    {"runtime.Gosched", noop},
+    {"runtime.Gosched", gosched},
     {"runtime.NumGoroutine", numGoroutine},
     {"runtime.GOMAXPROCS", gomaxprocs},
     {"runtime.NumCPU", numCPU},

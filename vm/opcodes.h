@@ -364,7 +364,9 @@ inline constexpr uint16_t Unimpl = 1 << 8;
   X(CALLN, ANat, NAT, "call native bx on slots a.. (arguments in, results out)")                \
   X(RET, AN, RET, "return b slots from R[a..] (copied to R[0..])")                              \
   X(RET0, None, RET, "return nothing")                                                          \
-  X(RET1, A, RET, "return R[a]")
+  X(RET1, A, RET, "return R[a]")                                                                \
+  /* --- goroutines --- */                                                                      \
+  X(GO, AB, A, "start a goroutine calling closure R[b] on the arguments now in R[a..]")
 
 // Planned rows: part of the instruction set (codegen may emit them, the
 // disassembler prints them) but their handlers are not written yet; each
@@ -375,8 +377,7 @@ inline constexpr uint16_t Unimpl = 1 << 8;
   X(SEND, AB, UB, "R[a] <- R[b..]")                                                             \
   X(RECV, ABC, UB, "R[a..] (, ok R[c]) = <-R[b]")                                               \
   X(CLOSE, A, U, "close(R[a])")                                                                 \
-  X(SELECT, ABC, UB, "select over the cases described at R[b..], chosen index to R[a]")         \
-  X(GO, AF, UA, "start a goroutine running function bx on the arguments at slot a")
+  X(SELECT, ABC, UB, "select over the cases described at R[b..], chosen index to R[a]")
 
 // Expands one row per width: ADD_I64, ADD_I32, ... ADD_U8.
 #define GOL_INT_WIDTHS_ROWS(X, base, format, flags, doc) \
