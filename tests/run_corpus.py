@@ -258,7 +258,9 @@ def main():
 
     running = args.mode in RUN_MODES
     if args.timeout is None:
-        args.timeout = 30 if running else 60
+        # Sanitizer builds run programs several times slower: GOL_TIMEOUT_SCALE.
+        scale = float(os.environ.get("GOL_TIMEOUT_SCALE", "1"))
+        args.timeout = (30 if running else 60) * scale
     if args.jobs is None:
         args.jobs = 2 if running else (os.cpu_count() or 2)
     gol = str(Path(args.gol).resolve())

@@ -5,7 +5,11 @@
 #   3. the asan build (AddressSanitizer + UBSan) and its ctest, less the
 #      tests labelled oracle, which check the corpus and libraries against Go
 #      and test no gol binary
-#   4. a fuzz run of the front end (tools/fuzz.sh, 120 s by default)
+#   4. the tsan build (ThreadSanitizer) and the ctest tests that run code:
+#      unit tests and the golden programs and samples (goroutines, the
+#      preemption monitor, natives calling back into Gol)
+#   5. a fuzz run of the front end and code generator (tools/fuzz.sh, 120 s
+#      by default)
 # and ends with one line: "N passed, N failed", counting every ctest test
 # and every build and fuzz step. Exit status 0 only when nothing failed.
 #
@@ -98,7 +102,12 @@ fi
 
 if step "build asan (AddressSanitizer + UBSan)" build_preset asan; then
   ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1} \
-    run_ctest asan -LE oracle
+    GOL_TIMEOUT_SCALE=4 run_ctest asan -LE oracle
+fi
+
+if step "build tsan (ThreadSanitizer)" build_preset tsan; then
+  TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1} GOL_TIMEOUT_SCALE=6 \
+    run_ctest tsan -R "^(unit|corpus_run|samples_run)$"
 fi
 
 step "fuzz the front end (${fuzz_seconds} s)" ./tools/fuzz.sh "$fuzz_seconds" || true
