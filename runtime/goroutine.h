@@ -33,9 +33,18 @@
 // since the flag only asks for a yield "soon" and orders no other memory.
 //
 // Defer and panic records hang off the G (the interpreter runs them; see
-// vm/interp.cpp). Not yet here (issue 4): the scheduler's fields (status
-// transitions under the P, wait reasons, run-queue links), shrinking
-// stacks in GC.
+// vm/interp.cpp).
+//
+// Scheduler fields (runtime/sched.h owns their protocol): `schedLink`
+// chains a G on the global run queue or a semaphore's wait queue (it is on
+// at most one list at a time); `waitReason` says why a Waiting G waits,
+// with Go's strings (one table, GOL_WAIT_REASONS); `lastP` is the P it last
+// ran on; `parkUnlock`/`parkArg` carry a park's commit function from the
+// G's own code to the M that finishes the park (Scheduler::park). They are
+// plain fields: each is written by whoever owns the G at that moment (the
+// M running it, or the holder of the lock of the queue it waits on), and
+// ownership passes with a release/acquire (a run-queue publish, a lock).
+// Not yet here: shrinking stacks in GC.
 #pragma once
 
 #include <atomic>
@@ -55,10 +64,49 @@ enum class GStatus : uint8_t {
   Idle,      // just created, no frame yet
   Runnable,  // has saved state, waiting for an M
   Running,
-  Waiting,   // parked (channel, lock, sleep); wait reason to come with issue 4
+  Waiting,   // parked (channel, lock, sleep); G::waitReason says why
   Syscall,
   Dead,
 };
+
+// Why a G waits, with the string Go's tracebacks print ("goroutine 5
+// [chan receive]:"). Go 1.22's names and strings, in Go's order; the ones
+// gol has no use for yet (GC, tracing) are left out until needed.
+// SyncWaitGroupWait is newer than Go 1.22 (which prints "semacquire" for a
+// WaitGroup.Wait): the VM should use Semacquire to match go 1.22.
+#define GOL_WAIT_REASONS(X)                             \
+  X(Zero, "")                                           \
+  X(IOWait, "IO wait")                                  \
+  X(ChanReceiveNilChan, "chan receive (nil chan)")      \
+  X(ChanSendNilChan, "chan send (nil chan)")            \
+  X(PanicWait, "panicwait")                             \
+  X(Select, "select")                                   \
+  X(SelectNoCases, "select (no cases)")                 \
+  X(ChanReceive, "chan receive")                        \
+  X(ChanSend, "chan send")                              \
+  X(Semacquire, "semacquire")                           \
+  X(Sleep, "sleep")                                     \
+  X(SyncCondWait, "sync.Cond.Wait")                     \
+  X(SyncMutexLock, "sync.Mutex.Lock")                   \
+  X(SyncRWMutexRLock, "sync.RWMutex.RLock")             \
+  X(SyncRWMutexLock, "sync.RWMutex.Lock")               \
+  X(SyncWaitGroupWait, "sync.WaitGroup.Wait")           \
+  X(Preempted, "preempted")
+
+enum class WaitReason : uint8_t {
+#define GOL_WAIT_REASON_ENUM(name, text) name,
+  GOL_WAIT_REASONS(GOL_WAIT_REASON_ENUM)
+#undef GOL_WAIT_REASON_ENUM
+};
+
+// Go's text for a wait reason ("chan receive").
+const char* waitReasonString(WaitReason r);
+
+class G;
+// A park's commit: run by the M after the parked G's status is Waiting;
+// returning false cancels the park (the G runs again at once). See
+// Scheduler::park.
+using ParkCommitFn = bool (*)(G& g, void* arg);
 
 // A deferred call, waiting for the frame that deferred it to return or
 // for a panic to run it. Records form a stack per G, newest first; they
@@ -112,6 +160,15 @@ class G {
 
   // Opaque pointer to whatever owns this G (the VM instance), for natives.
   void* owner = nullptr;
+
+  // Scheduler state (protocol in runtime/sched.h and the file comment).
+  WaitReason waitReason = WaitReason::Zero;
+  G* schedLink = nullptr;  // next on the global run queue or a wait queue
+  int32_t lastP = -1;      // index of the P it last ran on
+  ParkCommitFn parkCommit = nullptr;
+  void* parkArg = nullptr;
+  int64_t waitSince = 0;    // monotonic ns when it started waiting (for traces)
+  uint32_t semaTicket = 0;  // runtime/sema.cpp: set when a release hands it the semaphore
 
   DeferRecord* defers = nullptr;  // newest first
   PanicRecord* panics = nullptr;  // newest first
