@@ -501,8 +501,12 @@ struct SchedulerState {
       if (timerSleeper && t.when < timerSleeperUntil) {
         kick = timerSleeper;
         mremoveLocked(kick);
-        kick->nextp = nullptr;
+      } else if (!timerSleeper && midle) {
+        // Idle Ms all sleep without a timeout: wake one to become the
+        // timer sleeper (the calling M may stay busy for a whole slice).
+        kick = mgetLocked();
       }
+      if (kick) kick->nextp = nullptr;
     }
     if (kick) kick->note.wakeup();
     else if (!tlsM || tlsM->sched != this) wakep();
