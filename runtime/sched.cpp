@@ -609,8 +609,9 @@ struct SchedulerState {
         continue;
       }
       P* pp = m->p;
-      int64_t now = Scheduler::nanotime();
-      runTimers(pp, pp, now);
+      // The clock is read only when some timer exists.
+      int64_t now = ntimers.load(std::memory_order_relaxed) > 0 ? Scheduler::nanotime() : 0;
+      if (now != 0) runTimers(pp, pp, now);
 
       if (pp->schedtick.load(std::memory_order_relaxed) % kGlobalFairnessTicks == 0 &&
           runqsize.load() > 0) {
@@ -625,7 +626,7 @@ struct SchedulerState {
       // Timers due on other Ps (their Ms may be busy or parked).
       int32_t np = nallp.load(std::memory_order_acquire);
       bool ran = false;
-      for (int32_t i = 0; i < np; i++) ran |= runTimers(allp[i].load(std::memory_order_relaxed), pp, now);
+      for (int32_t i = 0; i < np && now != 0; i++) ran |= runTimers(allp[i].load(std::memory_order_relaxed), pp, now);
       if (ran) {
         if (auto r = runqget(pp); r.first) return r;
       }
@@ -794,6 +795,8 @@ struct SchedulerState {
       pp = m->p;  // a syscall inside run may have changed it
       if (pp) publishCurG(pp, nullptr);
       m->curg = nullptr;
+      if (r != RunResult::Parked && g->parkCommit)
+        fatal("runtime: park not followed by RunResult::Parked");
       switch (r) {
         case RunResult::Yielded:
           g->status = GStatus::Runnable;
@@ -876,7 +879,8 @@ struct SchedulerState {
   void sysmon() {
     int64_t delay = kSysmonMinDelayNs;
     int idle = 0;
-    int64_t lastTrace = startTime;
+    // Go prints the first line at sysmon's first tick ("SCHED 0ms").
+    int64_t lastTrace = startTime - options.schedtraceMs * 1'000'000;
     while (!exiting.load()) {
       if (idle == 0) delay = kSysmonMinDelayNs;
       else if (idle > 50) delay = std::min(delay * 2, kSysmonMaxDelayNs);

@@ -531,7 +531,7 @@ TEST_CASE("sched: GODEBUG=schedtrace prints while running") {
   CHECK(s.run(mainG) == 0);
   std::lock_guard<std::mutex> g(linesMu);
   REQUIRE(lines.size() >= 2);
-  CHECK(lines[0].rfind("SCHED ", 0) == 0);
+  CHECK(lines[0].rfind("SCHED 0ms: ", 0) == 0);
   CHECK(lines[0].find("gomaxprocs=2 ") != std::string::npos);
 }
 
