@@ -4,10 +4,12 @@
 //   G  a goroutine (runtime/goroutine.h): a slot stack and a saved pc. It
 //      has no native stack, so "switching" to it is a call of
 //      hooks.run(g) and "switching away" is that call returning.
-//   M  an OS thread (std::thread) running the schedule loop. The thread
-//      that calls Scheduler::run is M0. Ms are created on demand and never
-//      exit before the scheduler does; an M with nothing to do parks on a
-//      futex (Note) in the idle-M list.
+//   M  an OS thread (std::thread) running the schedule loop. Ms are
+//      created on demand (M0 by run(), which then only waits for exit:
+//      the caller's thread runs no G, so run() can return while an M is
+//      blocked in a system call) and never exit before the scheduler
+//      does; an M with nothing to do parks on a futex (Note) in the
+//      idle-M list.
 //   P  the right to run Gol code: GOMAXPROCS of them. An M runs Gs only
 //      while it holds a P. A P owns a local run queue, a runnext slot, a
 //      timer heap and a schedtick.
@@ -96,7 +98,9 @@
 //
 // Exit: exit(code) sets `exiting`, wakes every idle M and syscall waiter
 // and asks every running G to preempt; an M seeing `exiting` drops the G
-// it was running and returns from its loop; run() joins them all.
+// it was running and returns from its loop; run() joins them all, except
+// Ms blocked in a system call: those are detached and the scheduler's
+// state is leaked (the process is about to exit, as Go's would).
 //
 // GOMAXPROCS: Ps are allocated up to kMaxProcs and never freed. Lowering
 // it stops Ps with index >= GOMAXPROCS at their next schedule point (their
@@ -240,6 +244,11 @@ struct M {
   M* link = nullptr;   // idle list or syscall-waiter list, under sched.lock
   uint64_t rand = 0;
   int64_t sleepWhen = 0;  // Scheduler::sleep -> its park commit
+  // For run()'s final join, which must not wait for a blocking syscall:
+  // set by this M, read by M0 (release/acquire: `finished` publishes the
+  // M's last writes before the join).
+  std::atomic<bool> inSyscall{false};
+  std::atomic<bool> finished{false};
 };
 
 namespace {
@@ -284,6 +293,7 @@ struct SchedulerState {
   std::atomic<uint64_t> nextTimerId{1};
   std::thread sysmonThread;
   Note sysmonNote;
+  Note exitNote;  // run()'s caller sleeps on it until shutdown
 
   // ---- global run queue (caller holds lock) ----
   void globPutLocked(G* g) {
@@ -444,6 +454,12 @@ struct SchedulerState {
       nm->note.wakeup();
       return;
     }
+    newMLocked(pp, spinning);
+  }
+
+  // A new M (OS thread) that starts with pp. Created under the lock so
+  // run()'s join sees the thread object.
+  void newMLocked(P* pp, bool spinning) {
     auto nm = std::make_unique<M>();
     nm->id = static_cast<int>(allm.size());
     nm->sched = this;
@@ -452,7 +468,6 @@ struct SchedulerState {
     nm->nextp = pp;
     M* raw = nm.get();
     allm.push_back(std::move(nm));
-    // Created under the lock so run()'s join sees the thread object.
     raw->thread = std::thread([this, raw] { mstart(raw); });
   }
 
@@ -568,6 +583,7 @@ struct SchedulerState {
       pidlePutLocked(pp);
     }
     tlsM = nullptr;
+    m->finished.store(true, std::memory_order_release);
   }
 
   void schedule(M* m) {
@@ -873,6 +889,7 @@ struct SchedulerState {
     int32_t np = nallp.load(std::memory_order_acquire);
     for (int32_t i = 0; i < np; i++) preemptone(allp[i].load(std::memory_order_relaxed));
     sysmonNote.wakeup();
+    exitNote.wakeup();
   }
 
   // ---- sysmon ----
@@ -1079,6 +1096,7 @@ Scheduler::Scheduler(int gomaxprocs, SchedulerHooks hooks, SchedulerOptions opti
 }
 
 Scheduler::~Scheduler() {
+  if (!s_) return;  // leaked on purpose by run(): an M is still in a syscall
   if (s_->sysmonThread.joinable()) {
     s_->shutdown(0);
     s_->sysmonThread.join();
@@ -1092,36 +1110,53 @@ Scheduler::~Scheduler() {
 int Scheduler::run(G* mainG) {
   SchedulerState& s = *s_;
   s.startTime = nanotime();
-  M* m0;
-  {
-    std::lock_guard<std::mutex> l(s.lock);
-    auto m = std::make_unique<M>();
-    m->sched = &s;
-    m->rand = 0x2545f4914f6cdd1dULL;
-    m0 = m.get();
-    s.allm.push_back(std::move(m));
-    P* pp = s.pidleGetLocked();
-    if (!pp) fatal("runtime: no P for M0");
-    s.acquirep(m0, pp);
-  }
-  tlsM = m0;
   s.gcount.fetch_add(1);
   mainG->status = GStatus::Runnable;
-  s.runqput(m0->p, mainG, true);
-  s.sysmonThread = std::thread([&s] { s.sysmon(); });
-  s.mstart(m0);
-  s.sysmonNote.wakeup();
-  s.sysmonThread.join();
-  std::vector<std::thread*> threads;
   {
     std::lock_guard<std::mutex> l(s.lock);
-    for (auto& m : s.allm)
-      if (m.get() != m0) threads.push_back(&m->thread);
+    P* pp = s.pidleGetLocked();
+    if (!pp) fatal("runtime: no P for the main goroutine");
+    // No M holds pp yet: queueing on it here is the owner's put.
+    s.runqput(pp, mainG, true);
+    // M0 is a thread of its own, not the caller's: the caller must be
+    // free to return while an M is blocked in a system call.
+    s.newMLocked(pp, false);
   }
-  for (std::thread* t : threads)
-    if (t->joinable()) t->join();
-  std::lock_guard<std::mutex> l(s.lock);
-  return s.exitCode;
+  s.sysmonThread = std::thread([&s] { s.sysmon(); });
+  s.exitNote.sleep();
+  s.sysmonThread.join();
+  std::vector<M*> ms;
+  {
+    std::lock_guard<std::mutex> l(s.lock);
+    for (auto& m : s.allm) ms.push_back(m.get());
+  }
+  // Wait for every M, except those blocked in a system call (reading
+  // stdin, say): Go's exit does not wait for them either. Those are
+  // detached, and the state they will touch when the call returns is
+  // leaked so that it stays valid until the process exits.
+  bool stuck;
+  for (;;) {
+    stuck = false;
+    bool waiting = false;
+    for (M* m : ms) {
+      if (m->finished.load(std::memory_order_acquire)) continue;
+      if (m->inSyscall.load(std::memory_order_acquire)) stuck = true;
+      else waiting = true;
+    }
+    if (!waiting) break;
+    std::this_thread::sleep_for(std::chrono::microseconds(100));
+  }
+  for (M* m : ms) {
+    if (m->finished.load(std::memory_order_acquire)) m->thread.join();
+    else m->thread.detach();
+  }
+  int code;
+  {
+    std::lock_guard<std::mutex> l(s.lock);
+    code = s.exitCode;
+  }
+  if (stuck) (void)s_.release();
+  return code;
 }
 
 void Scheduler::exit(int code) { s_->shutdown(code); }
@@ -1198,6 +1233,7 @@ void Scheduler::entersyscall(G& g) {
   if (!m || m->curg != &g || !m->p) fatal("runtime: entersyscall outside a running goroutine");
   P* pp = m->p;
   s_->publishCurG(pp, nullptr);
+  m->inSyscall.store(true, std::memory_order_release);
   g.status = GStatus::Syscall;
   pp->syscalltick.store(pp->syscalltick.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
   m->oldp = pp;
@@ -1222,6 +1258,7 @@ void Scheduler::exitsyscall(G& g) {
   M* m = tlsM;
   if (!m || m->curg != &g || g.status != GStatus::Syscall) fatal("runtime: exitsyscall without entersyscall");
   SchedulerState& s = *s_;
+  m->inSyscall.store(false, std::memory_order_release);
   P* old = m->oldp;
   m->oldp = nullptr;
   PStatus expect = PStatus::Syscall;
@@ -1247,6 +1284,8 @@ void Scheduler::exitsyscall(G& g) {
     }
   }
   g.status = GStatus::Running;
+  // Exiting with no P: stop the G at its next safepoint.
+  if (!m->p) g.requestPreempt();
   if (P* pp = m->p) {
     g.lastP = pp->id;
     pp->schedtick.store(pp->schedtick.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);

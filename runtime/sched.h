@@ -85,8 +85,13 @@ class Scheduler {
   Scheduler(const Scheduler&) = delete;
   Scheduler& operator=(const Scheduler&) = delete;
 
-  // Run until exit() or a deadlock; the calling thread is M0. Returns the
-  // exit code. mainG must be Idle or Runnable. Call once.
+  // Run until exit() or a deadlock and return the exit code. The calling
+  // thread only waits: Gs run on the scheduler's own threads (Ms), so
+  // currentScheduler() is nullptr there. mainG must be Idle or Runnable.
+  // Call once. Returns without waiting for Ms blocked in a system call
+  // (as Go's exit): those threads are detached and this scheduler's state
+  // is then leaked, so the caller should not free the G's that were in a
+  // syscall (status Syscall) and should exit the process soon.
   int run(G* mainG);
   // Stop every M promptly: idle ones are woken, running G's are asked to
   // preempt (they return Yielded at their next safepoint and are not run
