@@ -288,6 +288,7 @@ struct SchedulerState {
   std::atomic<bool> exiting{false};  // seq_cst: paired with curG publishes
   int exitCode = 0;                  // under lock
   bool deadlockHandled = false;      // under lock
+  bool abandonedSyscalls = false;    // run() left Ms in syscalls (caller's thread only)
   std::atomic<int64_t> gcount{0};
   std::atomic<int64_t> ntimers{0};   // pending timers over all Ps
   std::atomic<uint64_t> nextTimerId{1};
@@ -1096,7 +1097,12 @@ Scheduler::Scheduler(int gomaxprocs, SchedulerHooks hooks, SchedulerOptions opti
 }
 
 Scheduler::~Scheduler() {
-  if (!s_) return;  // leaked on purpose by run(): an M is still in a syscall
+  if (s_->abandonedSyscalls) {
+    // An M is still in a system call and will touch the state when it
+    // returns: leak it (the process is exiting).
+    (void)s_.release();
+    return;
+  }
   if (s_->sysmonThread.joinable()) {
     s_->shutdown(0);
     s_->sysmonThread.join();
@@ -1155,12 +1161,13 @@ int Scheduler::run(G* mainG) {
     std::lock_guard<std::mutex> l(s.lock);
     code = s.exitCode;
   }
-  if (stuck) (void)s_.release();
+  s.abandonedSyscalls = stuck;
   return code;
 }
 
 void Scheduler::exit(int code) { s_->shutdown(code); }
 bool Scheduler::exiting() const { return s_->exiting.load(); }
+bool Scheduler::abandonedSyscalls() const { return s_->abandonedSyscalls; }
 
 void Scheduler::spawn(G* g) {
   s_->gcount.fetch_add(1);

@@ -89,15 +89,19 @@ class Scheduler {
   // thread only waits: Gs run on the scheduler's own threads (Ms), so
   // currentScheduler() is nullptr there. mainG must be Idle or Runnable.
   // Call once. Returns without waiting for Ms blocked in a system call
-  // (as Go's exit): those threads are detached and this scheduler's state
-  // is then leaked, so the caller should not free the G's that were in a
-  // syscall (status Syscall) and should exit the process soon.
+  // (as Go's exit): those threads are detached (abandonedSyscalls()), and
+  // as they will run G code again when the call returns, the caller must
+  // then exit the process without destroying this Scheduler or the G's
+  // (std::exit from a scope that does not own it, or leak it); the
+  // destructor, if run anyway, leaks the internal state.
   int run(G* mainG);
   // Stop every M promptly: idle ones are woken, running G's are asked to
   // preempt (they return Yielded at their next safepoint and are not run
   // again). The first call's code wins. Any thread, any time.
   void exit(int code);
   bool exiting() const;
+  // After run(): some M was left blocked in a system call (see run).
+  bool abandonedSyscalls() const;
 
   // A new runnable G (status Idle or Runnable). From a G: the current P's
   // runnext (Go's newproc), the previous runnext going to the local queue.

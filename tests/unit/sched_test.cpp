@@ -501,9 +501,10 @@ TEST_CASE("sched: schedtrace line has Go's shape") {
   World w;
   rt::Scheduler s(2, w.hooks(), quiet());
   std::string line = s.schedtraceLine();
-  CHECK(line.rfind("SCHED 0ms: gomaxprocs=2 idleprocs=2 threads=1 spinningthreads=0 needspinning=0 "
-                   "idlethreads=0 runqueue=0 [0 0]",
-                   0) == 0);
+  INFO(line);
+  CHECK(line.rfind("SCHED ", 0) == 0);
+  CHECK(line.find("ms: gomaxprocs=2 idleprocs=2 threads=1 spinningthreads=0 needspinning=0 "
+                  "idlethreads=0 runqueue=0 [0 0]") != std::string::npos);
   CHECK(rt::SchedulerOptions::fromGodebug("gctrace=1,schedtrace=250").schedtraceMs == 250);
   CHECK(rt::SchedulerOptions::fromGodebug(nullptr).schedtraceMs == 0);
 }
@@ -534,7 +535,7 @@ TEST_CASE("sched: GODEBUG=schedtrace prints while running") {
   // The first line comes at sysmon's first tick: "SCHED 0ms: ..." unless
   // the machine is loaded.
   CHECK(lines[0].rfind("SCHED ", 0) == 0);
-  CHECK(std::atoi(lines[0].c_str() + 6) < 5);
+  CHECK(std::atoi(lines[0].c_str() + 6) < 50);
   CHECK(lines[0].find("ms: gomaxprocs=2 idleprocs=") != std::string::npos);
 }
 
@@ -623,16 +624,18 @@ TEST_CASE("sched: a goroutine parked on a semaphore forever is a deadlock") {
 
 TEST_CASE("sched: exit does not wait for a goroutine blocked in a syscall") {
   // The blocked M outlives run(), so everything it touches afterwards is
-  // leaked on purpose: the World (its G) and the counters.
+  // leaked on purpose: the scheduler, the World (its G) and the counters.
   auto* w = new World;
   static std::atomic<bool> syscallReturned{false};
   auto* s = new rt::Scheduler(1, w->hooks(), quiet());
   TestG* mainG = w->newG([w](TestG& g) {
     if (g.step++ == 0) {
       sched().spawn(w->newG([](TestG& self) {
-        sched().entersyscallblock(self);
+        // No doctest macros here: this outlives the test case.
+        rt::Scheduler* s = rt::currentScheduler();
+        s->entersyscallblock(self);
         std::this_thread::sleep_for(std::chrono::milliseconds(300));
-        sched().exitsyscall(self);
+        s->exitsyscall(self);
         syscallReturned.store(true);
         return RunResult::Exited;
       }));
@@ -646,5 +649,6 @@ TEST_CASE("sched: exit does not wait for a goroutine blocked in a syscall") {
   CHECK(s->run(mainG) == 0);
   CHECK(std::chrono::steady_clock::now() - start < std::chrono::milliseconds(250));
   CHECK_FALSE(syscallReturned.load());
-  delete s;  // the state itself is leaked by run(); this frees the shell
+  CHECK(s->abandonedSyscalls());
+  // s is not deleted: the blocked M calls into it when its call returns.
 }
