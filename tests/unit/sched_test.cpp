@@ -5,6 +5,7 @@
 // CI: build/tsan).
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <functional>
@@ -651,4 +652,35 @@ TEST_CASE("sched: exit does not wait for a goroutine blocked in a syscall") {
   CHECK_FALSE(syscallReturned.load());
   CHECK(s->abandonedSyscalls());
   // s is not deleted: the blocked M calls into it when its call returns.
+}
+
+TEST_CASE("sched: CPU-bound goroutines spread over every P (stealing)") {
+  World w;
+  rt::Scheduler s(2, w.hooks(), quiet());
+  std::mutex mu;
+  std::vector<int> seenPs;
+  std::atomic<int> left{9};
+  auto done = [&] {
+    if (left.fetch_sub(1) == 1) sched().exit(0);
+    return RunResult::Exited;
+  };
+  TestG* mainG = w.newG([&](TestG&) {
+    for (int i = 0; i < 8; i++) {
+      sched().spawn(w.newG([&](TestG& g) {
+        {
+          std::lock_guard<std::mutex> l(mu);
+          seenPs.push_back(g.lastP);
+        }
+        auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(20);
+        while (std::chrono::steady_clock::now() < until) {
+        }
+        return done();
+      }));
+    }
+    return done();
+  });
+  CHECK(s.run(mainG) == 0);
+  std::sort(seenPs.begin(), seenPs.end());
+  seenPs.erase(std::unique(seenPs.begin(), seenPs.end()), seenPs.end());
+  CHECK(seenPs == std::vector<int>{0, 1});
 }
