@@ -39,11 +39,12 @@
 // chains a G on the global run queue or a semaphore's wait queue (it is on
 // at most one list at a time); `waitReason` says why a Waiting G waits,
 // with Go's strings (one table, GOL_WAIT_REASONS); `lastP` is the P it last
-// ran on; `parkUnlock`/`parkArg` carry a park's commit function from the
-// G's own code to the M that finishes the park (Scheduler::park). They are
-// plain fields: each is written by whoever owns the G at that moment (the
-// M running it, or the holder of the lock of the queue it waits on), and
-// ownership passes with a release/acquire (a run-queue publish, a lock).
+// ran on; `waitSince` when it began waiting (for "[chan receive, 2
+// minutes]"); `semaTicket` marks a semaphore handed to it
+// (runtime/sema.h). They are plain fields: each is written by whoever owns
+// the G at that moment (the M running it, or the holder of the lock of the
+// queue it waits on), and ownership passes with a release/acquire (a
+// run-queue publish, a lock).
 // Not yet here: shrinking stacks in GC.
 #pragma once
 
@@ -102,12 +103,6 @@ enum class WaitReason : uint8_t {
 // Go's text for a wait reason ("chan receive").
 const char* waitReasonString(WaitReason r);
 
-class G;
-// A park's commit: run by the M after the parked G's status is Waiting;
-// returning false cancels the park (the G runs again at once). See
-// Scheduler::park.
-using ParkCommitFn = bool (*)(G& g, void* arg);
-
 // A deferred call, waiting for the frame that deferred it to return or
 // for a panic to run it. Records form a stack per G, newest first; they
 // live in the heap (allocateBytes) because they outlive no frame of their
@@ -165,8 +160,6 @@ class G {
   WaitReason waitReason = WaitReason::Zero;
   G* schedLink = nullptr;  // next on the global run queue or a wait queue
   int32_t lastP = -1;      // index of the P it last ran on
-  ParkCommitFn parkCommit = nullptr;
-  void* parkArg = nullptr;
   int64_t waitSince = 0;    // monotonic ns when it started waiting (for traces)
   uint32_t semaTicket = 0;  // runtime/sema.cpp: set when a release hands it the semaphore
 

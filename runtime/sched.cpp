@@ -244,6 +244,10 @@ struct M {
   M* link = nullptr;   // idle list or syscall-waiter list, under sched.lock
   uint64_t rand = 0;
   int64_t sleepWhen = 0;  // Scheduler::sleep -> its park commit
+  // Scheduler::park -> execute, on this thread (kept here, not in the G:
+  // it never leaves the M, and G's are many).
+  ParkCommitFn parkCommit = nullptr;
+  void* parkArg = nullptr;
   // For run()'s final join, which must not wait for a blocking syscall:
   // set by this M, read by M0 (release/acquire: `finished` publishes the
   // M's last writes before the join).
@@ -812,7 +816,7 @@ struct SchedulerState {
       pp = m->p;  // a syscall inside run may have changed it
       if (pp) publishCurG(pp, nullptr);
       m->curg = nullptr;
-      if (r != RunResult::Parked && g->parkCommit)
+      if (r != RunResult::Parked && m->parkCommit)
         fatal("runtime: park not followed by RunResult::Parked");
       switch (r) {
         case RunResult::Yielded:
@@ -825,10 +829,10 @@ struct SchedulerState {
         case RunResult::Parked: {
           g->status = GStatus::Waiting;
           g->waitSince = Scheduler::nanotime();
-          ParkCommitFn commit = g->parkCommit;
-          void* arg = g->parkArg;
-          g->parkCommit = nullptr;
-          g->parkArg = nullptr;
+          ParkCommitFn commit = m->parkCommit;
+          void* arg = m->parkArg;
+          m->parkCommit = nullptr;
+          m->parkArg = nullptr;
           // After this the G may be readied, run and freed elsewhere.
           if (commit && !commit(*g, arg)) {
             if (exiting.load() || !m->p) {
@@ -1199,8 +1203,8 @@ void Scheduler::park(G& g, WaitReason reason, ParkCommitFn commit, void* arg) {
   M* m = tlsM;
   if (!m || m->curg != &g) fatal("runtime: park of a goroutine not running on this M");
   g.waitReason = reason;
-  g.parkCommit = commit;
-  g.parkArg = arg;
+  m->parkCommit = commit;
+  m->parkArg = arg;
 }
 
 void Scheduler::sleep(G& g, int64_t ns) {

@@ -41,6 +41,11 @@
 
 namespace gol::rt {
 
+// A park's commit: run by the M after the parked G's status is Waiting
+// (typically: unlock the wait queue the G put itself on); returning false
+// cancels the park (the G runs again at once). See Scheduler::park.
+using ParkCommitFn = bool (*)(G& g, void* arg);
+
 // What happened to a G during one hooks.run call.
 enum class RunResult : uint8_t {
   Yielded,  // still runnable (preempted at a safepoint or Gosched): requeued

@@ -445,57 +445,59 @@ TEST_CASE("sched: GOMAXPROCS can shrink and grow while goroutines run") {
 }
 
 TEST_CASE("sched: many ping-pong pairs and spawn trees (stress)") {
-  constexpr int kPairs = 50, kRounds = 200;
-  World w;
-  rt::Scheduler s(4, w.hooks(), quiet());
-  struct Pair {
-    std::mutex mu;
-    rt::G* waiting = nullptr;
-    int total = 0;
-  };
-  std::vector<Pair> pairs(kPairs);
-  std::atomic<int64_t> left{2 * kPairs + 1 + 1};
-  std::atomic<int64_t> treeLeft{0};
-  auto done = [&] {
-    if (left.fetch_sub(1) == 1) sched().exit(0);
-    return RunResult::Exited;
-  };
-  std::function<RunResult(TestG&, int)> tree;
-  tree = [&](TestG&, int depth) {
-    if (depth > 0) {
-      for (int i = 0; i < 3; i++) {
-        treeLeft.fetch_add(1);
-        sched().spawn(w.newG([&, depth](TestG& c) { return tree(c, depth - 1); }));
+  for (int procs : {2, 8}) {
+    constexpr int kPairs = 50, kRounds = 200;
+    World w;
+    rt::Scheduler s(procs, w.hooks(), quiet());
+    struct Pair {
+      std::mutex mu;
+      rt::G* waiting = nullptr;
+      int total = 0;
+    };
+    std::vector<Pair> pairs(kPairs);
+    std::atomic<int64_t> left{2 * kPairs + 1 + 1};
+    std::atomic<int64_t> treeLeft{0};
+    auto done = [&] {
+      if (left.fetch_sub(1) == 1) sched().exit(0);
+      return RunResult::Exited;
+    };
+    std::function<RunResult(TestG&, int)> tree;
+    tree = [&](TestG&, int depth) {
+      if (depth > 0) {
+        for (int i = 0; i < 3; i++) {
+          treeLeft.fetch_add(1);
+          sched().spawn(w.newG([&, depth](TestG& c) { return tree(c, depth - 1); }));
+        }
       }
-    }
-    if (treeLeft.fetch_sub(1) == 1) return done();
-    return RunResult::Exited;
-  };
-  TestG* mainG = w.newG([&](TestG&) {
-    for (auto& p : pairs) {
-      for (int k = 0; k < 2; k++) {
-        sched().spawn(w.newG([&](TestG& self) {
-          p.mu.lock();
-          p.total++;
-          rt::G* other = p.waiting;
-          p.waiting = nullptr;
-          if (other) sched().ready(other);
-          if (p.total >= 2 * kRounds) {
-            p.mu.unlock();
-            return done();
-          }
-          p.waiting = &self;
-          sched().park(self, rt::WaitReason::ChanReceive, unlockCommit, &p.mu);
-          return RunResult::Parked;
-        }));
+      if (treeLeft.fetch_sub(1) == 1) return done();
+      return RunResult::Exited;
+    };
+    TestG* mainG = w.newG([&](TestG&) {
+      for (auto& p : pairs) {
+        for (int k = 0; k < 2; k++) {
+          sched().spawn(w.newG([&](TestG& self) {
+            p.mu.lock();
+            p.total++;
+            rt::G* other = p.waiting;
+            p.waiting = nullptr;
+            if (other) sched().ready(other);
+            if (p.total >= 2 * kRounds) {
+              p.mu.unlock();
+              return done();
+            }
+            p.waiting = &self;
+            sched().park(self, rt::WaitReason::ChanReceive, unlockCommit, &p.mu);
+            return RunResult::Parked;
+          }));
+        }
       }
-    }
-    treeLeft.fetch_add(1);
-    sched().spawn(w.newG([&](TestG& c) { return tree(c, 6); }));
-    return done();
-  });
-  CHECK(s.run(mainG) == 0);
-  CHECK(w.deadlocks.load() == 0);
+      treeLeft.fetch_add(1);
+      sched().spawn(w.newG([&](TestG& c) { return tree(c, 6); }));
+      return done();
+    });
+    CHECK(s.run(mainG) == 0);
+    CHECK(w.deadlocks.load() == 0);
+  }
 }
 
 TEST_CASE("sched: schedtrace line has Go's shape") {
