@@ -249,8 +249,8 @@ struct M {
   ParkCommitFn parkCommit = nullptr;
   void* parkArg = nullptr;
   // For run()'s final join, which must not wait for a blocking syscall:
-  // set by this M, read by M0 (release/acquire: `finished` publishes the
-  // M's last writes before the join).
+  // set by this M, read by run()'s thread (release/acquire: `finished`
+  // publishes the M's last writes before the join).
   std::atomic<bool> inSyscall{false};
   std::atomic<bool> finished{false};
 };
@@ -932,8 +932,9 @@ struct SchedulerState {
           pp->sysmonSchedtick = t;
           pp->sysmonSchedwhen = now;
         } else if (now - pp->sysmonSchedwhen >= options.preemptAfterNs) {
+          // Repeated every tick until the G yields; not counted as work
+          // done (as Go), so a G deaf to it does not keep sysmon at 20 µs.
           preemptone(pp);
-          n++;
         }
       } else if (s == PStatus::Syscall) {
         uint32_t t = pp->syscalltick.load(std::memory_order_relaxed);
@@ -1331,6 +1332,11 @@ std::string Scheduler::schedtraceLine() const { return s_->traceLine(); }
 Scheduler* currentScheduler() {
   M* m = tlsM;
   return m ? m->sched->self : nullptr;
+}
+
+int currentPIndex() {
+  M* m = tlsM;
+  return m && m->p ? m->p->id : -1;
 }
 
 }  // namespace gol::rt

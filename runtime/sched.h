@@ -159,6 +159,9 @@ class Scheduler {
 // The scheduler the calling thread is an M of (nullptr elsewhere), for
 // natives that have only a G.
 Scheduler* currentScheduler();
+// The index of the P the calling M holds, or -1 (not an M, or in a
+// syscall). It can differ from hooks.run's pIndex after exitsyscall.
+int currentPIndex();
 
 // A P's local run queue: a bounded ring (Go's runq). Single producer (the
 // M owning the P puts and gets), many consumers (stealers grab half).

@@ -259,7 +259,9 @@ TEST_CASE("sched: a goroutine blocked in a syscall does not stop the others (GOM
         else sched().entersyscall(self);
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
         othersDuringSyscall = others.load();
+        CHECK(rt::currentPIndex() == -1);
         sched().exitsyscall(self);
+        CHECK(rt::currentPIndex() == 0);
         CHECK(self.status == rt::GStatus::Running);
         return done();
       }));
