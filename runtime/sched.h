@@ -16,10 +16,19 @@
 //                            commit(g, arg) (release the channel lock there)
 //   - s.sleep(g, ns); then return RunResult::Parked    (time.Sleep)
 //   - s.entersyscall(g) ... blocking call ... s.exitsyscall(g)
+//                            (entersyscallblock for calls known to block)
+//   - semacquire/semrelease  sync.Mutex, WaitGroup... (runtime/sema.h)
 //   - return RunResult::Yielded   (preempted at a safepoint, or Gosched)
 //   - return RunResult::Exited    (the G is done; hooks.exited(g) may free it)
-//   - s.exit(code)           main returned / os.Exit: every M stops
+//   - s.exit(code)           main returned / os.Exit / fatal panic: every M stops
 // A G's run is resumed by a later hooks.run call, possibly on another M.
+// The G's own state (pc, frames) is the VM's business: the scheduler only
+// moves G pointers and writes G::status, waitReason, waitSince, lastP and
+// schedLink. It never frees a G: exited ones go to hooks.exited, and the
+// ones still queued or waiting when run() returns are the VM's to free.
+// When every G is waiting, hooks.deadlock runs (numGoroutine() == 0 means
+// main called Goexit and the rest finished: Go's "no goroutines (main
+// called runtime.Goexit) - deadlock!").
 //
 // Threading contract: spawn/ready/exit/numGoroutine/gomaxprocs may be
 // called from any thread (from outside an M, G's go to the global queue);
