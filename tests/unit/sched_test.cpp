@@ -688,3 +688,77 @@ TEST_CASE("sched: CPU-bound goroutines spread over every P (stealing)") {
   seenPs.erase(std::unique(seenPs.begin(), seenPs.end()), seenPs.end());
   CHECK(seenPs == std::vector<int>{0, 1});
 }
+
+TEST_CASE("sched: a sleeper wakes while a CPU-bound goroutine holds the only P") {
+  World w;
+  rt::Scheduler s(1, w.hooks(), quiet());
+  std::atomic<bool> woke{false};
+  std::atomic<int> left{3};
+  auto done = [&] {
+    if (left.fetch_sub(1) == 1) sched().exit(0);
+    return RunResult::Exited;
+  };
+  TestG* mainG = w.newG([&](TestG&) {
+    sched().spawn(w.newG([&](TestG& self) {
+      if (woke.load()) return done();
+      while (!self.preempt.load(std::memory_order_relaxed)) {
+      }
+      return RunResult::Yielded;
+    }));
+    sched().spawn(w.newG([&](TestG& g) {
+      if (g.step++ == 0) {
+        sched().sleep(g, 5'000'000);
+        return RunResult::Parked;
+      }
+      woke.store(true);
+      return done();
+    }));
+    return done();
+  });
+  CHECK(s.run(mainG) == 0);
+  CHECK(woke.load());
+}
+
+TEST_CASE("sched: deadlock is reported only once the last timer has fired") {
+  World w;
+  rt::Scheduler s(2, w.hooks(), quiet());
+  int64_t t0 = 0;
+  TestG* mainG = w.newG([&](TestG& g) {
+    if (g.step++ == 0) {
+      t0 = rt::Scheduler::nanotime();
+      sched().sleep(g, 20'000'000);
+      return RunResult::Parked;
+    }
+    sched().park(g, rt::WaitReason::SelectNoCases);
+    return RunResult::Parked;
+  });
+  CHECK(s.run(mainG) == 2);
+  CHECK(w.deadlocks.load() == 1);
+  CHECK(rt::Scheduler::nanotime() - t0 >= 20'000'000);
+  CHECK(std::string(rt::waitReasonString(mainG->waitReason)) == "select (no cases)");
+}
+
+TEST_CASE("sched: 10,000 sleeping goroutines all wake") {
+  World w;
+  rt::Scheduler s(2, w.hooks(), quiet());
+  constexpr int kN = 10'000;
+  std::atomic<int> left{kN + 1};
+  auto done = [&] {
+    if (left.fetch_sub(1) == 1) sched().exit(0);
+    return RunResult::Exited;
+  };
+  TestG* mainG = w.newG([&](TestG&) {
+    for (int i = 0; i < kN; i++) {
+      sched().spawn(w.newG([&, i](TestG& g) {
+        if (g.step++ == 0) {
+          sched().sleep(g, (i % 10) * 1'000'000);
+          return RunResult::Parked;
+        }
+        return done();
+      }));
+    }
+    return done();
+  });
+  CHECK(s.run(mainG) == 0);
+  CHECK(w.deadlocks.load() == 0);
+}
