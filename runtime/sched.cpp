@@ -113,6 +113,8 @@
 //   - Only the M holding a P puts into its local queue or stores its tail;
 //     a P is held by at most one M (P status Running or Syscall).
 //   - An idle P (on the idle list) has an empty local queue and runnext.
+//   - A runnable G with an idle P implies a spinning or running M that
+//     will see it (the wakep / spinning handshake above).
 //   - ready(g) only for a Waiting g; the park commit runs after Waiting.
 //
 // Lock order: sched.lock before P::timersLock and P::curLock; the latter
@@ -293,9 +295,15 @@ struct SchedulerState {
   int exitCode = 0;                  // under lock
   bool deadlockHandled = false;      // under lock
   bool abandonedSyscalls = false;    // run() left Ms in syscalls (caller's thread only)
+  // Live G's (NumGoroutine): bumped by any M, read anywhere; a counter
+  // ordering nothing else, but left seq_cst as it is off the hot path.
   std::atomic<int64_t> gcount{0};
-  std::atomic<int64_t> ntimers{0};   // pending timers over all Ps
-  std::atomic<uint64_t> nextTimerId{1};
+  // Pending timers over all Ps. Changed outside sched.lock but read under
+  // it by the deadlock check: the increment happens before the adding M
+  // can go idle (program order, then its lock), so a pending timer is
+  // never missed. seq_cst.
+  std::atomic<int64_t> ntimers{0};
+  std::atomic<uint64_t> nextTimerId{1};  // unique ids only: relaxed
   std::thread sysmonThread;
   Note sysmonNote;
   Note exitNote;  // run()'s caller sleeps on it until shutdown
@@ -684,6 +692,9 @@ struct SchedulerState {
   // After dropping the spinning count: is there work after all? If so,
   // take an idle P and become spinning again.
   bool recheckAfterSpinning(M* m) {
+    // Pairs with wakep's fence: either wakep sees our decrement, or we see
+    // the G it published (the two fences are ordered in S).
+    std::atomic_thread_fence(std::memory_order_seq_cst);
     bool work = runqsize.load() > 0;
     int32_t np = nallp.load(std::memory_order_acquire);
     for (int32_t i = 0; i < np && !work; i++) work = !runqEmpty(allp[i].load(std::memory_order_relaxed));
