@@ -71,10 +71,12 @@ enum class GStatus : uint8_t {
 };
 
 // Why a G waits, with the string Go's tracebacks print ("goroutine 5
-// [chan receive]:"). Go 1.22's names and strings, in Go's order; the ones
-// gol has no use for yet (GC, tracing) are left out until needed.
-// SyncWaitGroupWait is newer than Go 1.22 (which prints "semacquire" for a
-// WaitGroup.Wait): the VM should use Semacquire to match go 1.22.
+// [chan receive]:"). Go 1.22's names and strings, a subset in Go's
+// relative order; the ones gol has no use for yet (GC, tracing) are left
+// out until needed. Go 1.22 prints "semacquire" for a goroutine in
+// WaitGroup.Wait and "sync.Mutex.Lock" for one in Mutex.Lock (checked
+// with go 1.22); SyncWaitGroupWait is a later Go's, kept for when gol
+// follows it.
 #define GOL_WAIT_REASONS(X)                             \
   X(Zero, "")                                           \
   X(IOWait, "IO wait")                                  \
