@@ -11,6 +11,16 @@
 
 namespace gol::rt {
 
+const char* waitReasonString(WaitReason r) {
+  static constexpr const char* kText[] = {
+#define GOL_WAIT_REASON_TEXT(name, text) text,
+      GOL_WAIT_REASONS(GOL_WAIT_REASON_TEXT)
+#undef GOL_WAIT_REASON_TEXT
+  };
+  auto i = static_cast<size_t>(r);
+  return i < sizeof kText / sizeof kText[0] ? kText[i] : "";
+}
+
 G::G(int64_t goid) : id(goid) {
   stackSlots = kInitialStackBytes / sizeof(uint64_t);
   stack = static_cast<uint64_t*>(std::calloc(stackSlots, sizeof(uint64_t)));

@@ -33,9 +33,19 @@
 // since the flag only asks for a yield "soon" and orders no other memory.
 //
 // Defer and panic records hang off the G (the interpreter runs them; see
-// vm/interp.cpp). Not yet here (issue 4): the scheduler's fields (status
-// transitions under the P, wait reasons, run-queue links), shrinking
-// stacks in GC.
+// vm/interp.cpp).
+//
+// Scheduler fields (runtime/sched.h owns their protocol): `schedLink`
+// chains a G on the global run queue or a semaphore's wait queue (it is on
+// at most one list at a time); `waitReason` says why a Waiting G waits,
+// with Go's strings (one table, GOL_WAIT_REASONS); `lastP` is the P it last
+// ran on; `waitSince` when it began waiting (for "[chan receive, 2
+// minutes]"); `semaTicket` marks a semaphore handed to it
+// (runtime/sema.h). They are plain fields: each is written by whoever owns
+// the G at that moment (the M running it, or the holder of the lock of the
+// queue it waits on), and ownership passes with a release/acquire (a
+// run-queue publish, a lock).
+// Not yet here: shrinking stacks in GC.
 #pragma once
 
 #include <atomic>
@@ -55,10 +65,45 @@ enum class GStatus : uint8_t {
   Idle,      // just created, no frame yet
   Runnable,  // has saved state, waiting for an M
   Running,
-  Waiting,   // parked (channel, lock, sleep); wait reason to come with issue 4
+  Waiting,   // parked (channel, lock, sleep); G::waitReason says why
   Syscall,
   Dead,
 };
+
+// Why a G waits, with the string Go's tracebacks print ("goroutine 5
+// [chan receive]:"). Go 1.22's names and strings, a subset in Go's
+// relative order; the ones gol has no use for yet (GC, tracing) are left
+// out until needed. Go 1.22 prints "semacquire" for a goroutine in
+// WaitGroup.Wait and "sync.Mutex.Lock" for one in Mutex.Lock (checked
+// with go 1.22); SyncWaitGroupWait is a later Go's, kept for when gol
+// follows it.
+#define GOL_WAIT_REASONS(X)                             \
+  X(Zero, "")                                           \
+  X(IOWait, "IO wait")                                  \
+  X(ChanReceiveNilChan, "chan receive (nil chan)")      \
+  X(ChanSendNilChan, "chan send (nil chan)")            \
+  X(PanicWait, "panicwait")                             \
+  X(Select, "select")                                   \
+  X(SelectNoCases, "select (no cases)")                 \
+  X(ChanReceive, "chan receive")                        \
+  X(ChanSend, "chan send")                              \
+  X(Semacquire, "semacquire")                           \
+  X(Sleep, "sleep")                                     \
+  X(SyncCondWait, "sync.Cond.Wait")                     \
+  X(SyncMutexLock, "sync.Mutex.Lock")                   \
+  X(SyncRWMutexRLock, "sync.RWMutex.RLock")             \
+  X(SyncRWMutexLock, "sync.RWMutex.Lock")               \
+  X(SyncWaitGroupWait, "sync.WaitGroup.Wait")           \
+  X(Preempted, "preempted")
+
+enum class WaitReason : uint8_t {
+#define GOL_WAIT_REASON_ENUM(name, text) name,
+  GOL_WAIT_REASONS(GOL_WAIT_REASON_ENUM)
+#undef GOL_WAIT_REASON_ENUM
+};
+
+// Go's text for a wait reason ("chan receive").
+const char* waitReasonString(WaitReason r);
 
 // A deferred call, waiting for the frame that deferred it to return or
 // for a panic to run it. Records form a stack per G, newest first; they
@@ -117,6 +162,13 @@ class G {
   const vm::Function* createdBy = nullptr;
   int32_t createdLine = 0;
   int64_t createdByGoid = 0;
+
+  // Scheduler state (protocol in runtime/sched.h and the file comment).
+  WaitReason waitReason = WaitReason::Zero;
+  G* schedLink = nullptr;  // next on the global run queue or a wait queue
+  int32_t lastP = -1;      // index of the P it last ran on
+  int64_t waitSince = 0;    // monotonic ns when it started waiting (for traces)
+  uint32_t semaTicket = 0;  // runtime/sema.cpp: set when a release hands it the semaphore
 
   DeferRecord* defers = nullptr;  // newest first
   PanicRecord* panics = nullptr;  // newest first

@@ -1,0 +1,112 @@
+// Runtime semaphores (design in sema.h).
+#include "runtime/sema.h"
+
+#include <atomic>
+#include <mutex>
+#include <unordered_map>
+
+namespace gol::rt {
+
+namespace {
+
+constexpr size_t kSemaRoots = 251;  // prime, as Go's semTabSize
+
+struct WaitList {
+  G* head = nullptr;
+  G* tail = nullptr;
+  int count = 0;
+};
+
+struct SemaRoot {
+  std::mutex lock;
+  // Waiters over all addresses of this root. Atomic for semrelease's
+  // lock-free "anyone waiting?" peek; seq_cst (see sema.h).
+  std::atomic<uint32_t> nwait{0};
+  std::unordered_map<uint32_t*, WaitList> lists;  // under lock
+};
+
+SemaRoot& rootFor(uint32_t* addr) {
+  static SemaRoot roots[kSemaRoots];
+  return roots[(reinterpret_cast<uintptr_t>(addr) >> 3) % kSemaRoots];
+}
+
+// Decrement *addr if it is > 0. seq_cst: part of the nwait handshake.
+bool cansemacquire(uint32_t* addr) {
+  std::atomic_ref<uint32_t> v(*addr);
+  uint32_t n = v.load();
+  while (n > 0) {
+    if (v.compare_exchange_weak(n, n - 1)) return true;
+  }
+  return false;
+}
+
+bool unlockRoot(G&, void* arg) {
+  static_cast<SemaRoot*>(arg)->lock.unlock();
+  return true;
+}
+
+}  // namespace
+
+SemaAcquire semacquire(Scheduler& s, uint32_t* addr, G& g, bool lifo, WaitReason reason) {
+  if (g.semaTicket != 0) {
+    g.semaTicket = 0;
+    return SemaAcquire::Acquired;
+  }
+  if (cansemacquire(addr)) return SemaAcquire::Acquired;
+  SemaRoot& root = rootFor(addr);
+  root.lock.lock();
+  root.nwait.fetch_add(1);
+  if (cansemacquire(addr)) {
+    root.nwait.fetch_sub(1);
+    root.lock.unlock();
+    return SemaAcquire::Acquired;
+  }
+  WaitList& l = root.lists[addr];
+  g.schedLink = nullptr;
+  if (lifo && l.head) {
+    g.schedLink = l.head;
+    l.head = &g;
+  } else {
+    if (l.tail) l.tail->schedLink = &g;
+    else l.head = &g;
+    l.tail = &g;
+  }
+  l.count++;
+  // root.lock stays held until the M has made g Waiting (park commit), so
+  // a releaser cannot ready g before it has parked.
+  s.park(g, reason, unlockRoot, &root);
+  return SemaAcquire::Parked;
+}
+
+void semrelease(Scheduler& s, uint32_t* addr, bool handoff) {
+  SemaRoot& root = rootFor(addr);
+  std::atomic_ref<uint32_t>(*addr).fetch_add(1);
+  if (root.nwait.load() == 0) return;
+  G* g = nullptr;
+  {
+    std::lock_guard<std::mutex> lk(root.lock);
+    if (root.nwait.load() == 0) return;
+    auto it = root.lists.find(addr);
+    if (it == root.lists.end()) return;
+    WaitList& l = it->second;
+    g = l.head;
+    l.head = g->schedLink;
+    if (!l.head) l.tail = nullptr;
+    g->schedLink = nullptr;
+    if (--l.count == 0) root.lists.erase(it);
+    root.nwait.fetch_sub(1);
+  }
+  // g is ours now: it is Waiting (its park commit released root.lock
+  // after that) and off every list.
+  if (handoff && cansemacquire(addr)) g->semaTicket = 1;
+  s.ready(g);
+}
+
+int semaWaiters(uint32_t* addr) {
+  SemaRoot& root = rootFor(addr);
+  std::lock_guard<std::mutex> lk(root.lock);
+  auto it = root.lists.find(addr);
+  return it == root.lists.end() ? 0 : it->second.count;
+}
+
+}  // namespace gol::rt
