@@ -633,6 +633,11 @@ TEST_CASE("sched: exit does not wait for a goroutine blocked in a syscall") {
   auto* w = new World;
   static std::atomic<bool> syscallReturned{false};
   auto* s = new rt::Scheduler(1, w->hooks(), quiet());
+  // Reachable from globals, so LeakSanitizer does not report the leak.
+  static World* keepWorld = w;
+  static rt::Scheduler* keepScheduler = s;
+  (void)keepWorld;
+  (void)keepScheduler;
   TestG* mainG = w->newG([w](TestG& g) {
     if (g.step++ == 0) {
       sched().spawn(w->newG([](TestG& self) {
