@@ -1,4 +1,13 @@
-// Runtime semaphores (design in sema.h).
+// Runtime semaphores (design and memory orders in sema.h).
+//
+// semacquire: take the count if it is positive; else register as a waiter
+// on the address's root (nwait++, then re-check the count under the root
+// lock, so a concurrent release cannot be missed), queue the G and park it,
+// the commit dropping the root lock only once the G is Waiting. semrelease:
+// add to the count; if the root has waiters, dequeue the first for this
+// address and ready it (handoff: give it the count directly via its
+// semaTicket, so a barging acquirer cannot take it first). Invariant: a G
+// is on at most one wait list, and only while Waiting.
 #include "runtime/sema.h"
 
 #include <atomic>

@@ -1,5 +1,13 @@
 // Go's pdqsort (see runtime/sort.h for the algorithm and why it must be
 // Go's exactly).
+//
+// The functions mirror zsortinterface.go one for one (insertionSort,
+// heapSort, pdqsort, partition, partitionEqual, partialInsertionSort,
+// breakPatterns, choosePivot, median, reverseRange), over an abstract
+// Less/Swap so that sort.Sort and sort.Slice share them. Invariant: the
+// sequence of Less and Swap calls is Go's, call for call, including the
+// xorshift seeded by the length that breaks patterns; any "improvement"
+// changes the order of equal elements programs print.
 #include "runtime/sort.h"
 
 #include <bit>

@@ -1,4 +1,10 @@
 // Lookups over the generated Unicode tables (see runtime/unicode_tables.h).
+//
+// Latin-1 runes take the shortcuts Go's unicode package takes; others go
+// through a binary search over a table's ranges (R16 part, then R32),
+// checking the stride. Case mapping searches the
+// CaseRanges table and applies its deltas (with Go's UpperLower
+// alternation); SimpleFold walks the orbit table, else toggles case.
 #include <algorithm>
 #include <cstring>
 
