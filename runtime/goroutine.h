@@ -58,6 +58,9 @@ struct Function;
 
 namespace gol::rt {
 
+struct ChanWaiter;     // runtime/chan.cpp
+struct ChanWaitCache;  // runtime/chan.cpp
+
 inline constexpr uint64_t kInitialStackBytes = 2048;
 inline constexpr uint64_t kMaxStackBytes = 1'000'000'000;  // Go's maxstacksize on 64-bit
 
@@ -173,6 +176,20 @@ class G {
   // while > 0 the G cannot park (a native's C++ frames are below), so
   // waits block the M as a system call would.
   uint32_t nestedCalls = 0;
+  // channels (runtime/chan.cpp; protocol in its file comment).
+  // chanCache: this G's waiter records (one per case of its pending
+  // channel operation), owned, reused by every operation, freed by ~G.
+  // Touched only by the G's own code and, while it is parked, by the park
+  // commit on its M. chanWaker: the record of the operation that completed
+  // (or was closed), written by the waker under that channel's lock before
+  // ready(); read by chanResume. selectDone: 0 while a select waits; the
+  // first channel to fire CASes it to 1, so only one case of a select
+  // wins. Atomic because wakers on different channels (different locks)
+  // race for it; acq_rel for simplicity (every access is also under some
+  // channel lock, which orders the rest).
+  ChanWaitCache* chanCache = nullptr;
+  ChanWaiter* chanWaker = nullptr;
+  std::atomic<uint32_t> selectDone{0};
   // The VM's list of live G's (vm/goroutines.cpp), under its lock.
   G* allPrev = nullptr;
   G* allNext = nullptr;
