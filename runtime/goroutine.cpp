@@ -5,11 +5,11 @@
 // (DESIGN.md §3), never as untyped memory.
 #include "runtime/goroutine.h"
 
-#include "runtime/chan.h"
-
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+
+#include "runtime/chan.h"  // freeChanWaitCache
 
 namespace gol::rt {
 
