@@ -817,3 +817,119 @@ TEST_CASE("chan: makeChan rejects sizes no allocation could hold") {
   CHECK(rt::makeChan(intType(), -1) == nullptr);
   CHECK(rt::makeChan(emptyStructType(), int64_t{1} << 60) != nullptr);
 }
+
+TEST_CASE("chan: a select over senders blocked on several channels gets every value, in order per sender") {
+  for (int procs : {2, 4}) {
+    constexpr int kChans = 3;
+    constexpr int64_t kRounds = 1500;
+    World w;
+    rt::Chan* c[kChans];
+    for (auto& ch : c) ch = rt::makeChan(intType(), 0);
+    int64_t next[kChans] = {};  // the selector's view: next value per channel
+    rt::Scheduler s(procs, w.hooks(), quiet());
+    CG* mainG = w.newG([&](CG& g) {
+      ChanStatus st;
+      if (g.step == 0) {
+        for (int k = 0; k < kChans; k++) {
+          S().spawn(w.newG([&, k](CG& x) {
+            ChanStatus xst;
+            for (;;) {
+              if (x.i == kRounds) return RunResult::Exited;
+              x.val = x.i;
+              if (!send(x, c[k], &x.val, &xst)) return RunResult::Parked;
+              EXPECT(w, xst == ChanStatus::Ok);
+              x.i++;
+            }
+          }));
+        }
+        for (int k = 0; k < kChans; k++) g.cases.push_back({c[k], &g.val, false});
+        g.step = 1;
+      }
+      for (;;) {
+        if (g.i == kChans * kRounds) {
+          for (int k = 0; k < kChans; k++) EXPECT(w, next[k] == kRounds && rt::chanWaitingSenders(c[k]) == 0);
+          S().exit(0);
+          return RunResult::Exited;
+        }
+        if (!select(g, &st)) return RunResult::Parked;
+        EXPECT(w, st == ChanStatus::Ok && g.recvOk && g.selected >= 0 && g.selected < kChans);
+        if (g.selected < 0 || g.selected >= kChans) break;
+        EXPECT(w, g.val == next[g.selected]);  // each sender's values in order, none lost
+        next[g.selected]++;
+        g.i++;
+      }
+      S().exit(1);
+      return RunResult::Exited;
+    });
+    CHECK(s.run(mainG) == 0);
+    w.checkClean();
+  }
+}
+
+TEST_CASE("chan: wakers racing for one blocked select: exactly one wins each time") {
+  for (int procs : {2, 4}) {
+    constexpr int kChans = 3;
+    constexpr int64_t kRounds = 300;
+    World w;
+    rt::Chan* c[kChans];
+    for (auto& ch : c) ch = rt::makeChan(intType(), 0);
+    std::atomic<int64_t> selectorRound{0};  // rounds the selector has completed
+    std::atomic<int64_t> go{0};             // rounds released to the senders
+    std::atomic<int64_t> attempts{0};
+    std::vector<std::atomic<int>> wins(kRounds);
+    rt::Scheduler s(procs, w.hooks(), quiet());
+    CG* selector = w.newG([&](CG& g) {
+      ChanStatus st;
+      if (g.cases.empty())
+        for (int k = 0; k < kChans; k++) g.cases.push_back({c[k], &g.val, false});
+      for (;;) {
+        if (g.i == kRounds) return RunResult::Exited;
+        // Not before every sender has tried in the previous round.
+        if (!g.pending && attempts.load() < kChans * g.i) return RunResult::Yielded;
+        if (!select(g, &st)) return RunResult::Parked;
+        EXPECT(w, st == ChanStatus::Ok && g.recvOk && g.val == g.i);
+        g.i++;
+        selectorRound.store(g.i);
+      }
+    });
+    auto sender = [&](int k) {
+      return [&, k](CG& x) {
+        for (;;) {
+          if (x.i == kRounds) return RunResult::Exited;
+          if (go.load() <= x.i) return RunResult::Yielded;
+          x.val = x.i;
+          ChanStatus st = rt::chanSend(S(), c[k], &x.val, &x, false);
+          EXPECT(w, st == ChanStatus::Ok || st == ChanStatus::WouldBlock);
+          if (st == ChanStatus::Ok) wins[x.i].fetch_add(1);
+          x.i++;
+          attempts.fetch_add(1);
+        }
+      };
+    };
+    CG* mainG = w.newG([&](CG& g) {
+      if (g.step == 0) {
+        S().spawn(selector);
+        for (int k = 0; k < kChans; k++) S().spawn(w.newG(sender(k)));
+        g.step = 1;
+      }
+      for (;;) {
+        if (g.i == kRounds) {
+          if (selectorRound.load() < kRounds) return RunResult::Yielded;
+          S().exit(0);
+          return RunResult::Exited;
+        }
+        // Round i: the selector parked on all channels, then release every sender at once.
+        if (attempts.load() < kChans * g.i || selectorRound.load() < g.i) return RunResult::Yielded;
+        for (int k = 0; k < kChans; k++)
+          if (rt::chanWaitingReceivers(c[k]) != 1) return RunResult::Yielded;
+        g.i++;
+        go.store(g.i);
+      }
+    });
+    CHECK(s.run(mainG) == 0);
+    int64_t bad = 0;
+    for (auto& n : wins) bad += n.load() != 1;
+    CHECK(bad == 0);
+    w.checkClean();
+  }
+}
