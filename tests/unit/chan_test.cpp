@@ -869,7 +869,7 @@ TEST_CASE("chan: a select over senders blocked on several channels gets every va
 TEST_CASE("chan: wakers racing for one blocked select: exactly one wins each time") {
   for (int procs : {2, 4}) {
     constexpr int kChans = 3;
-    constexpr int64_t kRounds = 300;
+    constexpr int64_t kRounds = 200;
     World w;
     rt::Chan* c[kChans];
     for (auto& ch : c) ch = rt::makeChan(intType(), 0);
