@@ -133,7 +133,6 @@ class WaitQueue {
   // Lock-free emptiness peek for the non-blocking fast path (the pointer
   // is never dereferenced without the lock).
   bool emptyPeek() const { return first_.load(std::memory_order_acquire) == nullptr; }
-  bool empty() const { return first_.load(std::memory_order_relaxed) == nullptr; }
   ChanWaiter* front() const { return first_.load(std::memory_order_relaxed); }
 
   void enqueue(ChanWaiter* w) {
