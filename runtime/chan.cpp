@@ -60,7 +60,10 @@
 // wakep), so every waker unlocks the channel first and readies after,
 // exactly as Go's send/recv/closechan do. Park commits and chanResume take
 // only channel locks; the scheduler calls commits with none of its own
-// held.
+// held. Between hooks.run returning Parked and the commit, the M takes
+// P::curLock with the channel lock(s) still held; that is a leaf lock
+// (nothing is locked under it), so the order channel -> curLock cannot
+// invert.
 //
 // Memory orders: the lock covers every field except the three peeked by
 // non-blocking operations without it (count, closed, the queue heads:
@@ -130,7 +133,6 @@ class WaitQueue {
   // Lock-free emptiness peek for the non-blocking fast path (the pointer
   // is never dereferenced without the lock).
   bool emptyPeek() const { return first_.load(std::memory_order_acquire) == nullptr; }
-  bool empty() const { return first_.load(std::memory_order_relaxed) == nullptr; }
   ChanWaiter* front() const { return first_.load(std::memory_order_relaxed); }
 
   void enqueue(ChanWaiter* w) {
@@ -544,7 +546,7 @@ int selectGo(Scheduler& s, G& g, SelectCase* cases, int n, bool block, bool* rec
   for (int i = 0; i < n; i++) {
     if (!cases[i].c) continue;
     uint32_t j = cheaprandn(npoll + 1);
-    cache.pollOrder[npoll] = cache.pollOrder[j];
+    if (j != npoll) cache.pollOrder[npoll] = cache.pollOrder[j];
     cache.pollOrder[j] = i;
     npoll++;
   }

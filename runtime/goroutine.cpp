@@ -11,6 +11,8 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "runtime/chan.h"  // freeChanWaitCache
+
 namespace gol::rt {
 
 const char* waitReasonString(WaitReason r) {
