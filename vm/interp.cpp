@@ -771,8 +771,9 @@ rt::TypeDesc& runtimeErrorDesc() {
 
 const rt::TypeDesc* runtimeErrorType() { return &runtimeErrorDesc(); }
 
-void setRuntimeErrorMethod(const Function* errorMethod) {
-  runtimeErrorDesc().methods = {rt::Method{"Error", errorMethod, true}};
+void setRuntimeErrorMethods(const Function* errorMethod, const Function* runtimeErrorMethod) {
+  runtimeErrorDesc().methods = {rt::Method{"Error", errorMethod, true},
+                                rt::Method{"RuntimeError", runtimeErrorMethod, false}};
 }
 
 Exit Machine::fatal(rt::G& g, rt::FatalError e, uint64_t number, const std::string& what,

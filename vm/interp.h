@@ -165,9 +165,10 @@ const Function* goexitFunction();
 // It implements error with Error() returning that text; codegen and fmt
 // must treat it so (recover() hands it to Gol code).
 const rt::TypeDesc* runtimeErrorType();
-// Codegen supplies the Error method (a Function taking the data word and
-// returning the string it points to), so that recover()ed runtime errors
-// satisfy `error`. Process-wide: one program runs per process.
-void setRuntimeErrorMethod(const Function* errorMethod);
+// Codegen supplies its methods: Error (a Function taking the data word and
+// returning the string it points to) and the RuntimeError marker, so that
+// recover()ed runtime errors satisfy `error` and `runtime.Error`.
+// Process-wide: one program runs per process.
+void setRuntimeErrorMethods(const Function* errorMethod, const Function* runtimeErrorMethod);
 
 }  // namespace gol::vm
