@@ -1,0 +1,136 @@
+#!/usr/bin/env python3
+"""A goroutine blocked reading stdin does not stop the others, with GOMAXPROCS=1.
+
+Runs tests/sched/stdin_main_reads.gol (main reads a line while a goroutine
+prints a tick every 100 ms) and tests/sched/stdin_goroutine_reads.gol (a
+goroutine reads while main ticks), each as
+
+    (sleep 1; echo hello) | GOMAXPROCS=1 gol run PROG.gol
+
+and checks that the program exits 0, that it read "hello", and that at
+least 3 tick lines came before the line saying so: the read, a blocking
+system call, must have given up the only P (in gol, sysmon hands it to
+another M, as Go's does).
+
+  test_sched_stdin.py --gol build/release/gol   # the ctest sched_stdin
+  test_sched_stdin.py --go /usr/lib/go-1.22/bin/go   # the same checks on Go's build
+  test_sched_stdin.py --go           # Go 1.22's go, else go on PATH (the ctest sched_stdin_go)
+
+Only Python's standard library is used.
+"""
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SCHED_DIR = Path(__file__).resolve().parent / "sched"
+PROGRAMS = ("stdin_main_reads", "stdin_goroutine_reads")
+READ_LINE = re.compile(r'^(read "hello\\n", error <nil>|the goroutine read "hello")$')
+
+
+def run(cmd, cwd, delay, timeout):
+    """Starts cmd with GOMAXPROCS=1, writes "hello\\n" to its stdin after
+    `delay` seconds, returns (status, stdout, stderr) or raises TimeoutExpired."""
+    env = dict(os.environ, GOMAXPROCS="1")
+    r, w = os.pipe()
+    try:
+        p = subprocess.Popen(cmd, cwd=cwd, env=env, stdin=r,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    finally:
+        os.close(r)
+    time.sleep(delay)
+    try:
+        os.write(w, b"hello\n")
+    except BrokenPipeError:
+        pass  # it ended early; the checks say why
+    finally:
+        os.close(w)
+    try:
+        out, err = p.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        p.kill()
+        p.communicate()
+        raise
+    return p.returncode, out.decode(errors="replace"), err.decode(errors="replace")
+
+
+def check(name, status, out, err):
+    problems = []
+    if status != 0:
+        problems.append(f"exit status {status}, want 0")
+    lines = out.splitlines()
+    read_at = next((i for i, l in enumerate(lines) if READ_LINE.match(l)), None)
+    if read_at is None:
+        problems.append("no line saying it read \"hello\"")
+    else:
+        ticks = sum(1 for l in lines[:read_at] if l.startswith("tick "))
+        if ticks < 3:
+            problems.append(f"only {ticks} tick lines before the line was read, want at least 3 "
+                            "(the blocked read held the only P?)")
+    if "ticks before the line: true" not in lines:
+        problems.append("it did not see 3 ticks before the line")
+    if problems:
+        return (f"FAIL {name}: " + "; ".join(problems) + "\nstdout:\n" + out
+                + ("stderr:\n" + err[-3000:] if err else ""))
+    return None
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    which = ap.add_mutually_exclusive_group(required=True)
+    which.add_argument("--gol", help="the gol binary to test")
+    which.add_argument("--go", nargs="?", const="auto",
+                       help="check the programs with this go command instead (alone: Go 1.22's, "
+                            "else go on PATH; without either it prints SKIP: go not installed)")
+    ap.add_argument("--delay", type=float, default=1.0, help="seconds before the line is written (default 1)")
+    ap.add_argument("--timeout", type=float, help="seconds per run after the line (default 30, "
+                    "times GOL_TIMEOUT_SCALE)")
+    args = ap.parse_args()
+    timeout = args.timeout or 30 * float(os.environ.get("GOL_TIMEOUT_SCALE", "1"))
+    if args.go == "auto":
+        args.go = next((g for g in ("/usr/lib/go-1.22/bin/go",) if os.access(g, os.X_OK)), None) \
+            or shutil.which("go")
+        if not args.go:
+            print("SKIP: go not installed")
+            return 0
+
+    failures = []
+    with tempfile.TemporaryDirectory(prefix="gol-sched-stdin-") as tmp:
+        for name in PROGRAMS:
+            src = SCHED_DIR / f"{name}.gol"
+            if args.go:
+                d = Path(tmp) / name
+                d.mkdir()
+                shutil.copyfile(src, d / "main.go")
+                env = dict(os.environ, GOPROXY="off", GOTOOLCHAIN="local", GOFLAGS="", GOWORK="off",
+                           GO111MODULE="on", CGO_ENABLED="0")
+                b = subprocess.run([args.go, "build", "-o", "prog", "main.go"], cwd=d, env=env,
+                                   capture_output=True, timeout=300)
+                if b.returncode != 0:
+                    failures.append(f"FAIL {name}: go build: {b.stderr.decode(errors='replace')}")
+                    continue
+                cmd, cwd = [str(d / "prog")], d
+            else:
+                cmd, cwd = [str(Path(args.gol).resolve()), "run", src.name], SCHED_DIR
+            try:
+                status, out, err = run(cmd, cwd, args.delay, timeout)
+            except subprocess.TimeoutExpired:
+                failures.append(f"FAIL {name}: still running {timeout:g} s after the line was written")
+                continue
+            problem = check(name, status, out, err)
+            if problem:
+                failures.append(problem)
+    for f in failures:
+        print(f)
+    print(f"sched_stdin: {len(PROGRAMS) - len(failures)} passed, {len(failures)} failed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
