@@ -7,10 +7,11 @@ goroutine reads while main ticks), each as
 
     (sleep 1; echo hello) | GOMAXPROCS=1 gol run PROG.gol
 
-and checks that the program exits 0, that it read "hello", and that at
-least 3 tick lines came before the line saying so: the read, a blocking
-system call, must have given up the only P (in gol, sysmon hands it to
-another M, as Go's does).
+(the second counted from the program's first tick, since gol compiles the
+program first, slowly under sanitizers) and checks that the program exits 0,
+that it read "hello", and that at least 3 tick lines came before the line
+saying so: the read, a blocking system call, must have given up the only P
+(in gol, sysmon hands it to another M, as Go's does).
 
   test_sched_stdin.py --gol build/release/gol   # the ctest sched_stdin
   test_sched_stdin.py --go /usr/lib/go-1.22/bin/go   # the same checks on Go's build
@@ -26,6 +27,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -35,8 +37,10 @@ READ_LINE = re.compile(r'^(read "hello\\n", error <nil>|the goroutine read "hell
 
 
 def run(cmd, cwd, delay, timeout):
-    """Starts cmd with GOMAXPROCS=1, writes "hello\\n" to its stdin after
-    `delay` seconds, returns (status, stdout, stderr) or raises TimeoutExpired."""
+    """Starts cmd with GOMAXPROCS=1; once it has printed its first tick
+    (gol compiles first, slowly under sanitizers), waits `delay` seconds more
+    and writes "hello\\n" to its stdin. Returns (status, stdout, stderr, note):
+    note says what went wrong when no tick came within `timeout` seconds."""
     env = dict(os.environ, GOMAXPROCS="1")
     r, w = os.pipe()
     try:
@@ -44,7 +48,26 @@ def run(cmd, cwd, delay, timeout):
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     finally:
         os.close(r)
-    time.sleep(delay)
+    out, err = [], []
+    ticked = threading.Event()
+
+    def read_out():
+        for line in p.stdout:
+            out.append(line)
+            if line.startswith(b"tick "):
+                ticked.set()
+
+    def read_err():
+        err.append(p.stderr.read())
+
+    readers = [threading.Thread(target=read_out), threading.Thread(target=read_err)]
+    for t in readers:
+        t.start()
+    note = None
+    if ticked.wait(timeout):
+        time.sleep(delay)
+    else:
+        note = f"no tick within {timeout:g} s of starting, while the read blocks"
     try:
         os.write(w, b"hello\n")
     except BrokenPipeError:
@@ -52,16 +75,18 @@ def run(cmd, cwd, delay, timeout):
     finally:
         os.close(w)
     try:
-        out, err = p.communicate(timeout=timeout)
+        p.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
         p.kill()
-        p.communicate()
-        raise
-    return p.returncode, out.decode(errors="replace"), err.decode(errors="replace")
+        p.wait()
+        note = note or f"still running {timeout:g} s after the line was written"
+    for t in readers:
+        t.join()
+    return p.returncode, b"".join(out).decode(errors="replace"), b"".join(err).decode(errors="replace"), note
 
 
-def check(name, status, out, err):
-    problems = []
+def check(name, status, out, err, note):
+    problems = [note] if note else []
     if status != 0:
         problems.append(f"exit status {status}, want 0")
     lines = out.splitlines()
@@ -88,9 +113,9 @@ def main():
     which.add_argument("--go", nargs="?", const="auto",
                        help="check the programs with this go command instead (alone: Go 1.22's, "
                             "else go on PATH; without either it prints SKIP: go not installed)")
-    ap.add_argument("--delay", type=float, default=1.0, help="seconds before the line is written (default 1)")
-    ap.add_argument("--timeout", type=float, help="seconds per run after the line (default 30, "
-                    "times GOL_TIMEOUT_SCALE)")
+    ap.add_argument("--delay", type=float, default=1.0, help="seconds from the first tick to writing the line (default 1)")
+    ap.add_argument("--timeout", type=float, help="seconds to wait for the first tick, and for the end "
+                    "after the line (default 30, times GOL_TIMEOUT_SCALE)")
     args = ap.parse_args()
     timeout = args.timeout or 30 * float(os.environ.get("GOL_TIMEOUT_SCALE", "1"))
     if args.go == "auto":
@@ -118,12 +143,7 @@ def main():
                 cmd, cwd = [str(d / "prog")], d
             else:
                 cmd, cwd = [str(Path(args.gol).resolve()), "run", src.name], SCHED_DIR
-            try:
-                status, out, err = run(cmd, cwd, args.delay, timeout)
-            except subprocess.TimeoutExpired:
-                failures.append(f"FAIL {name}: still running {timeout:g} s after the line was written")
-                continue
-            problem = check(name, status, out, err)
+            problem = check(name, *run(cmd, cwd, args.delay, timeout))
             if problem:
                 failures.append(problem)
     for f in failures:
