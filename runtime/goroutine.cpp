@@ -33,6 +33,36 @@ G::G(int64_t goid) : id(goid) {
 
 G::~G() { std::free(stack); }
 
+void G::reuse(int64_t newId) {
+  id = newId;
+  status = GStatus::Idle;
+  if (stackSlots != kInitialStackBytes / sizeof(uint64_t)) {
+    std::free(stack);
+    stackSlots = kInitialStackBytes / sizeof(uint64_t);
+    stack = static_cast<uint64_t*>(std::calloc(stackSlots, sizeof(uint64_t)));
+    if (stack == nullptr) {
+      std::fputs("fatal error: runtime: cannot allocate memory\n", stderr);
+      std::exit(2);
+    }
+  }
+  fn = nullptr;
+  pc = nullptr;
+  base = 0;
+  createdBy = nullptr;
+  createdLine = 0;
+  createdByGoid = 0;
+  waitReason = WaitReason::Zero;
+  schedLink = nullptr;
+  lastP = -1;
+  waitSince = 0;
+  semaTicket = 0;
+  nestedCalls = 0;
+  defers = nullptr;
+  panics = nullptr;
+  preempt.store(false, std::memory_order_relaxed);
+  resetGuard();
+}
+
 bool G::growStack(uint64_t neededSlots, uint64_t usedSlots, StackMove* moved) {
   uint64_t newSlots = stackSlots;
   while (newSlots < neededSlots) {

@@ -169,6 +169,13 @@ class G {
   int32_t lastP = -1;      // index of the P it last ran on
   int64_t waitSince = 0;    // monotonic ns when it started waiting (for traces)
   uint32_t semaTicket = 0;  // runtime/sema.cpp: set when a release hands it the semaphore
+  // Calls from natives back into Gol in progress on this G (vm::callNested):
+  // while > 0 the G cannot park (a native's C++ frames are below), so
+  // waits block the M as a system call would.
+  uint32_t nestedCalls = 0;
+  // The VM's list of live G's (vm/goroutines.cpp), under its lock.
+  G* allPrev = nullptr;
+  G* allNext = nullptr;
 
   DeferRecord* defers = nullptr;  // newest first
   PanicRecord* panics = nullptr;  // newest first
@@ -186,6 +193,10 @@ class G {
   // moved; returns false (stack untouched) if the new size would pass
   // maxStackBytes: the caller reports the overflow.
   [[nodiscard]] bool growStack(uint64_t neededSlots, uint64_t usedSlots, StackMove* moved);
+
+  // Make a dead G new again as goroutine `newId`, keeping its stack (cut
+  // back to the initial size if it grew), for reuse by a later `go`.
+  void reuse(int64_t newId);
 
   // Ask the G to yield at its next safepoint. Safe from any thread.
   void requestPreempt();

@@ -112,6 +112,8 @@ inline constexpr const char* kNilDerefSignalLine =
 #define GOL_FATAL_ERRORS(X)                                                                     \
   X(StackOverflow, "runtime: goroutine stack exceeds {0}-byte limit\n", "stack overflow")       \
   X(Deadlock, "", "all goroutines are asleep - deadlock!")                                      \
+  X(GoexitDeadlock, "", "no goroutines (main called runtime.Goexit) - deadlock!")            \
+  X(Throw, "", "{1}") /* the runtime's or sync's own text: "sync: unlock of unlocked mutex" */ \
   X(NotImplemented, "", "gol: {1} is not implemented yet")
 
 enum class FatalError : uint8_t {

@@ -1,7 +1,8 @@
-// The interim scheduler (design in goroutines.h).
+// The interpreter on the GMP scheduler (design in goroutines.h).
 #include "vm/goroutines.h"
 
-#include <chrono>
+#include <algorithm>
+#include <cstdlib>
 
 #include "runtime/print.h"
 
@@ -9,91 +10,190 @@ namespace gol::vm {
 
 namespace {
 
-constexpr auto kTimeSlice = std::chrono::milliseconds(10);  // Go's forcePreemptNS
-
-uint64_t nowNanos() {
-  return static_cast<uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(
-                                   std::chrono::steady_clock::now().time_since_epoch())
-                                   .count());
+// GOMAXPROCS from the environment as Go reads it: a positive integer, or
+// else the number of CPUs (0 asks the scheduler for that).
+int gomaxprocsFromEnv() {
+  if (const char* env = std::getenv("GOMAXPROCS")) {
+    char* end = nullptr;
+    long v = std::strtol(env, &end, 10);
+    if (end != env && *end == '\0' && v > 0) return static_cast<int>(std::min<long>(v, 1024));
+  }
+  return 0;
 }
+
+// The Machine of the M running on this thread, and whose it is.
+thread_local Goroutines* tOwner = nullptr;
+thread_local Machine* tMachine = nullptr;
 
 }  // namespace
 
-Goroutines::Goroutines(Machine& m) : m_(m) { m_.goroutines = this; }
+Goroutines::Goroutines(Machine& proto) : proto_(proto) { proto_.goroutines = this; }
 
 Goroutines::~Goroutines() {
-  if (monitorThread_.joinable()) {
-    {
-      std::lock_guard lock(monitorMutex_);
-      stopping_ = true;
-    }
-    monitorWake_.notify_all();
-    monitorThread_.join();
+  // run() has returned, so no M runs G code, unless one was abandoned in
+  // a system call: then the process is about to exit and freeing the G's
+  // it may still touch would be unsafe.
+  if (sched_ && sched_->abandonedSyscalls()) {
+    (void)sched_.release();
+    for (auto& machine : machines_) (void)machine.release();
+    return;
   }
-  m_.goroutines = nullptr;
+  sched_.reset();
+  for (rt::G* g = allHead_; g != nullptr;) {
+    rt::G* next = g->allNext;
+    delete g;
+    g = next;
+  }
+  for (rt::G* g : free_) delete g;
+  proto_.goroutines = nullptr;
 }
 
-bool Goroutines::spawn(rt::G& parent, uint64_t closure, std::span<const uint64_t> args) {
-  auto g = std::make_unique<rt::G>(++nextId_);
+int64_t Goroutines::count() const { return sched_ ? sched_->numGoroutine() : 1; }
+
+Machine& Goroutines::threadMachine() {
+  if (tOwner != this) {
+    auto machine = std::make_unique<Machine>(proto_.module);
+    machine->user = proto_.user;
+    machine->goroutines = this;
+    tMachine = machine.get();
+    tOwner = this;
+    std::lock_guard lock(machinesMutex_);
+    machines_.push_back(std::move(machine));
+  }
+  return *tMachine;
+}
+
+void Goroutines::link(rt::G* g) {
+  std::lock_guard lock(allMutex_);
+  g->allPrev = nullptr;
+  g->allNext = allHead_;
+  if (allHead_ != nullptr) allHead_->allPrev = g;
+  allHead_ = g;
+}
+
+void Goroutines::unlink(rt::G* g) {
+  std::lock_guard lock(allMutex_);
+  if (g->allPrev != nullptr) g->allPrev->allNext = g->allNext;
+  else allHead_ = g->allNext;
+  if (g->allNext != nullptr) g->allNext->allPrev = g->allPrev;
+  g->allPrev = g->allNext = nullptr;
+  free_.push_back(g);
+}
+
+rt::G* Goroutines::newG() {
+  int64_t id = nextId_.fetch_add(1, std::memory_order_relaxed);
+  rt::G* g = nullptr;
+  {
+    std::lock_guard lock(allMutex_);
+    if (!free_.empty()) {
+      g = free_.back();
+      free_.pop_back();
+    }
+  }
+  if (g != nullptr) g->reuse(id);
+  else g = new rt::G(id);
+  return g;
+}
+
+bool Goroutines::spawn(Machine& m, rt::G& parent, uint64_t closure, std::span<const uint64_t> args) {
+  rt::G* g = newG();
   g->maxStackBytes = parent.maxStackBytes;
   g->createdBy = parent.fn;
   g->createdByGoid = parent.id;
   g->createdLine = parent.fn->lineAt(static_cast<size_t>(parent.pc - parent.fn->code) - 1);
-  if (!enterClosure(m_, *g, closure, args)) return false;
-  runq_.push_back(g.get());
-  all_.push_back(std::move(g));
-  ++live_;
-  if (!monitorThread_.joinable()) startMonitor();
+  if (!enterClosure(m, *g, closure, args)) {
+    // The report shows the new goroutine; Go would show the parent too.
+    delete g;
+    return false;
+  }
+  link(g);
+  sched_->spawn(g);
   return true;
 }
 
-void Goroutines::startMonitor() {
-  monitorThread_ = std::thread([this] { monitor(); });
+void Goroutines::finish(int code, const std::string& report) {
+  {
+    std::lock_guard lock(finishMutex_);
+    if (finished_) return;
+    finished_ = true;
+    result_ = {code, report};
+  }
+  sched_->exit(code);
 }
 
-// Asks a goroutine that has had the thread for a whole time slice to yield.
-void Goroutines::monitor() {
-  std::unique_lock lock(monitorMutex_);
-  while (!monitorWake_.wait_for(lock, kTimeSlice, [this] { return stopping_; })) {
-    rt::G* g = current_.load(std::memory_order_acquire);
-    uint64_t start = sliceStart_.load(std::memory_order_acquire);
-    if (g != nullptr && nowNanos() - start >= static_cast<uint64_t>(kTimeSlice.count()) * 1'000'000)
-      g->requestPreempt();
+rt::RunResult Goroutines::runG(rt::G& g) {
+  Machine& m = threadMachine();
+  if (sched_->exiting()) return rt::RunResult::Yielded;
+  switch (execute(m, g)) {
+    case Exit::Yielded:
+      return rt::RunResult::Yielded;
+    case Exit::Parked:
+      return rt::RunResult::Parked;
+    case Exit::Returned:
+      if (&g == main_) finish(0, "");
+      return rt::RunResult::Exited;
+    case Exit::Goexit:
+      return rt::RunResult::Exited;
+    case Exit::Panicked:
+    case Exit::Fatal:
+    case Exit::Exited:
+      finish(m.exitCode, m.report);
+      m.report.clear();
+      m.exitRequested = false;
+      m.fatalReported = false;
+      m.fatalRequested = false;
+      // The G is left as it is (not run again): the program is ending.
+      return rt::RunResult::Yielded;
   }
+  return rt::RunResult::Yielded;
+}
+
+// Every goroutine waits and no timer can wake one. Runs with every M idle.
+int Goroutines::deadlock() {
+  std::vector<rt::G*> waiting;
+  {
+    std::lock_guard lock(allMutex_);
+    for (rt::G* g = allHead_; g != nullptr; g = g->allNext)
+      if (g->status == rt::GStatus::Waiting) waiting.push_back(g);
+  }
+  std::sort(waiting.begin(), waiting.end(), [](rt::G* a, rt::G* b) { return a->id < b->id; });
+  std::string report;
+  if (sched_->numGoroutine() == 0) {
+    report = rt::fatalErrorText(rt::FatalError::GoexitDeadlock, 0, "");
+  } else {
+    report = rt::fatalErrorText(rt::FatalError::Deadlock, 0, "");
+    for (rt::G* g : waiting) report += "\n" + traceback(*g);
+  }
+  {
+    std::lock_guard lock(finishMutex_);
+    if (!finished_) {
+      finished_ = true;
+      result_ = {rt::kPanicExitCode, report};
+    }
+  }
+  return rt::kPanicExitCode;
 }
 
 RunResult Goroutines::run(uint32_t mainIndex, uint64_t maxStackBytes) {
-  auto mainG = std::make_unique<rt::G>(nextId_);
-  mainG->maxStackBytes = maxStackBytes;
-  rt::G* main = mainG.get();
-  all_.push_back(std::move(mainG));
-  live_ = 1;
-  if (!enter(m_, *main, mainIndex, {})) return {m_.exitCode, m_.report};
-  runq_.push_back(main);
-  while (!runq_.empty()) {
-    rt::G* g = runq_.front();
-    runq_.pop_front();
-    // acquire/release pair with the monitor: it reads the G and its start.
-    sliceStart_.store(nowNanos(), std::memory_order_release);
-    current_.store(g, std::memory_order_release);
-    Exit e = execute(m_, *g);
-    current_.store(nullptr, std::memory_order_release);
-    switch (e) {
-      case Exit::Returned:
-        if (g == main) return {0, ""};  // the program ends with main, as Go's does
-        --live_;
-        break;
-      case Exit::Yielded:
-        runq_.push_back(g);
-        break;
-      case Exit::Panicked:
-      case Exit::Fatal:
-      case Exit::Exited:
-        return {m_.exitCode, m_.report};
-    }
-  }
-  // Unreachable while main lives: main is never parked (nothing parks yet).
-  return {0, ""};
+  rt::SchedulerHooks hooks;
+  hooks.run = [this](rt::G& g, int) { return runG(g); };
+  // Main's G stays listed to the end (run() watches it), even after Goexit.
+  hooks.exited = [this](rt::G& g) {
+    if (&g != main_) unlink(&g);
+  };
+  hooks.deadlock = [this] { return deadlock(); };
+  hooks.trace = [](const std::string& line) { rt::writeStderr(line + "\n"); };
+  sched_ = std::make_unique<rt::Scheduler>(gomaxprocsFromEnv(), std::move(hooks));
+
+  main_ = newG();
+  main_->maxStackBytes = maxStackBytes;
+  link(main_);
+  if (!enter(proto_, *main_, mainIndex, {})) return {proto_.exitCode, proto_.report};
+  int code = sched_->run(main_);
+  std::lock_guard lock(finishMutex_);
+  RunResult result = finished_ ? result_ : RunResult{code, "", false};
+  result.threadsLeft = sched_->abandonedSyscalls();
+  return result;
 }
 
 }  // namespace gol::vm

@@ -1,69 +1,94 @@
-// Running a program's goroutines: the interim scheduler.
+// Running a program's goroutines on the GMP scheduler (runtime/sched.h).
 //
-// INTERIM (issue 4 replaces it with the GMP scheduler of DESIGN.md §4):
-// every goroutine runs on the one thread that calls run(), taking turns
-// from a FIFO run queue, like Go with GOMAXPROCS=1. A goroutine gives up
-// the thread when it returns, calls runtime.Gosched, or is preempted: a
-// monitor thread (started with the second goroutine) asks the running G to
-// yield once it has run 10 ms, and the interpreter yields at its next
-// safepoint, so `for {}` cannot starve the others. Nothing parks yet
-// (channels, locks and timers come with issues 4 and 5), so there is no
-// deadlock to detect: when main returns the program ends, without waiting
-// for the other goroutines, as in Go.
+// This is the glue between the interpreter and the scheduler. The
+// scheduler moves G pointers between run queues, Ms (OS threads) and wait
+// queues; for each turn a G gets, it calls runG() on some M, which runs
+// execute() and translates how the turn ended:
 //
-// The monitor thread touches only the running G's atomic preempt fields
-// (goroutine.h) and this class's atomics; everything else belongs to the
-// thread in run().
+//   Exit::Yielded   -> RunResult::Yielded   (preempted, Gosched)
+//   Exit::Parked    -> RunResult::Parked    (a native parked it: sleep,
+//                                            a semaphore, later channels)
+//   Exit::Returned  -> Exited; if it was main, the program ends (exit 0)
+//                      without waiting for the others, as Go's does
+//   Exit::Goexit    -> Exited (main too: the others go on; when none is
+//                      left, Go's "no goroutines (main called
+//                      runtime.Goexit) - deadlock!")
+//   Panicked, Fatal,
+//   Exited (os.Exit)-> the program ends: the first report wins (later ones,
+//                      from goroutines dying at the same moment on other
+//                      Ms, are dropped, as Go's fatalpanic lets one through)
+//
+// Every M has its own Machine (vm/interp.h: the per-thread state natives
+// use to talk to the interpreter), made on the M's first turn.
+//
+// The live G's are kept on an intrusive list under a mutex, for the
+// deadlock report, which prints every waiting goroutine's trace ("goroutine
+// 1 [semacquire]:"), as Go does for a runtime fatal error. Dead G's go to
+// a free list and are reused with their stacks by later `go` statements
+// (Go's gfree), so a program that starts a million short goroutines
+// allocates few stacks.
 #pragma once
 
 #include <atomic>
-#include <condition_variable>
 #include <cstdint>
-#include <deque>
 #include <memory>
 #include <mutex>
 #include <span>
-#include <thread>
+#include <string>
 #include <vector>
 
+#include "runtime/sched.h"
 #include "vm/interp.h"
 
 namespace gol::vm {
 
 class Goroutines {
  public:
-  explicit Goroutines(Machine& m);
+  // `proto` supplies the module and the natives' user pointer; each M
+  // gets a Machine like it.
+  explicit Goroutines(Machine& proto);
   ~Goroutines();
   Goroutines(const Goroutines&) = delete;
   Goroutines& operator=(const Goroutines&) = delete;
 
   // Runs function `mainIndex` as goroutine 1, and every goroutine it
-  // starts, until main returns or the program dies.
+  // starts, until main returns or the program dies. GOMAXPROCS comes from
+  // the environment (or the number of CPUs).
   RunResult run(uint32_t mainIndex, uint64_t maxStackBytes);
 
-  // The GO instruction: a new goroutine calling `closure` on `args`.
-  // Returns false (with the machine's report set) if it cannot start.
-  bool spawn(rt::G& parent, uint64_t closure, std::span<const uint64_t> args);
+  // The GO instruction, from the parent's M: a new goroutine calling
+  // `closure` on `args`. Returns false with m's report set if it cannot.
+  bool spawn(Machine& m, rt::G& parent, uint64_t closure, std::span<const uint64_t> args);
 
-  int64_t count() const { return live_; }
+  int64_t count() const;
+  rt::Scheduler* scheduler() { return sched_.get(); }
 
  private:
-  void monitor();
-  void startMonitor();
+  rt::RunResult runG(rt::G& g);
+  Machine& threadMachine();
+  // The program ends with `code`; the first caller's report is printed.
+  void finish(int code, const std::string& report);
+  int deadlock();
+  void link(rt::G* g);
+  void unlink(rt::G* g);  // and onto the free list
+  rt::G* newG();
+  void freeG(rt::G* g);
 
-  Machine& m_;
-  std::deque<rt::G*> runq_;
-  std::vector<std::unique_ptr<rt::G>> all_;
-  int64_t nextId_ = 1;
-  int64_t live_ = 0;
+  Machine& proto_;
+  std::unique_ptr<rt::Scheduler> sched_;
+  rt::G* main_ = nullptr;
+  std::atomic<int64_t> nextId_{1};
 
-  // Shared with the monitor thread.
-  std::atomic<rt::G*> current_{nullptr};
-  std::atomic<uint64_t> sliceStart_{0};  // monotonic ns when current_ got the thread
-  std::mutex monitorMutex_;
-  std::condition_variable monitorWake_;
-  bool stopping_ = false;  // guarded by monitorMutex_
-  std::thread monitorThread_;
+  std::mutex machinesMutex_;
+  std::vector<std::unique_ptr<Machine>> machines_;
+
+  std::mutex allMutex_;  // guards the list of live G's and the free list
+  rt::G* allHead_ = nullptr;
+  std::vector<rt::G*> free_;
+
+  std::mutex finishMutex_;
+  bool finished_ = false;
+  RunResult result_;
 };
 
 }  // namespace gol::vm

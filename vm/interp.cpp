@@ -41,6 +41,7 @@
 #include "runtime/iface.h"
 #include "runtime/map.h"
 #include "runtime/print.h"
+#include "runtime/sched.h"
 #include "runtime/sizeclasses.h"
 #include "runtime/slice.h"
 #include "runtime/utf8.h"
@@ -341,6 +342,7 @@ Exit reportPanic(Machine& m, rt::G& g) {
   std::string out;
   for (size_t k = chain.size(); k-- > 0;) {
     const rt::PanicRecord* p = chain[k];
+    if (p->runtimeError == kGoexitRecord) continue;  // not a panic: Go prints nothing for it
     if (k + 1 != chain.size()) out += "\t";
     out += "panic: " + describePanicValue(m, g, p->typeWord, p->dataWord);
     if (p->recovered) out += " [recovered]";
@@ -383,7 +385,10 @@ Exit startRuntimePanic(Machine& m, rt::G& g, rt::RuntimeError e, int64_t x, int6
 
 Exit unwind(Machine& m, rt::G& g) {
   rt::DeferRecord* d = g.defers;
-  if (d == nullptr) return reportPanic(m, g);
+  if (d == nullptr) {
+    if (g.panics->runtimeError == kGoexitRecord) return Exit::Goexit;
+    return reportPanic(m, g);
+  }
   g.defers = d->next;
   if (d->closure == 0) return startRuntimePanic(m, g, rt::RuntimeError::NilDeref, 0, 0);
   rt::PanicRecord* p = g.panics;
@@ -545,16 +550,35 @@ NestedResult callNestedImpl(Machine& m, rt::G& g, const Function* callee, uint64
     g.panics = savedPanics;
     g.status = rt::GStatus::Running;
   };
+  struct NestedScope {
+    rt::G& g;
+    explicit NestedScope(rt::G& gg) : g(gg) { ++g.nestedCalls; }
+    ~NestedScope() { --g.nestedCalls; }
+  } scope(g);
   for (;;) {
     switch (execute(m, g)) {
-      case Exit::Yielded:
-        continue;  // alone for now; the scheduler will have to park natives
+      case Exit::Yielded: {
+        // The native's C++ frames are below: the G keeps its M (a nested
+        // call is not a safepoint), unless the program is ending.
+        rt::Scheduler* sched = rt::currentScheduler();
+        if (sched != nullptr && sched->exiting()) {
+          m.fatalReported = true;
+          return NestedResult::Fatal;
+        }
+        continue;
+      }
       case Exit::Returned: {
         const uint64_t* r = g.stack + calleeBase;
         std::copy(r, r + results.size(), results.begin());
         restore();
         return NestedResult::Ok;
       }
+      case Exit::Parked:
+      case Exit::Goexit:
+        m.fatal(g, rt::FatalError::NotImplemented, 0,
+                "parking or runtime.Goexit inside a method called by a native");
+        m.fatalReported = true;
+        return NestedResult::Fatal;
       case Exit::Panicked:
         if (panicType) *panicType = g.panics->typeWord;
         if (panicData) *panicData = g.panics->dataWord;
@@ -607,7 +631,9 @@ std::string traceback(const rt::G& g, const Function* pendingCallee) {
     return fmt::format("{}({})\n\t{}:{}\n", fn->name, fn->paramSlots > 0 ? "..." : "", fn->file,
                        lineNo);
   };
-  std::string out = fmt::format("goroutine {} [running]:\n", g.id);
+  std::string state = "running";
+  if (g.status == rt::GStatus::Waiting) state = rt::waitReasonString(g.waitReason);
+  std::string out = fmt::format("goroutine {} [{}]:\n", g.id, state);
   std::vector<std::string> head;
   std::deque<std::string> tail;
   size_t total = 0;
@@ -1682,7 +1708,7 @@ dispatch:
     CASE(RECOVER) {
       rt::PanicRecord* p = g->panics;
       uint64_t* d = &RA;
-      if (p != nullptr && !p->recovered &&
+      if (p != nullptr && !p->recovered && p->runtimeError != kGoexitRecord &&
           R[kHeaderReturnPc] == reinterpret_cast<uint64_t>(kPanicResumeCode) &&
           static_cast<uint64_t>(R - g->stack) == p->callBase) {
         p->recovered = true;
@@ -1786,12 +1812,21 @@ dispatch:
         SAVE();  // a nested call may have moved the stack: g's state is still this frame's
         g->status = rt::GStatus::Runnable;
         if (m.exitRequested) return Exit::Exited;
+        if (m.resume != Resume::None) {  // parked: the G waits; its scheduler owns it now
+          if (m.resume == Resume::RetryCall) g->pc = pc - 1;
+          m.resume = Resume::None;
+          return Exit::Parked;
+        }
         if (m.yieldRequested) {  // runtime.Gosched: resume after the call
           m.yieldRequested = false;
           return Exit::Yielded;
         }
         if (m.fatalReported) return Exit::Fatal;
-        if (m.fatalRequested) return m.fatal(*g, rt::FatalError::NotImplemented, 0, m.fatalWhat);
+        if (m.fatalRequested) return m.fatal(*g, m.fatalKind, 0, m.fatalWhat);
+        if (m.goexitRequested) {
+          m.goexitRequested = false;
+          RESUME_AFTER(startPanic(m, *g, 0, 0, kGoexitRecord));
+        }
         if (m.pendingIsValue) {
           m.pendingIsValue = false;
           RESUME_AFTER(startPanic(m, *g, m.pendingType, m.pendingData, -1));
@@ -1818,9 +1853,10 @@ dispatch:
       NILCHECK(closure);
       const Function* callee = load<const Function*>(closure);
       SAVE();
-      if (m.goroutines == nullptr ||
-          !m.goroutines->spawn(*g, closure, std::span<const uint64_t>(&RA, callee->paramSlots)))
+      if (m.goroutines == nullptr)
         return m.fatal(*g, rt::FatalError::NotImplemented, 0, "starting a goroutine here");
+      if (!m.goroutines->spawn(m, *g, closure, std::span<const uint64_t>(&RA, callee->paramSlots)))
+        return Exit::Fatal;
       RELOAD_BASE();
       NEXT();
     }

@@ -1,15 +1,20 @@
 // The interpreter's interface: run bytecode on a goroutine.
 //
-// execute() runs a G from its saved state until one of four things
-// happens, and says which (Exit): its bottom frame returned; it yielded at
-// a safepoint because a preemption was requested (its state is saved, call
-// execute again to resume); it panicked; or a fatal error stopped it. For
-// the last two, the Machine holds the text Go would print on stderr.
-// Nothing here writes to stdout or stderr or exits the process: that is
-// the gol command's job (and the tests read the report instead).
+// execute() runs a G from its saved state until something ends its turn,
+// and says what (Exit): its bottom frame returned; it yielded at a
+// safepoint (a preemption request, runtime.Gosched) or parked in a native
+// (sleep, a semaphore): its state is saved, call execute again to resume;
+// it called runtime.Goexit and its deferred calls have run; os.Exit; it
+// panicked; or a fatal error stopped it. For the last two, the Machine
+// holds the text Go would print on stderr. Nothing here writes to stderr
+// or exits the process: that is the gol command's job (and the tests read
+// the report instead).
 //
-// The scheduler (issue 4) will call execute() from its loop; until then
-// runMain() runs goroutine 1 alone.
+// A Machine is the interpreter's state for one OS thread: the program's
+// module, and what a native that returned false asks of the loop that
+// called it (a panic, a park, a yield, the end of the program). The
+// scheduler (vm/goroutines.h) gives every M thread its own Machine, so
+// these fields are never shared between threads.
 #pragma once
 
 #include <cstdint>
@@ -22,8 +27,15 @@
 
 namespace gol::vm {
 
-// Exited: os.Exit ended the program (Machine::exitCode).
-enum class Exit : uint8_t { Returned, Yielded, Panicked, Fatal, Exited };
+// Exited: os.Exit ended the program (Machine::exitCode). Parked: a native
+// parked the G with the scheduler (Machine::requestPark). Goexit: the G
+// called runtime.Goexit and its deferred calls have all run.
+enum class Exit : uint8_t { Returned, Yielded, Parked, Goexit, Panicked, Fatal, Exited };
+
+// How a parked G resumes: after the native call (time.Sleep), or by
+// calling the native again with the same arguments (a semaphore acquire
+// that lost the race, runtime/sema.h).
+enum class Resume : uint8_t { None, AfterCall, RetryCall };
 
 class Goroutines;
 
@@ -72,13 +84,29 @@ class Machine {
   // yields the thread after the call.
   void requestYield() { yieldRequested = true; }
   bool yieldRequested = false;
+  // A native that has parked g with the scheduler (Scheduler::park, sleep,
+  // semacquire returning Parked) calls this and returns false; execute()
+  // then returns Exit::Parked. Natives must not park inside a nested call
+  // (G::nestedCalls > 0: the native's C++ frames below cannot be saved);
+  // they block the thread there instead, as a system call does.
+  void requestPark(Resume how) { resume = how; }
+  // runtime.Goexit: a native calls this and returns false; the G runs its
+  // deferred calls and ends (Exit::Goexit).
+  void requestGoexit() { goexitRequested = true; }
+  bool goexitRequested = false;
+  Resume resume = Resume::None;
   // The program's goroutines (vm/goroutines.h), while it runs.
   Goroutines* goroutines = nullptr;
 
   // A native stopping the program with a fatal error (a missing native,
   // a nested call that hit one): the text after "fatal error: gol: ".
-  void requestFatal(std::string what) { fatalWhat = std::move(what); fatalRequested = true; }
+  void requestFatal(std::string what, rt::FatalError kind = rt::FatalError::NotImplemented) {
+    fatalWhat = std::move(what);
+    fatalKind = kind;
+    fatalRequested = true;
+  }
   bool fatalRequested = false;
+  rt::FatalError fatalKind = rt::FatalError::NotImplemented;
   bool fatalReported = false;  // Machine::report already holds the whole report
   std::string fatalWhat;
   std::string panicTrace;  // traceback where the newest panic started
@@ -99,11 +127,23 @@ inline const uint64_t* bottomFrame(const rt::G& g) { return g.stack + kFrameHead
 
 // "goroutine N [running]:\n" and the frames, innermost first, as Go prints
 // them (first and last 50 when there are more than 100).
+// A G that is not running shows its status instead: "goroutine 5
+// [semacquire]:".
 std::string traceback(const rt::G& g, const Function* pendingCallee = nullptr);
+
+// Marks the PanicRecord of runtime.Goexit (PanicRecord::runtimeError):
+// it runs the deferred calls as a panic does, recover() does not see it,
+// and when they are done execute() returns Exit::Goexit.
+inline constexpr int32_t kGoexitRecord = -2;
 
 struct RunResult {
   int exitCode = 0;
   std::string report;  // stderr text when exitCode != 0
+  // An M was left blocked in a system call (a goroutine reading stdin when
+  // main returned): it will run Gol code again if the call returns, so the
+  // process must end without running destructors (std::_Exit), as Go's
+  // exit does.
+  bool threadsLeft = false;
 };
 
 // Run module.mainIndex as goroutine 1, with the goroutines it starts,

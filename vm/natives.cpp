@@ -13,7 +13,8 @@ namespace {
 const std::vector<NativeDef>& registry() {
   static const std::vector<NativeDef> all = [] {
     std::vector<NativeDef> v;
-    for (auto table : {fmtNatives(), strconvNatives(), mathNatives(), osNatives(), miscNatives()})
+    for (auto table : {fmtNatives(), strconvNatives(), mathNatives(), osNatives(), miscNatives(),
+                       schedNatives()})
       v.insert(v.end(), table.begin(), table.end());
     return v;
   }();

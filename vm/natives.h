@@ -34,9 +34,30 @@
 #include <string_view>
 #include <vector>
 
+#include "runtime/sched.h"
 #include "vm/interp.h"
 
 namespace gol::vm {
+
+// Around a system call that may block the OS thread (reading stdin or a
+// file): the G enters the syscall state, so that sysmon can hand its P to
+// another M while the call lasts, and takes a P again after (Go's
+// entersyscall/exitsyscall). Does nothing outside a scheduler.
+class SyscallScope {
+ public:
+  explicit SyscallScope(rt::G& g) : g_(g), sched_(rt::currentScheduler()) {
+    if (sched_ != nullptr) sched_->entersyscall(g_);
+  }
+  ~SyscallScope() {
+    if (sched_ != nullptr) sched_->exitsyscall(g_);
+  }
+  SyscallScope(const SyscallScope&) = delete;
+  SyscallScope& operator=(const SyscallScope&) = delete;
+
+ private:
+  rt::G& g_;
+  rt::Scheduler* sched_;
+};
 
 struct NativeDef {
   std::string_view name;  // "fmt.Println", "strings.(*Builder).String"
@@ -59,7 +80,8 @@ std::span<const NativeDef> fmtNatives();
 std::span<const NativeDef> strconvNatives();
 std::span<const NativeDef> mathNatives();
 std::span<const NativeDef> osNatives();
-std::span<const NativeDef> miscNatives();  // strings, errors, unicode, runtime, time, sort...
+std::span<const NativeDef> miscNatives();
+std::span<const NativeDef> schedNatives();  // runtime, time.Sleep, sync: the scheduler's (natives_sched.cpp)  // strings, errors, unicode, runtime, time, sort...
 
 // How a nested call ended.
 enum class CallResult : uint8_t {

@@ -25,11 +25,11 @@
 // builtins on the Gol variable itself; atomic.Value's two words are read
 // and written under one lock (no 16-byte atomics needed).
 //
-// Not here yet: sync's Mutex, RWMutex, WaitGroup and Cond (they park
-// goroutines: the scheduler's issue), time.Parse/ParseInLocation, timers and tickers (they wait
-// for the scheduler), runtime.Goexit, a real Caller (it reports ok=false).
-// time.Sleep blocks the OS thread with nanosleep until the scheduler can
-// park the goroutine instead.
+// The natives that talk to the scheduler (runtime.Gosched, time.Sleep,
+// sync's semaphores...) are in natives_sched.cpp.
+//
+// Not here yet: time.Parse/ParseInLocation, timers and tickers, a real
+// Caller (it reports ok=false).
 #include <sched.h>
 #include <time.h>
 #include <unistd.h>
@@ -50,7 +50,6 @@
 #include "runtime/unicode_tables.h"
 #include "runtime/utf8.h"
 #include "vm/natives.h"
-#include "vm/goroutines.h"
 
 namespace gol::vm {
 
@@ -267,52 +266,6 @@ bool assignAs(Machine&, rt::G&, uint64_t* s) {
 
 bool noop(Machine&, rt::G&, uint64_t*) { return true; }
 
-bool numGoroutine(Machine& m, rt::G&, uint64_t* s) {
-  s[0] = static_cast<uint64_t>(m.goroutines != nullptr ? m.goroutines->count() : 1);
-  return true;
-}
-
-bool gosched(Machine& m, rt::G&, uint64_t*) {
-  m.requestYield();
-  return false;
-}
-
-int64_t cpuCount() {
-  cpu_set_t set;
-  CPU_ZERO(&set);
-  if (sched_getaffinity(0, sizeof set, &set) == 0) {
-    int n = CPU_COUNT(&set);
-    if (n > 0) return n;
-  }
-  long n = sysconf(_SC_NPROCESSORS_ONLN);
-  return n > 0 ? n : 1;
-}
-
-int64_t& maxProcs() {
-  static int64_t procs = [] {
-    if (const char* env = std::getenv("GOMAXPROCS")) {
-      char* end = nullptr;
-      long v = std::strtol(env, &end, 10);
-      if (end != env && *end == '\0' && v > 0) return static_cast<int64_t>(v);
-    }
-    return cpuCount();
-  }();
-  return procs;
-}
-
-bool gomaxprocs(Machine&, rt::G&, uint64_t* s) {
-  auto n = static_cast<int64_t>(s[0]);
-  int64_t old = maxProcs();
-  if (n >= 1) maxProcs() = n;
-  s[0] = static_cast<uint64_t>(old);
-  return true;
-}
-
-bool numCPU(Machine&, rt::G&, uint64_t* s) {
-  s[0] = static_cast<uint64_t>(cpuCount());
-  return true;
-}
-
 bool version(Machine&, rt::G&, uint64_t* s) {
   static const char kVersion[] = "go1.22-gol";
   s[0] = reinterpret_cast<uint64_t>(kVersion);
@@ -372,16 +325,6 @@ bool localZone(Machine&, rt::G&, uint64_t* s) {
   }
   putString(s, local.tm_zone ? local.tm_zone : "UTC");
   s[2] = static_cast<uint64_t>(static_cast<int64_t>(local.tm_gmtoff));
-  return true;
-}
-
-bool sleep(Machine&, rt::G&, uint64_t* s) {
-  auto d = static_cast<int64_t>(s[0]);
-  if (d <= 0) return true;
-  rt::flushStdout();  // Go's stdout is unbuffered: what was printed shows while we sleep
-  timespec req{static_cast<time_t>(d / 1'000'000'000), static_cast<long>(d % 1'000'000'000)};
-  while (nanosleep(&req, &req) != 0 && errno == EINTR) {
-  }
   return true;
 }
 
@@ -725,10 +668,6 @@ const NativeDef kMiscNatives[] = {
     {"errors.isComparable", isComparable},
     {"errors.asTargetKind", asTargetKind},
     {"errors.assignAs", assignAs},
-    {"runtime.Gosched", gosched},
-    {"runtime.NumGoroutine", numGoroutine},
-    {"runtime.GOMAXPROCS", gomaxprocs},
-    {"runtime.NumCPU", numCPU},
     {"runtime.GC", noop},
     {"runtime.Version", version},
     {"runtime.KeepAlive", noop},
@@ -736,7 +675,6 @@ const NativeDef kMiscNatives[] = {
     {"runtime.ReadMemStats", readMemStats},
     {"time.now", timeNow},
     {"time.localZone", localZone},
-    {"time.Sleep", sleep},
     {"sort.Sort", sortSort},
     {"sort.sortSlice", sortSlice},
     {"sort.sliceLen", sliceLen},

@@ -12,8 +12,8 @@
 // buffer fmt shares, so os.Stdout.Write and fmt.Print stay in order; writes
 // to fd 2 go through rt::writeStderr (which flushes stdout first). Before
 // reading fd 0 stdout is flushed, so a prompt shows before the program
-// waits. Reads are plain blocking read(2) for now; the scheduler issue will
-// hand the P off around them.
+// waits. Reads are blocking read(2) calls inside a SyscallScope
+// (vm/natives.h): sysmon hands the P to another M while one lasts.
 //
 // Program arguments are set once by the gol command (setProgramArgs)
 // before the program starts; os.Args reads them at package init.
@@ -186,12 +186,13 @@ bool sysOpen(Machine&, rt::G&, uint64_t* s) {
   return true;
 }
 
-bool sysRead(Machine&, rt::G&, uint64_t* s) {
+bool sysRead(Machine&, rt::G& g, uint64_t* s) {
   int fd = static_cast<int>(static_cast<int64_t>(s[0]));
   auto* data = reinterpret_cast<char*>(s[1]);
   size_t len = s[2];
   if (fd == 0) rt::flushStdout();
   ssize_t n;
+  SyscallScope syscall(g);
   do {
     n = ::read(fd, data, len);
   } while (n < 0 && errno == EINTR);
@@ -200,20 +201,23 @@ bool sysRead(Machine&, rt::G&, uint64_t* s) {
   return true;
 }
 
-bool sysReadAll(Machine&, rt::G&, uint64_t* s) {
+bool sysReadAll(Machine&, rt::G& g, uint64_t* s) {
   int fd = static_cast<int>(static_cast<int64_t>(s[0]));
   std::string all;
   char buf[65536];
   int err = 0;
-  for (;;) {
-    ssize_t n = ::read(fd, buf, sizeof buf);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      err = errno;
-      break;
+  {
+    SyscallScope syscall(g);
+    for (;;) {
+      ssize_t n = ::read(fd, buf, sizeof buf);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) {
+        err = errno;
+        break;
+      }
+      if (n == 0) break;
+      all.append(buf, static_cast<size_t>(n));
     }
-    if (n == 0) break;
-    all.append(buf, static_cast<size_t>(n));
   }
   void* p = rt::allocateBytes(all.size(), false);
   std::memcpy(p, all.data(), all.size());

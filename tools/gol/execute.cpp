@@ -7,6 +7,7 @@
 #include "tools/gol/execute.h"
 
 #include <cstdio>
+#include <cstdlib>
 
 #include <fmt/core.h>
 
@@ -40,6 +41,10 @@ int executeProgram(lang::Program& program, const std::string& path, const std::v
   rt::flushStdout();
   if (!result.report.empty()) rt::writeStderr(result.report);
   std::fflush(stderr);
+  if (result.threadsLeft) {
+    std::fflush(stdout);
+    std::_Exit(result.exitCode);
+  }
   return result.exitCode;
 }
 
