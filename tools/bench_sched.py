@@ -10,8 +10,8 @@ spell of a shared machine spreads over both), medians of --runs runs:
             of Go's binary, and gol/go.
   parked    `parked.gol N` parks N goroutines (--parked, default 100,000) on
             a WaitGroup at once: the peak resident memory of the process
-            (ru_maxrss of that child, from os.wait4), less the peak of a run
-            with N = 0, divided by N: bytes per parked goroutine, for gol and
+            (GNU time's %M, else ru_maxrss from os.wait4), less the peak of a
+            run with N = 0, divided by N: bytes per parked goroutine, for gol and
             for Go. The raw peak of the N run is shown too.
   cpusplit  `cpusplit.gol` splits CPU-bound work over 8 goroutines: wall-clock
             seconds with GOMAXPROCS=1 and with GOMAXPROCS=2, and the speed-up
@@ -27,7 +27,8 @@ makes the exit status 1. Go's binaries are built once beforehand with
   tools/bench.py --sched --runs 3            # the same, through bench.py
 
 gol's wall-clock time includes compiling the program (milliseconds). Only
-Python's standard library is used; Linux only (os.wait4).
+Python's standard library is used (and /usr/bin/time when present);
+Linux only.
 """
 
 import argparse
@@ -47,17 +48,29 @@ BENCH_DIR = bench.BENCH_DIR
 MEASURES = ("spawn", "parked", "cpusplit")
 
 
+GNU_TIME = "/usr/bin/time"
+
+
 def measure(cmd, env_extra=None, timeout=300):
-    """Runs cmd in samples/bench; returns (seconds, peak RSS in bytes, stdout, error or None)."""
+    """Runs cmd in samples/bench; returns (seconds, peak RSS in bytes, stdout, error or None).
+
+    The peak is GNU time's %M when /usr/bin/time is there, else ru_maxrss from
+    os.wait4. Python starts children with vfork, so a direct child's maxrss
+    starts at Python's own resident size (some 16 MiB): a floor under every
+    figure. /usr/bin/time forks from its own small process instead."""
     env = dict(os.environ, **(env_extra or {}))
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    use_time = os.access(GNU_TIME, os.X_OK)
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
+            tempfile.NamedTemporaryFile(prefix="gol-rss-") as rss:
+        full = [GNU_TIME, "-f", "%M", "-o", rss.name] + cmd if use_time else cmd
         start = time.perf_counter()
         try:
-            p = subprocess.Popen(cmd, cwd=BENCH_DIR, env=env, stdin=subprocess.DEVNULL,
-                                 stdout=out, stderr=err)
+            p = subprocess.Popen(full, cwd=BENCH_DIR, env=env, stdin=subprocess.DEVNULL,
+                                 stdout=out, stderr=err, start_new_session=True)
         except OSError as e:
             return None, None, b"", f"cannot run: {e}"
-        timer = threading.Timer(timeout, p.kill)
+        # On time-out, kill the whole group: time and the program under it.
+        timer = threading.Timer(timeout, lambda: os.killpg(p.pid, 9))
         timer.start()
         try:
             _, status, usage = os.wait4(p.pid, 0)
@@ -68,8 +81,12 @@ def measure(cmd, env_extra=None, timeout=300):
         out.seek(0)
         err.seek(0)
         stdout, stderr = out.read(), err.read()
-    peak = usage.ru_maxrss * 1024  # kilobytes on Linux
-    if elapsed >= timeout and p.returncode < 0:
+        peak = usage.ru_maxrss * 1024  # kilobytes on Linux
+        if use_time:
+            text = Path(rss.name).read_text().strip().splitlines()
+            # On a failure GNU time writes "Command exited with non-zero status N" first.
+            peak = int(text[-1]) * 1024 if text and text[-1].isdigit() else None
+    if elapsed >= timeout and p.returncode != 0:
         return None, None, stdout, f"timed out after {timeout:g} s"
     if p.returncode != 0:
         tail = stderr.decode(errors="replace").strip().splitlines()[-3:]

@@ -1,6 +1,6 @@
 -- cpusplit: the work of cpusplit.gol (8 shares of loop's LCG, each with its
 -- own seed), done sequentially: Lua has no threads.
-local parts, share = 8, 3000000
+local parts, share = 8, 6000000
 
 local function work(part)
   local sum, x = 0, part + 1
