@@ -11,7 +11,10 @@ goroutine reads while main ticks), each as
 program first, slowly under sanitizers) and checks that the program exits 0,
 that it read "hello", and that at least 3 tick lines came before the line
 saying so: the read, a blocking system call, must have given up the only P
-(in gol, sysmon hands it to another M, as Go's does).
+(in gol, sysmon hands it to another M, as Go's does). Then it runs
+tests/sched/stdin_main_returns.gol with a stdin pipe that stays open and
+empty: main returns while a goroutine is blocked reading, and the program
+must end then, exit 0, without waiting for the read.
 
   test_sched_stdin.py --gol build/release/gol   # the ctest sched_stdin
   test_sched_stdin.py --go /usr/lib/go-1.22/bin/go   # the same checks on Go's build
@@ -32,7 +35,8 @@ import time
 from pathlib import Path
 
 SCHED_DIR = Path(__file__).resolve().parent / "sched"
-PROGRAMS = ("stdin_main_reads", "stdin_goroutine_reads")
+PROGRAMS = ("stdin_main_reads", "stdin_goroutine_reads", "stdin_main_returns")
+RETURNS_OUT = "main returns while a goroutine reads stdin\n"
 READ_LINE = re.compile(r'^(read "hello\\n", error <nil>|the goroutine read "hello")$')
 
 
@@ -83,6 +87,29 @@ def run(cmd, cwd, delay, timeout):
     for t in readers:
         t.join()
     return p.returncode, b"".join(out).decode(errors="replace"), b"".join(err).decode(errors="replace"), note
+
+
+def run_silent(cmd, cwd, timeout):
+    """Starts cmd with a stdin pipe it never gets anything from, nor EOF;
+    returns (status, stdout, stderr, seconds) or None when it did not end
+    within `timeout` seconds."""
+    r, w = os.pipe()
+    start = time.perf_counter()
+    try:
+        p = subprocess.Popen(cmd, cwd=cwd, env=dict(os.environ, GOMAXPROCS="1"), stdin=r,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    finally:
+        os.close(r)
+    try:
+        out, err = p.communicate(timeout=timeout)
+        return p.returncode, out.decode(errors="replace"), err.decode(errors="replace"), \
+            time.perf_counter() - start
+    except subprocess.TimeoutExpired:
+        p.kill()
+        p.communicate()
+        return None
+    finally:
+        os.close(w)
 
 
 def check(name, status, out, err, note):
@@ -143,7 +170,18 @@ def main():
                 cmd, cwd = [str(d / "prog")], d
             else:
                 cmd, cwd = [str(Path(args.gol).resolve()), "run", src.name], SCHED_DIR
-            problem = check(name, *run(cmd, cwd, args.delay, timeout))
+            if name == "stdin_main_returns":
+                result = run_silent(cmd, cwd, timeout)
+                if result is None:
+                    problem = (f"FAIL {name}: still running after {timeout:g} s: main returned, but "
+                               "the program waits for the goroutine reading stdin")
+                elif result[:2] != (0, RETURNS_OUT):
+                    problem = (f"FAIL {name}: exit status {result[0]}, want 0, stdout {result[1]!r}, "
+                               f"want {RETURNS_OUT!r}\nstderr:\n{result[2][-3000:]}")
+                else:
+                    problem = None
+            else:
+                problem = check(name, *run(cmd, cwd, args.delay, timeout))
             if problem:
                 failures.append(problem)
     for f in failures:
