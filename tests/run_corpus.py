@@ -13,10 +13,11 @@ Layout (agreed with the corpus; see README.md, "Tests"):
     NAME.stderr           lines its stderr must contain, in this order (see
                           below); absent: stderr is not checked
     NAME.in               its stdin, when it reads any (else /dev/null)
-  A line `// gol:env VAR=VALUE ...` among a program's first lines (the first
-  2,000 characters) adds those variables to its environment, for gol here
-  and for Go in check_with_go.py: `// gol:env GOMAXPROCS=1`.
   samples/NAME.gol        programs for newcomers, NAME.out etc. beside them
+
+A line `// gol:env VAR=VALUE ...` among a program's first lines (its first
+2,000 characters) adds those variables to its environment, for gol here and
+for Go in check_with_go.py: `// gol:env GOMAXPROCS=1`.
 
 Modes:
   errors   `gol build NAME.gol` must exit 1 with stderr equal to NAME.err
