@@ -15,7 +15,10 @@ spell of a shared machine spreads over both), medians of --runs runs:
             for Go. The raw peak of the N run is shown too.
   cpusplit  `cpusplit.gol` splits CPU-bound work over 8 goroutines: wall-clock
             seconds with GOMAXPROCS=1 and with GOMAXPROCS=2, and the speed-up
-            t(1)/t(2) (2.00 is perfect on two idle cores), for gol and Go.
+            t(1)/t(2) (2.00 is perfect on two idle cores), for gol and Go;
+            and the CPU seconds each used (user + system): about the same
+            for both settings when the work spreads without overhead. On a
+            loaded machine the wall-clock speed-up says little.
 
 Every run's stdout is checked against NAME.out (for parked, "N goroutines
 parked at once"); a wrong output or a failed run marks the cell with "!" and
@@ -52,7 +55,8 @@ GNU_TIME = "/usr/bin/time"
 
 
 def measure(cmd, env_extra=None, timeout=300):
-    """Runs cmd in samples/bench; returns (seconds, peak RSS in bytes, stdout, error or None).
+    """Runs cmd in samples/bench; returns (seconds, (peak RSS in bytes, CPU
+    seconds), stdout, error or None).
 
     The peak is GNU time's %M when /usr/bin/time is there, else ru_maxrss from
     os.wait4. Python starts children with vfork, so a direct child's maxrss
@@ -62,7 +66,7 @@ def measure(cmd, env_extra=None, timeout=300):
     use_time = os.access(GNU_TIME, os.X_OK)
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
             tempfile.NamedTemporaryFile(prefix="gol-rss-") as rss:
-        full = [GNU_TIME, "-f", "%M", "-o", rss.name] + cmd if use_time else cmd
+        full = [GNU_TIME, "-f", "%M %U %S", "-o", rss.name] + cmd if use_time else cmd
         start = time.perf_counter()
         try:
             p = subprocess.Popen(full, cwd=BENCH_DIR, env=env, stdin=subprocess.DEVNULL,
@@ -82,16 +86,21 @@ def measure(cmd, env_extra=None, timeout=300):
         err.seek(0)
         stdout, stderr = out.read(), err.read()
         peak = usage.ru_maxrss * 1024  # kilobytes on Linux
+        cpu = usage.ru_utime + usage.ru_stime
         if use_time:
             text = Path(rss.name).read_text().strip().splitlines()
             # On a failure GNU time writes "Command exited with non-zero status N" first.
-            peak = int(text[-1]) * 1024 if text and text[-1].isdigit() else None
+            fields = text[-1].split() if text else []
+            try:
+                peak, cpu = int(fields[0]) * 1024, float(fields[1]) + float(fields[2])
+            except (IndexError, ValueError):
+                peak, cpu = None, None
     if elapsed >= timeout and p.returncode != 0:
         return None, None, stdout, f"timed out after {timeout:g} s"
     if p.returncode != 0:
-        tail = stderr.decode(errors="replace").strip().splitlines()[-3:]
-        return elapsed, peak, stdout, f"exit status {p.returncode}: " + " / ".join(tail)
-    return elapsed, peak, stdout, None
+        head = stderr.decode(errors="replace").strip().splitlines()[:3]  # the panic or fatal error
+        return elapsed, (peak, cpu), stdout, f"exit status {p.returncode}: " + " / ".join(head)
+    return elapsed, (peak, cpu), stdout, None
 
 
 def median(xs):
@@ -118,12 +127,12 @@ class Runner:
 
     def rounds(self, name, variants):
         """variants: list of (label, impl, args, env, expected stdout). Returns
-        {(impl, label): ([seconds], [peak bytes])}."""
-        results = {(impl, label): ([], []) for label, impl, *_ in variants}
+        {(impl, label): ([seconds], [peak bytes], [CPU seconds])}."""
+        results = {(impl, label): ([], [], []) for label, impl, *_ in variants}
         print(f"{name}: ", end="", flush=True)
         for _ in range(self.runs):
             for label, impl, args, env, expected in variants:
-                elapsed, peak, out, err = measure(self.commands[impl] + args, env, self.timeout)
+                elapsed, usage, out, err = measure(self.commands[impl] + args, env, self.timeout)
                 if err is None and out != expected:
                     got = out.decode(errors="replace").strip().replace("\n", " | ")[:120]
                     err = f"output {got!r}, want {expected.decode(errors='replace').strip()!r}"
@@ -134,7 +143,9 @@ class Runner:
                     self.bad.add(key)
                 elif elapsed is not None:
                     results[(impl, label)][0].append(elapsed)
-                    results[(impl, label)][1].append(peak)
+                    if usage[0] is not None:
+                        results[(impl, label)][1].append(usage[0])
+                        results[(impl, label)][2].append(usage[1])
                 print(".", end="", flush=True)
         print()
         return results
@@ -250,13 +261,17 @@ def main(argv=None):
             rows = []
             for i in ("gol", "go"):
                 if i not in commands["cpusplit"]:
-                    rows.append([i, "-", "-", "-"])
+                    rows.append([i, "-", "-", "-", "-", "-"])
                     continue
                 t1, t2 = median(res[(i, "1")][0]), median(res[(i, "2")][0])
+                c1, c2 = median(res[(i, "1")][2]), median(res[(i, "2")][2])
                 rows.append([i, r.mark("cpusplit", i, "1", fmt(t1, ".3f")),
-                             r.mark("cpusplit", i, "2", fmt(t2, ".3f")), fmt(ratio(t1, t2), ".2f")])
+                             r.mark("cpusplit", i, "2", fmt(t2, ".3f")), fmt(ratio(t1, t2), ".2f"),
+                             fmt(c1, ".2f"), fmt(c2, ".2f")])
             output.append((f"cpusplit: 8 goroutines of CPU-bound work, median wall-clock seconds of "
-                           f"{args.runs} runs", ["impl", "GOMAXPROCS=1", "GOMAXPROCS=2", "speed-up"], rows))
+                           f"{args.runs} runs, and CPU seconds (user + system)",
+                           ["impl", "GOMAXPROCS=1", "GOMAXPROCS=2", "speed-up", "CPU s, 1", "CPU s, 2"],
+                           rows))
             failures += r.failures
 
     for title, headers, rows in output:
