@@ -235,7 +235,8 @@ void FnGen::builtin(CallExpr* e, Slot dst) {
         Slot v = operand(x);
         emit(Op::MAPLEN, dst, v);
       } else if (t->is<types::Chan>()) {
-        mg.unsupported(e->pos, "channels");
+        Slot v = operand(x);
+        emit(b->id == types::BuiltinId::Len ? Op::CHANLEN : Op::CHANCAP, dst, v);
       } else {
         Slot v = operand(x);
         emit(Op::MOV, dst, v + (b->id == types::BuiltinId::Len ? 1 : 2));
@@ -327,8 +328,14 @@ void FnGen::builtin(CallExpr* e, Slot dst) {
           loadInt(hint, 0);
         as.emitExtra(Op::MAPNEW, dst, hint, 0, mg.typeIndex(t));
       } else {
-        mg.unsupported(e->pos, "channels");
+        makeChan(e, t, dst);
       }
+      break;
+    }
+    case types::BuiltinId::Close: {
+      Slot ch = operand(e->args[0]);
+      line(e->pos);
+      emit(Op::CLOSE, ch);
       break;
     }
     case types::BuiltinId::New:

@@ -703,6 +703,9 @@ void FnGen::unary(UnaryExpr* e, Slot dst) {
       emit(Op::BNOT, dst, a);
       break;
     }
+    case Tok::Arrow:
+      chanRecv(e, dst, false);
+      break;
     case Tok::Xor: {
       Slot a = operand(e->x);
       emit(Op::NOT, dst, a);

@@ -101,6 +101,8 @@ class ModuleGen {
   uint32_t slots(const Type* t) { return layout(t).slots; }
   const rt::TypeDesc* desc(const Type* t);
   uint32_t typeIndex(const Type* t);
+  // The slot form of t, as channels hold elements (codegen_chan.cpp).
+  uint32_t slotFormType(const Type* t);
   // The method table of t (for interfaces and fmt); built on demand.
   void ensureMethods(const Type* t);
   std::string typeName(const Type* t);  // as %T prints it
@@ -268,6 +270,14 @@ class FnGen {
   void switchStmt(SwitchStmt* s, LabeledStmt* label);
   void typeSwitch(TypeSwitchStmt* s, LabeledStmt* label);
   void returnStmt(ReturnStmt* s);
+  // ---- channels (codegen_chan.cpp) ----
+  void makeChan(CallExpr* e, const Type* chanType, Slot dst);
+  void chanRecv(UnaryExpr* e, Slot dst, bool commaOk);  // value, then ok after it
+  void sendStmt(SendStmt* s);
+  void selectStmt(SelectStmt* s);
+  void rangeChan(RangeStmt* s, vm::Assembler::Label topL, vm::Assembler::Label cont,
+                 vm::Assembler::Label brk, const std::function<void(Expr*, const Type*, Slot)>& assignTo,
+                 Expr* valE);
   void deferStmt(DeferStmt* s);
   void deferOrGo(CallExpr* c, Pos pos, Op op);
   void branch(BranchStmt* s);

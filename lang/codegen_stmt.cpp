@@ -122,8 +122,10 @@ void FnGen::stmt(Stmt* s) {
       deferOrGo(s->as<GoStmt>()->call, s->pos, Op::GO);
       break;
     case NodeKind::SendStmt:
+      sendStmt(s->as<SendStmt>());
+      break;
     case NodeKind::SelectStmt:
-      mg.unsupported(s->pos, "channels");
+      selectStmt(s->as<SelectStmt>());
       break;
     default:
       mg.unsupported(s->pos, std::string("statement ") + nodeKindName(s->kind));
@@ -243,13 +245,18 @@ void FnGen::define(const std::vector<Expr*>& lhs, const std::vector<Expr*>& rhs,
     Place p1 = place(lhs[1]);
     const Type* vt = nullptr;
     Slot region = 0;
+    auto* recv = r->as<UnaryExpr>();
+    if (recv && recv->op != Tok::Arrow) recv = nullptr;
     if (auto* ix = r->as<IndexExpr>()) vt = ix->x->type->under<types::Map>()->elem;
     if (auto* ta = r->as<TypeAssertExpr>()) vt = ta->typeExpr->type;
+    if (recv) vt = recv->x->type->under<types::Chan>()->elem;
     // v and ok adjacent in slots, v of the value's own type: straight there.
     if (vt && p0.kind == Place::Kind::Slots && p1.kind == Place::Kind::Slots &&
         p1.slot == p0.slot + mg.slots(vt) && types::identical(p0.type, vt)) {
       if (auto* ix = r->as<IndexExpr>())
         mapIndex(ix, p0.slot, true);
+      else if (recv)
+        chanRecv(recv, p0.slot, true);
       else
         typeAssert(r->as<TypeAssertExpr>(), p0.slot, true);
       release(m);
@@ -265,6 +272,10 @@ void FnGen::define(const std::vector<Expr*>& lhs, const std::vector<Expr*>& rhs,
       region = alloc(mg.slots(vt) + 1);
       markPointers(region, vt);
       typeAssert(ta, region, true);
+    } else if (recv) {
+      region = alloc(mg.slots(vt) + 1);
+      markPointers(region, vt);
+      chanRecv(recv, region, true);
     } else {
       mg.unsupported(r->pos, "this comma-ok form");
       release(m);
@@ -528,6 +539,8 @@ void FnGen::rangeStmt(RangeStmt* s, LabeledStmt*) {
     emit(Op::ADD_I64, i, i, r + 1);
     as.bind(check);
     as.jump(Op::JLT_S, i, str + 1, topL);
+  } else if (ut->is<types::Chan>()) {
+    rangeChan(s, topL, cont, brk, assignTo, keyE);
   } else if (ut->is<types::Map>()) {
     auto* mt = ut->as<types::Map>();
     Slot mp = operand(s->x);

@@ -5,6 +5,8 @@
 // (DESIGN.md §3), never as untyped memory.
 #include "runtime/goroutine.h"
 
+#include "runtime/chan.h"
+
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -31,7 +33,10 @@ G::G(int64_t goid) : id(goid) {
   resetGuard();
 }
 
-G::~G() { std::free(stack); }
+G::~G() {
+  std::free(stack);
+  freeChanWaitCache(chanCache);
+}
 
 void G::reuse(int64_t newId) {
   id = newId;
@@ -57,6 +62,9 @@ void G::reuse(int64_t newId) {
   waitSince = 0;
   semaTicket = 0;
   nestedCalls = 0;
+  chanWaker = nullptr;
+  selectDone.store(0, std::memory_order_relaxed);
+  resumeOp = ResumeOp::None;
   defers = nullptr;
   panics = nullptr;
   preempt.store(false, std::memory_order_relaxed);

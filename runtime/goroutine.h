@@ -58,6 +58,9 @@ struct Function;
 
 namespace gol::rt {
 
+struct ChanWaiter;     // runtime/chan.cpp
+struct ChanWaitCache;  // runtime/chan.cpp
+
 inline constexpr uint64_t kInitialStackBytes = 2048;
 inline constexpr uint64_t kMaxStackBytes = 1'000'000'000;  // Go's maxstacksize on 64-bit
 
@@ -104,6 +107,13 @@ enum class WaitReason : uint8_t {
 
 // Go's text for a wait reason ("chan receive").
 const char* waitReasonString(WaitReason r);
+
+// How a G parked inside an instruction resumes (G::resumeOp).
+enum class ResumeOp : uint8_t {
+  None,     // after the instruction
+  Retry,    // the instruction runs anew (a semaphore acquire that lost the race)
+  Collect,  // the instruction runs again only to collect its outcome (a channel operation)
+};
 
 // A deferred call, waiting for the frame that deferred it to return or
 // for a panic to run it. Records form a stack per G, newest first; they
@@ -173,6 +183,24 @@ class G {
   // while > 0 the G cannot park (a native's C++ frames are below), so
   // waits block the M as a system call would.
   uint32_t nestedCalls = 0;
+  // channels (runtime/chan.cpp; protocol in its file comment).
+  // chanCache: this G's waiter records (one per case of its pending
+  // channel operation), owned, reused by every operation, freed by ~G.
+  // Touched only by the G's own code and, while it is parked, by the park
+  // commit on its M. chanWaker: the record of the operation that completed
+  // (or was closed), written by the waker under that channel's lock before
+  // ready(); read by chanResume. selectDone: 0 while a select waits; the
+  // first channel to fire CASes it to 1, so only one case of a select
+  // wins. Atomic because wakers on different channels (different locks)
+  // race for it; acq_rel for simplicity (every access is also under some
+  // channel lock, which orders the rest).
+  ChanWaitCache* chanCache = nullptr;
+  ChanWaiter* chanWaker = nullptr;
+  std::atomic<uint32_t> selectDone{0};
+  // The instruction before pc parked this G and runs again when it
+  // resumes (vm/interp.cpp); pc stays just past it meanwhile, as for any
+  // frame, so tracebacks show its line.
+  ResumeOp resumeOp = ResumeOp::None;
   // The VM's list of live G's (vm/goroutines.cpp), under its lock.
   G* allPrev = nullptr;
   G* allNext = nullptr;

@@ -70,6 +70,12 @@ namespace gol::rt {
   X(GrowSliceLen,                                                          \
     "runtime error: growslice: len out of range",                          \
     "runtime error: growslice: len out of range")                          \
+  X(SendOnClosed, "send on closed channel", "send on closed channel")     \
+  X(CloseOfClosed, "close of closed channel", "close of closed channel")   \
+  X(CloseOfNil, "close of nil channel", "close of nil channel")            \
+  X(MakeChanSize,                                                          \
+    "makechan: size out of range",                                         \
+    "makechan: size out of range")                                         \
   X(NilMapWrite,                                                           \
     "assignment to entry in nil map",                                      \
     "assignment to entry in nil map")                                      \

@@ -10,6 +10,7 @@
 
 #include <unistd.h>
 
+#include <condition_variable>
 #include <mutex>
 
 #include <cstdio>
@@ -84,10 +85,20 @@ void writeStderr(std::string_view s) {
 
 namespace {
 // stdout: one buffer, flushed when full, at exit and before stderr output.
+// A flush takes the buffer under outMutex with a ticket, and writes it
+// outside the lock once every earlier ticket's write is done (writeTurn):
+// writes keep the order of the buffers, and a writer blocked on a full
+// pipe holds no lock that printing goroutines need, only its turn.
 std::mutex outMutex;
 std::string outBuffer;
 std::string* outSink = nullptr;
 constexpr size_t kOutBufferBytes = 64 * 1024;
+uint64_t nextTicket = 0;  // under outMutex
+std::mutex turnMutex;
+std::condition_variable turnChanged;
+uint64_t servingTicket = 0;  // under turnMutex
+void (*enterBlocking)() = nullptr;
+void (*exitBlocking)() = nullptr;
 
 void writeAll(int fd, std::string_view s) {
   while (!s.empty()) {
@@ -96,25 +107,55 @@ void writeAll(int fd, std::string_view s) {
     s.remove_prefix(static_cast<size_t>(n));
   }
 }
+
+// Called with outMutex held (released here): writes the buffer in turn.
+void flushLocked(std::unique_lock<std::mutex>& out) {
+  if (outBuffer.empty()) return;
+  std::string full;
+  full.swap(outBuffer);
+  uint64_t ticket = nextTicket++;
+  void (*enter)() = enterBlocking;
+  void (*exit)() = exitBlocking;
+  out.unlock();
+  if (enter != nullptr) enter();
+  {
+    std::unique_lock turn(turnMutex);
+    turnChanged.wait(turn, [&] { return servingTicket == ticket; });
+  }
+  writeAll(1, full);
+  {
+    std::lock_guard turn(turnMutex);
+    ++servingTicket;
+  }
+  turnChanged.notify_all();
+  if (exit != nullptr) exit();
+}
 }  // namespace
 
 void writeStdout(std::string_view s) {
-  std::lock_guard lock(outMutex);
+  std::unique_lock lock(outMutex);
   if (outSink != nullptr) {
     outSink->append(s);
     return;
   }
   outBuffer.append(s);
-  if (outBuffer.size() >= kOutBufferBytes) {
-    writeAll(1, outBuffer);
-    outBuffer.clear();
-  }
+  if (outBuffer.size() >= kOutBufferBytes) flushLocked(lock);
 }
 
 void flushStdout() {
+  std::unique_lock lock(outMutex);
+  uint64_t done = nextTicket + (outBuffer.empty() ? 0 : 1);
+  if (outBuffer.empty()) lock.unlock();
+  else flushLocked(lock);
+  // Every earlier flush, by other threads too, is written when this returns.
+  std::unique_lock turn(turnMutex);
+  turnChanged.wait(turn, [&] { return servingTicket >= done; });
+}
+
+void setBlockingWriteHooks(void (*enter)(), void (*exit)()) {
   std::lock_guard lock(outMutex);
-  if (!outBuffer.empty()) writeAll(1, outBuffer);
-  outBuffer.clear();
+  enterBlocking = enter;
+  exitBlocking = exit;
 }
 
 void captureStdout(std::string* sink) {

@@ -36,4 +36,10 @@ void writeStdout(std::string_view s);
 void flushStdout();
 void captureStdout(std::string* sink);  // test hook, as captureStderr
 
+// Writing stdout may block the thread (a full pipe): the scheduler
+// installs hooks that put the calling goroutine in the system-call state
+// around the write(2), so that its P can go to other goroutines. Each
+// does nothing when the calling thread runs no goroutine.
+void setBlockingWriteHooks(void (*enter)(), void (*exit)());
+
 }  // namespace gol::rt

@@ -24,6 +24,19 @@ int gomaxprocsFromEnv() {
 // The Machine of the M running on this thread, and whose it is.
 thread_local Goroutines* tOwner = nullptr;
 thread_local Machine* tMachine = nullptr;
+// The G this thread is running (inside runG), for the stdout hooks.
+thread_local rt::G* tCurrentG = nullptr;
+
+// A stdout flush may block on a full pipe: the running G enters the
+// system-call state meanwhile (runtime/print.h).
+void enterBlockingWrite() {
+  rt::Scheduler* sched = rt::currentScheduler();
+  if (tCurrentG != nullptr && sched != nullptr) sched->entersyscall(*tCurrentG);
+}
+void exitBlockingWrite() {
+  rt::Scheduler* sched = rt::currentScheduler();
+  if (tCurrentG != nullptr && sched != nullptr) sched->exitsyscall(*tCurrentG);
+}
 
 }  // namespace
 
@@ -111,6 +124,17 @@ bool Goroutines::spawn(Machine& m, rt::G& parent, uint64_t closure, std::span<co
   return true;
 }
 
+void Goroutines::spawnDetached(uint64_t closure) {
+  rt::G* g = newG();
+  g->maxStackBytes = main_->maxStackBytes;
+  if (!enterClosure(threadMachine(), *g, closure, {})) {
+    delete g;
+    return;
+  }
+  link(g);
+  sched_->spawn(g);
+}
+
 void Goroutines::finish(int code, const std::string& report) {
   {
     std::lock_guard lock(finishMutex_);
@@ -124,7 +148,10 @@ void Goroutines::finish(int code, const std::string& report) {
 rt::RunResult Goroutines::runG(rt::G& g) {
   Machine& m = threadMachine();
   if (sched_->exiting()) return rt::RunResult::Yielded;
-  switch (execute(m, g)) {
+  tCurrentG = &g;
+  Exit e = execute(m, g);
+  tCurrentG = nullptr;
+  switch (e) {
     case Exit::Yielded:
       return rt::RunResult::Yielded;
     case Exit::Parked:
@@ -184,6 +211,7 @@ RunResult Goroutines::run(uint32_t mainIndex, uint64_t maxStackBytes) {
   hooks.deadlock = [this] { return deadlock(); };
   hooks.trace = [](const std::string& line) { rt::writeStderr(line + "\n"); };
   sched_ = std::make_unique<rt::Scheduler>(gomaxprocsFromEnv(), std::move(hooks));
+  rt::setBlockingWriteHooks(enterBlockingWrite, exitBlockingWrite);
 
   main_ = newG();
   main_->maxStackBytes = maxStackBytes;

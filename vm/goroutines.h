@@ -60,6 +60,10 @@ class Goroutines {
   // `closure` on `args`. Returns false with m's report set if it cannot.
   bool spawn(Machine& m, rt::G& parent, uint64_t closure, std::span<const uint64_t> args);
 
+  // A goroutine started by the runtime rather than a `go` statement
+  // (time.AfterFunc's f), from any thread of the scheduler.
+  void spawnDetached(uint64_t closure);
+
   int64_t count() const;
   rt::Scheduler* scheduler() { return sched_.get(); }
 

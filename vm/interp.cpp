@@ -33,11 +33,15 @@
 #include <cstring>
 #include <deque>
 #include <optional>
+#include <type_traits>
 #include <vector>
+
+#include <time.h>
 
 #include <fmt/format.h>
 
 #include "runtime/alloc.h"
+#include "runtime/chan.h"
 #include "runtime/iface.h"
 #include "runtime/map.h"
 #include "runtime/print.h"
@@ -423,6 +427,159 @@ Exit resumePanic(Machine& m, rt::G& g) {
   return Exit::Returned;
 }
 
+// ---- channel slow paths ----
+// Each runs one channel instruction (runtime/chan.h) with g's state saved,
+// pc just past the instruction. nullopt: go on with the next instruction;
+// else what RESUME_AFTER should do with. A G that must wait parks with
+// G::resumeOp = Collect: woken, it runs the instruction again, which then
+// only collects the outcome (chanResume). Inside a nested call (a native's C++ frames below) a G
+// cannot park: it polls without blocking instead, its M in the syscall
+// state between tries, like natives_sched.cpp's semaphores.
+
+std::optional<Exit> parkOnInstruction(rt::G& g) {
+  g.resumeOp = rt::ResumeOp::Collect;
+  return Exit::Parked;
+}
+
+rt::Scheduler* channelScheduler(Machine& m, rt::G& g, std::optional<Exit>* failed) {
+  rt::Scheduler* sched = rt::currentScheduler();
+  if (sched == nullptr)
+    *failed = m.fatal(g, rt::FatalError::NotImplemented, 0, "a channel operation outside the scheduler");
+  return sched;
+}
+
+// Retries a non-blocking attempt until it is no longer WouldBlock (or, for
+// select, -1). nullopt: the program ended meanwhile.
+template <class Attempt>
+auto pollNested(rt::Scheduler& sched, rt::G& g, Attempt attempt) -> std::optional<decltype(attempt())> {
+  int64_t pause = 20'000;
+  for (;;) {
+    auto r = attempt();
+    if constexpr (std::is_same_v<decltype(r), rt::ChanStatus>) {
+      if (r != rt::ChanStatus::WouldBlock) return r;
+    } else {
+      if (r != -1) return r;
+    }
+    if (sched.exiting()) return std::nullopt;
+    sched.entersyscall(g);
+    timespec ts{0, static_cast<long>(pause)};
+    nanosleep(&ts, nullptr);
+    sched.exitsyscall(g);
+    pause = std::min<int64_t>(pause * 2, 1'000'000);
+  }
+}
+
+std::optional<Exit> programEnding(Machine& m) {
+  m.fatalReported = true;  // someone else ended the program: nothing to add
+  return Exit::Fatal;
+}
+
+std::optional<Exit> chanSendOp(Machine& m, rt::G& g, rt::Chan* c, const uint64_t* src) {
+  rt::ChanStatus st;
+  if (g.resumeOp == rt::ResumeOp::Collect) {
+    g.resumeOp = rt::ResumeOp::None;
+    st = rt::chanResume(g);
+  } else {
+    std::optional<Exit> failed;
+    rt::Scheduler* sched = channelScheduler(m, g, &failed);
+    if (sched == nullptr) return failed;
+    if (g.nestedCalls == 0) {
+      st = rt::chanSend(*sched, c, src, &g, true);
+    } else {
+      auto r = pollNested(*sched, g, [&] { return rt::chanSend(*sched, c, src, &g, false); });
+      if (!r) return programEnding(m);
+      st = *r;
+    }
+  }
+  if (st == rt::ChanStatus::Parked) return parkOnInstruction(g);
+  if (st == rt::ChanStatus::Closed) return startRuntimePanic(m, g, rt::RuntimeError::SendOnClosed, 0, 0);
+  return std::nullopt;
+}
+
+// ok: where the comma-ok result goes, or null.
+std::optional<Exit> chanRecvOp(Machine& m, rt::G& g, rt::Chan* c, uint64_t* dst, uint64_t* ok) {
+  rt::ChanStatus st;
+  if (g.resumeOp == rt::ResumeOp::Collect) {
+    g.resumeOp = rt::ResumeOp::None;
+    st = rt::chanResume(g);
+  } else {
+    std::optional<Exit> failed;
+    rt::Scheduler* sched = channelScheduler(m, g, &failed);
+    if (sched == nullptr) return failed;
+    if (g.nestedCalls == 0) {
+      st = rt::chanRecv(*sched, c, dst, &g, true);
+    } else {
+      auto r = pollNested(*sched, g, [&] { return rt::chanRecv(*sched, c, dst, &g, false); });
+      if (!r) return programEnding(m);
+      st = *r;
+    }
+  }
+  if (st == rt::ChanStatus::Parked) return parkOnInstruction(g);
+  if (ok != nullptr) *ok = st == rt::ChanStatus::Ok ? 1 : 0;
+  return std::nullopt;
+}
+
+std::optional<Exit> chanCloseOp(Machine& m, rt::G& g, rt::Chan* c) {
+  std::optional<Exit> failed;
+  rt::Scheduler* sched = channelScheduler(m, g, &failed);
+  if (sched == nullptr) return failed;
+  switch (rt::chanClose(*sched, c)) {
+    case rt::CloseStatus::Ok: return std::nullopt;
+    case rt::CloseStatus::Nil: return startRuntimePanic(m, g, rt::RuntimeError::CloseOfNil, 0, 0);
+    case rt::CloseStatus::AlreadyClosed:
+      return startRuntimePanic(m, g, rt::RuntimeError::CloseOfClosed, 0, 0);
+  }
+  return std::nullopt;
+}
+
+// SELECT: `table` holds n cases of three slots (chan, element slot index,
+// is-send); the chosen case goes to out[0] (-1: default), ok to out[1].
+std::optional<Exit> selectOp(Machine& m, rt::G& g, uint64_t* frame, const uint64_t* table,
+                             unsigned n, bool hasDefault, uint64_t* out) {
+  int chosen;
+  bool recvOk = false;
+  bool closedSend = false;
+  if (g.resumeOp == rt::ResumeOp::Collect) {
+    g.resumeOp = rt::ResumeOp::None;
+    closedSend = rt::chanResume(g, &chosen, &recvOk) == rt::ChanStatus::Closed;
+  } else {
+    std::optional<Exit> failed;
+    rt::Scheduler* sched = channelScheduler(m, g, &failed);
+    if (sched == nullptr) return failed;
+    constexpr unsigned kInline = 8;
+    rt::SelectCase inlineCases[kInline];
+    std::vector<rt::SelectCase> heapCases;
+    rt::SelectCase* cases = inlineCases;
+    if (n > kInline) {
+      heapCases.resize(n);
+      cases = heapCases.data();
+    }
+    for (unsigned k = 0; k < n; ++k) {
+      const uint64_t* t = table + 3 * k;
+      cases[k] = {reinterpret_cast<rt::Chan*>(t[0]), frame + t[1], t[2] != 0};
+    }
+    bool block = !hasDefault;
+    if (block && g.nestedCalls > 0) {
+      auto r = pollNested(*sched, g, [&] {
+        return rt::selectGo(*sched, g, cases, static_cast<int>(n), false, &recvOk);
+      });
+      if (!r) return programEnding(m);
+      chosen = *r;
+    } else {
+      chosen = rt::selectGo(*sched, g, cases, static_cast<int>(n), block, &recvOk);
+      if (chosen == rt::kSelectParked) return parkOnInstruction(g);
+    }
+    if (chosen == rt::kSelectSendClosed)
+      return startRuntimePanic(m, g, rt::RuntimeError::SendOnClosed, 0, 0);
+  }
+  // Woken by the close of a channel it was sending on.
+  if (chosen >= 0 && table[3 * chosen + 2] != 0 && !recvOk && closedSend)
+    return startRuntimePanic(m, g, rt::RuntimeError::SendOnClosed, 0, 0);
+  out[0] = static_cast<uint64_t>(static_cast<int64_t>(chosen));
+  out[1] = recvOk ? 1 : 0;
+  return std::nullopt;
+}
+
 // ---- interface slow paths ----
 // Out of line so that no handler of the dispatch loop owns a std::string
 // (an indirect goto may not jump past its construction). Each returns
@@ -712,6 +869,11 @@ Exit execute(Machine& m, rt::G& gref) {
   g->status = rt::GStatus::Running;
   const Function* fn = g->fn;
   const Instr* pc = g->pc;
+  // Parked inside an instruction: run it again (see rt::ResumeOp).
+  if (g->resumeOp != rt::ResumeOp::None) [[unlikely]] {
+    --pc;
+    if (g->resumeOp == rt::ResumeOp::Retry) g->resumeOp = rt::ResumeOp::None;
+  }
   uint64_t* R = g->stack + g->base;
   const uint64_t* K = fn->consts;
   const Function* const* const F = m.module.functionTable.data();
@@ -1813,7 +1975,7 @@ dispatch:
         g->status = rt::GStatus::Runnable;
         if (m.exitRequested) return Exit::Exited;
         if (m.resume != Resume::None) {  // parked: the G waits; its scheduler owns it now
-          if (m.resume == Resume::RetryCall) g->pc = pc - 1;
+          if (m.resume == Resume::RetryCall) g->resumeOp = rt::ResumeOp::Retry;
           m.resume = Resume::None;
           return Exit::Parked;
         }
@@ -1847,6 +2009,56 @@ dispatch:
       DO_RETURN();
     }
 
+    // ---- channels (slow paths above) ----
+    CASE(MAKECHAN) {
+      const rt::TypeDesc* elem = T[*pc++].get();
+      auto size = static_cast<int64_t>(RB);
+      if (UNLIKELY(size < 0 || (elem->size != 0 && static_cast<uint64_t>(size) > (uint64_t{1} << 40) / elem->size)))
+        PANIC(MakeChanSize, 0, 0);
+      SAVE();
+      rt::Chan* c = rt::makeChan(elem, size);
+      if (UNLIKELY(c == nullptr)) PANIC(MakeChanSize, 0, 0);
+      RA = reinterpret_cast<uint64_t>(c);
+      NEXT();
+    }
+    CASE(SEND) {
+      SAVE();
+      if (std::optional<Exit> e = chanSendOp(m, *g, reinterpret_cast<rt::Chan*>(RA), &RB)) RESUME_AFTER(*e);
+      NEXT();
+    }
+    CASE(RECV) {
+      SAVE();
+      if (std::optional<Exit> e = chanRecvOp(m, *g, reinterpret_cast<rt::Chan*>(RB), &RA, nullptr))
+        RESUME_AFTER(*e);
+      NEXT();
+    }
+    CASE(RECV2) {
+      SAVE();
+      if (std::optional<Exit> e = chanRecvOp(m, *g, reinterpret_cast<rt::Chan*>(RB), &RA, &RC))
+        RESUME_AFTER(*e);
+      NEXT();
+    }
+    CASE(CLOSE) {
+      SAVE();
+      if (std::optional<Exit> e = chanCloseOp(m, *g, reinterpret_cast<rt::Chan*>(RA))) RESUME_AFTER(*e);
+      NEXT();
+    }
+    CASE(CHANLEN) {
+      RA = static_cast<uint64_t>(rt::chanLen(reinterpret_cast<const rt::Chan*>(RB)));
+      NEXT();
+    }
+    CASE(CHANCAP) {
+      RA = static_cast<uint64_t>(rt::chanCap(reinterpret_cast<const rt::Chan*>(RB)));
+      NEXT();
+    }
+    CASE(SELECT) {
+      SAVE();
+      unsigned c = argC(i);
+      if (std::optional<Exit> e = selectOp(m, *g, R, &RB, c & 0x7FFF, (c & 0x8000) != 0, &RA))
+        RESUME_AFTER(*e);
+      NEXT();
+    }
+
     // ---- goroutines ----
     CASE(GO) {
       uint64_t closure = RB;
@@ -1868,6 +2080,7 @@ dispatch:
 #endif
 
 L_unimplemented:
+  __attribute__((unused));  // reached only through planned rows (none at the moment)
   SAVE();
   g->status = rt::GStatus::Runnable;
   return m.fatal(*g, rt::FatalError::NotImplemented, 0,

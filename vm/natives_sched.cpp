@@ -15,6 +15,8 @@
 // with the same arguments when the G is woken (runtime/sema.h: the woken
 // G competes for the count again, or finds it handed over).
 //
+// time.NewTimer, AfterFunc and NewTicker are runtime timers (below).
+//
 // Waiting where a G cannot park. A native called back from a native (a
 // String method locking a mutex, under fmt) has C++ frames below it that
 // cannot be saved; and the unit tests run the interpreter with no
@@ -29,8 +31,11 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <climits>
+#include <mutex>
 #include <string>
 
+#include "runtime/chan.h"
 #include "runtime/print.h"
 #include "runtime/sched.h"
 #include "runtime/sema.h"
@@ -116,6 +121,125 @@ bool sleep(Machine& m, rt::G& g, uint64_t* s) {
   if (sched != nullptr) sched->entersyscall(g);
   sleepThread(d);
   if (sched != nullptr) sched->exitsyscall(g);
+  return true;
+}
+
+// ---- time's runtime timers ----
+//
+// A RuntimeTimer is what a time.Timer or Ticker names (by address, in its
+// `r` field; it is never freed: the GC issue will make it a heap object
+// the Timer keeps alive). Arming it adds a scheduler timer (per-P, fired
+// from the schedule loop, runtime/sched.h) whose argument is a Firing
+// stamped with the arm's generation; stopping or re-arming bumps the
+// generation under the record's lock, so a firing that was already
+// running when it was cancelled finds itself stale and does nothing. A
+// firing sends the time without blocking on a channel that has room for
+// one value (Go's sendTime), or starts f in a new goroutine (AfterFunc);
+// a ticker re-arms itself one period later first.
+
+struct RuntimeTimer;
+
+struct Firing {
+  RuntimeTimer* timer;
+  uint64_t generation;
+};
+
+struct RuntimeTimer {
+  std::mutex mu;
+  rt::Chan* c = nullptr;
+  uint64_t loc = 0;      // *time.Location of the times sent
+  uint64_t closure = 0;  // AfterFunc's f, or 0
+  Goroutines* goroutines = nullptr;
+  rt::Scheduler* sched = nullptr;
+  // Under mu:
+  uint64_t generation = 0;
+  bool pending = false;
+  uint64_t timerId = 0;        // the scheduler's, while pending
+  Firing* firing = nullptr;    // its argument, while pending
+  int64_t when = 0, period = 0;
+};
+
+constexpr int64_t kUnixToInternal = 62135596800;  // time.gol's unixToInternal
+
+void fireTimer(void* arg);
+
+// Under t.mu.
+void armLocked(RuntimeTimer& t, int64_t when) {
+  t.when = when;
+  t.pending = true;
+  t.firing = new Firing{&t, t.generation};
+  t.timerId = t.sched->addTimer(when, fireTimer, t.firing);
+}
+
+// Under t.mu: cancel the pending scheduler timer; true if it was pending.
+bool disarmLocked(RuntimeTimer& t) {
+  bool was = t.pending;
+  ++t.generation;
+  if (t.pending && t.sched->cancelTimer(t.timerId)) delete t.firing;  // else it runs, finds itself stale
+  t.pending = false;
+  t.firing = nullptr;
+  return was;
+}
+
+void fireTimer(void* arg) {
+  auto* f = static_cast<Firing*>(arg);
+  RuntimeTimer& t = *f->timer;
+  bool stale;
+  {
+    std::lock_guard lock(t.mu);
+    stale = f->generation != t.generation || !t.pending;
+    if (!stale) {
+      t.pending = false;
+      t.firing = nullptr;
+      if (t.period > 0) armLocked(t, std::max(t.when + t.period, rt::Scheduler::nanotime()));
+    }
+  }
+  delete f;
+  if (stale) return;
+  if (t.closure != 0) {
+    t.goroutines->spawnDetached(t.closure);
+    return;
+  }
+  timespec wall{};
+  clock_gettime(CLOCK_REALTIME, &wall);
+  uint64_t now[4] = {static_cast<uint64_t>(static_cast<int64_t>(wall.tv_sec) + kUnixToInternal),
+                     static_cast<uint64_t>(static_cast<int64_t>(wall.tv_nsec)),
+                     static_cast<uint64_t>(rt::Scheduler::nanotime()), t.loc};
+  (void)rt::chanSend(*t.sched, t.c, now, nullptr, false);  // full: the tick is dropped
+}
+
+bool newRuntimeTimer(Machine& m, rt::G&, uint64_t* s) {
+  auto* t = new RuntimeTimer;
+  t->c = reinterpret_cast<rt::Chan*>(s[0]);
+  t->loc = s[1];
+  t->closure = s[2];
+  t->goroutines = m.goroutines;
+  t->sched = m.goroutines != nullptr ? m.goroutines->scheduler() : nullptr;
+  if (t->sched == nullptr) {
+    delete t;
+    m.requestFatal("timers outside the scheduler");
+    return false;
+  }
+  s[0] = reinterpret_cast<uint64_t>(t);
+  return true;
+}
+
+bool armTimer(Machine&, rt::G&, uint64_t* s) {
+  auto& t = *reinterpret_cast<RuntimeTimer*>(s[0]);
+  auto d = static_cast<int64_t>(s[1]);
+  std::lock_guard lock(t.mu);
+  bool was = disarmLocked(t);
+  t.period = static_cast<int64_t>(s[2]);
+  int64_t now = rt::Scheduler::nanotime();
+  armLocked(t, d > 0 && d < INT64_MAX - now ? now + d : (d > 0 ? INT64_MAX : now));
+  s[0] = was ? 1 : 0;
+  return true;
+}
+
+bool stopTimer(Machine&, rt::G&, uint64_t* s) {
+  auto& t = *reinterpret_cast<RuntimeTimer*>(s[0]);
+  std::lock_guard lock(t.mu);
+  s[0] = disarmLocked(t) ? 1 : 0;
   return true;
 }
 
@@ -206,6 +330,9 @@ const NativeDef kSchedNatives[] = {
     {"runtime.GOMAXPROCS", gomaxprocs},
     {"runtime.NumCPU", numCPU},
     {"time.Sleep", sleep},
+    {"time.newRuntimeTimer", newRuntimeTimer},
+    {"time.armTimer", armTimer},
+    {"time.stopTimer", stopTimer},
     {"sync.runtime_Semacquire", semacquire<rt::WaitReason::Semacquire, !kLifo>},
     {"sync.runtime_SemacquireMutex", semacquire<rt::WaitReason::SyncMutexLock, kLifo>},
     {"sync.runtime_SemacquireRWMutexR", semacquire<rt::WaitReason::SyncRWMutexRLock, kLifo>},

@@ -166,6 +166,8 @@ inline constexpr uint16_t Unimpl = 1 << 8;
 #define GOL_F_UA (opflag::Unimpl | opflag::Alloc | opflag::Panic)
 #define GOL_F_UB (opflag::Unimpl | opflag::Block | opflag::Panic)
 #define GOL_F_UCALL (opflag::Unimpl | GOL_F_CALL)
+#define GOL_F_B opflag::Block
+#define GOL_F_BP (opflag::Block | opflag::Panic)
 
 // Integer widths that need re-normalisation after an operation that can
 // carry: X(suffix, C++ type the result is truncated through).
@@ -366,18 +368,24 @@ inline constexpr uint16_t Unimpl = 1 << 8;
   X(RET0, None, RET, "return nothing")                                                          \
   X(RET1, A, RET, "return R[a]")                                                                \
   /* --- goroutines --- */                                                                      \
-  X(GO, AB, A, "start a goroutine calling closure R[b] on the arguments now in R[a..]")
+  X(GO, AB, A, "start a goroutine calling closure R[b] on the arguments now in R[a..]")         \
+  /* --- channels (elements in slot form, lang/codegen_chan.cpp; runtime/chan.h) --- */         \
+  X(MAKECHAN, ABCType, AP, "R[a] = make(chan, size R[b]), elements of the slot-form type (extra)") \
+  X(SEND, AB, BP, "R[a] <- R[b..] (may park; runs again to finish)")                            \
+  X(RECV, AB, B, "R[a..] = <-R[b] (may park; runs again to finish)")                            \
+  X(RECV2, ABC, B, "R[a..], R[c] = <-R[b] with ok (may park)")                                   \
+  X(CLOSE, A, P, "close(R[a])")                                                                 \
+  X(CHANLEN, AB, _, "R[a] = len(chan R[b])")                                                    \
+  X(CHANCAP, AB, _, "R[a] = cap(chan R[b])")                                                    \
+  X(SELECT, ABN, BP,                                                                            \
+    "select over c&0x7FFF cases at R[b..] (chan, elem slot, is-send), c&0x8000: default; "      \
+    "R[a] = chosen case (-1: default), R[a+1] = received ok")
 
 // Planned rows: part of the instruction set (codegen may emit them, the
 // disassembler prints them) but their handlers are not written yet; each
 // stops the program with "fatal error: gol: OP is not implemented yet".
 // Implementing one moves its row up into GOL_OPCODES_CORE.
-#define GOL_OPCODES_PLANNED(X)                                                                 \
-  X(MAKECHAN, ABCType, UA, "R[a] = make(chan T, R[b])")                                         \
-  X(SEND, AB, UB, "R[a] <- R[b..]")                                                             \
-  X(RECV, ABC, UB, "R[a..] (, ok R[c]) = <-R[b]")                                               \
-  X(CLOSE, A, U, "close(R[a])")                                                                 \
-  X(SELECT, ABC, UB, "select over the cases described at R[b..], chosen index to R[a]")
+#define GOL_OPCODES_PLANNED(X)
 
 // Expands one row per width: ADD_I64, ADD_I32, ... ADD_U8.
 #define GOL_INT_WIDTHS_ROWS(X, base, format, flags, doc) \

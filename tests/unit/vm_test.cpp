@@ -577,7 +577,7 @@ TEST_CASE("preemption: loops and calls yield at safepoints and resume") {
   CHECK(o.yields == 100 + 99);  // every call entry, and every back-edge taken (99)
 }
 
-TEST_CASE("natives get their window; planned opcodes stop with a fatal error") {
+TEST_CASE("natives get their window; a channel operation with no scheduler stops with a fatal error") {
   static std::string captured;
   Module m;
   uint32_t printInt = m.addNative("test.printInt", [](Machine&, rt::G&, uint64_t* slots) {
@@ -600,7 +600,7 @@ TEST_CASE("natives get their window; planned opcodes stop with a fatal error") {
   Outcome o = run(m, f);
   CHECK(captured == "-5\n");
   CHECK(o.exit == Exit::Fatal);
-  CHECK(o.report.rfind("fatal error: gol: opcode SEND is not implemented yet\n", 0) == 0);
+  CHECK(o.report.rfind("fatal error: gol: a channel operation outside the scheduler is not implemented yet\n", 0) == 0);
   CHECK(o.report.find("main.main()\n\tprog.gol:8\n") != std::string::npos);
 }
 
