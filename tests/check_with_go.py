@@ -18,7 +18,9 @@ test corpus can be checked against the real Go toolchain:
 Each program is copied into a scratch directory as main.go. A program whose
 first line is `// gol:go1.22` relies on Go 1.22 (range over int, min/max/clear,
 per-iteration loop variables) and is skipped, and reported as skipped, when
-the Go used is older. The Go used is $GOL_GO if set, else Go 1.22 from
+the Go used is older. A line `// gol:env VAR=VALUE ...` among its first
+lines (see run_corpus.py) sets those variables for the run of Go's build, as
+for gol's. The Go used is $GOL_GO if set, else Go 1.22 from
 Debian's golang-1.22-go (/usr/lib/go-1.22/bin/go) if installed, else `go`
 on PATH (Debian 12's golang-go is 1.19).
 
@@ -40,7 +42,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from run_corpus import missing_stderr_lines
+from run_corpus import missing_stderr_lines, program_env
 
 TESTS_DIR = Path(__file__).resolve().parent
 REPO_DIR = TESTS_DIR.parent
@@ -110,9 +112,13 @@ class Oracle:
                 return None  # a sample without expected output: building is the check
             want_out = out_path.read_bytes()
             want_exit = int(exit_path.read_text().strip() or "0") if exit_path.exists() else 0
+            try:
+                run_env = dict(os.environ, **program_env(src))
+            except ValueError as e:
+                return f"{e}\n"
             stdin = open(in_path, "rb") if in_path.exists() else subprocess.DEVNULL
             try:
-                p = subprocess.run([str(Path(tmp) / "prog")], cwd=tmp, stdin=stdin,
+                p = subprocess.run([str(Path(tmp) / "prog")], cwd=tmp, stdin=stdin, env=run_env,
                                    capture_output=True, timeout=RUN_TIMEOUT)
             except subprocess.TimeoutExpired:
                 return f"the Go build of it ran longer than {RUN_TIMEOUT} s\n"

@@ -15,6 +15,10 @@ Layout (agreed with the corpus; see README.md, "Tests"):
     NAME.in               its stdin, when it reads any (else /dev/null)
   samples/NAME.gol        programs for newcomers, NAME.out etc. beside them
 
+A line `// gol:env VAR=VALUE ...` among a program's first lines (its first
+2,000 characters) adds those variables to its environment, for gol here and
+for Go in check_with_go.py: `// gol:env GOMAXPROCS=1`.
+
 Modes:
   errors   `gol build NAME.gol` must exit 1 with stderr equal to NAME.err
            byte for byte and print nothing on stdout
@@ -102,9 +106,27 @@ def missing_stderr_lines(expected, actual):
     return missing
 
 
-def run_gol(gol, directory, name, timeout, command="build", stdin_path=None):
+ENV_RE = re.compile(r"^// gol:env (.+)$", re.M)
+
+
+def program_env(src):
+    """The variables the `// gol:env VAR=VALUE ...` lines among the first
+    2,000 characters of src set, as a dict (empty without such lines). Shared
+    with check_with_go.py, which runs Go's build of the program with them."""
+    env = {}
+    for m in ENV_RE.finditer(Path(src).read_text(errors="replace")[:2000]):
+        for item in m.group(1).split():
+            name, sep, value = item.partition("=")
+            if not sep or not name:
+                raise ValueError(f"{Path(src).name}: bad gol:env item {item!r} (want VAR=VALUE)")
+            env[name] = value
+    return env
+
+
+def run_gol(gol, directory, name, timeout, command="build", stdin_path=None, extra_env=None):
     """Runs `gol COMMAND NAME.gol` in `directory`; returns (code, stdout, stderr) or an error text."""
     stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
+    env = dict(os.environ, **extra_env) if extra_env else None
     try:
         p = subprocess.run(
             [gol, command, name],
@@ -112,6 +134,7 @@ def run_gol(gol, directory, name, timeout, command="build", stdin_path=None):
             stdin=stdin,
             capture_output=True,
             timeout=timeout,
+            env=env,
         )
     except subprocess.TimeoutExpired:
         what = "a hang in the front end" if command == "build" else "a hang, or far too slow"
@@ -213,8 +236,12 @@ def check_run_program_now(gol, directory, src, timeout):
     if not out_path.exists():
         return f"missing {out_path.name}: a program run needs its expected output\n"
     want_exit = int(exit_path.read_text().strip() or "0") if exit_path.exists() else 0
+    try:
+        extra_env = program_env(src)
+    except ValueError as e:
+        return f"{e}\n"
     result, err = run_gol(gol, directory, src.name, timeout, command="run",
-                          stdin_path=in_path if in_path.exists() else None)
+                          stdin_path=in_path if in_path.exists() else None, extra_env=extra_env)
     if err:
         return err
     code, out, errout = result

@@ -25,6 +25,12 @@ note, its cells "-".
   tools/bench.py                      # everything, 5 runs each
   tools/bench.py --only fib --runs 3  # one benchmark
   tools/bench.py --gol build/debug/gol --runs 1
+  tools/bench.py --sched [...]        # tools/bench_sched.py [...] instead
+
+The scheduler's benchmarks (spawn, parked, cpusplit) are left out unless
+--only names them: they measure goroutines, which Lua lacks, and run in
+tools/bench_sched.py (also `--sched`), which times them against Go: spawn
+time, bytes per parked goroutine, speed-up from GOMAXPROCS=1 to 2.
 
 Only Python's standard library is used. Wall-clock time includes process
 start (and for gol, compiling the program); the benchmarks are sized to take
@@ -45,6 +51,7 @@ from pathlib import Path
 REPO_DIR = Path(__file__).resolve().parent.parent
 BENCH_DIR = REPO_DIR / "samples" / "bench"
 IMPLEMENTATIONS = ("gol", "lua5.4", "luajit-joff", "go")
+SCHED_BENCHMARKS = ("spawn", "parked", "cpusplit")  # tools/bench_sched.py's
 
 
 def find_executable(path_or_name):
@@ -110,7 +117,12 @@ def fmt_ratio(a, b):
 
 
 def main():
+    if "--sched" in sys.argv[1:]:
+        import bench_sched
+        return bench_sched.main([a for a in sys.argv[1:] if a != "--sched"])
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sched", action="store_true",
+                    help="run tools/bench_sched.py with the other arguments instead (see there)")
     ap.add_argument("--gol", default="build/release/gol", help="the gol binary (default build/release/gol)")
     ap.add_argument("--lua", default="lua5.4", help="Lua 5.4 (default lua5.4 on PATH)")
     ap.add_argument("--luajit", default="luajit", help="LuaJIT, run with -joff (default luajit on PATH)")
@@ -131,6 +143,8 @@ def main():
             ap.error(f"no such benchmark: {', '.join(sorted(unknown))} "
                      f"(have: {', '.join(b.stem for b in benches)})")
         benches = [b for b in benches if b.stem in wanted]
+    else:
+        benches = [b for b in benches if b.stem not in SCHED_BENCHMARKS]
     if not benches:
         print(f"no benchmarks in {BENCH_DIR}")
         return 1
