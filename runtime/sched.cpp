@@ -769,6 +769,15 @@ struct SchedulerState {
           shutdown(code);
           return;
         }
+        // Work left in the global queue (a P stopped by a GOMAXPROCS cut
+        // drains its queue there) with a P free to run it: take them
+        // rather than sleep with runnable goroutines stranded.
+        if (runqsize.load() > 0) {
+          if (P* pp = pidleGetLocked()) {
+            acquirep(m, pp);
+            return;
+          }
+        }
         m->note.clear();
         m->nextp = nullptr;
         mputLocked(m);
