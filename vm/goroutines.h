@@ -76,7 +76,6 @@ class Goroutines {
   void link(rt::G* g);
   void unlink(rt::G* g);  // and onto the free list
   rt::G* newG();
-  void freeG(rt::G* g);
 
   Machine& proto_;
   std::unique_ptr<rt::Scheduler> sched_;
