@@ -39,16 +39,19 @@ inline constexpr uint64_t kTinySize = 16;              // tiny block size
 inline constexpr uint64_t kArenaBytes = 64ull << 20;   // one mmap reservation unit
 inline constexpr uint64_t kPagesPerArena = kArenaBytes / kPageSize;
 
-// Pages per span of class c: the smallest count whose tail waste is at
-// most 1/8 of the span (Go's rule in mksizeclasses.go). Class 0 (large)
-// has none: its spans are sized per object.
-constexpr uint32_t classPages(int c) {
-  if (c <= 0) return 0;
-  uint64_t size = kSizeClasses[c];
-  uint64_t bytes = kPageSize;
-  while (bytes % size > bytes / 8) bytes += kPageSize;
-  return uint32_t(bytes / kPageSize);
-}
+// Pages per span of each size class: Go 1.22's class_to_allocnpages, a fact
+// of Go's layout reproduced as data (Go derives it in mksizeclasses.go: the
+// fewest pages whose tail waste is at most 1/8 of the span, computed before
+// each class size was raised to the largest size with the same object
+// count, which is why it is not recomputed from kSizeClasses here). Class 0
+// (large) has none: its spans are sized per object.
+inline constexpr uint8_t kClassPages[] = {
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 2, 1, 2, 1, 3, 2, 3, 1, 3,
+    2, 3, 4, 5, 6, 1, 7, 6, 5, 4, 3, 5, 7, 2, 9, 7, 5, 8, 3, 10, 7, 4,
+};
+static_assert(sizeof(kClassPages) == sizeof(kSizeClasses) / sizeof(kSizeClasses[0]));
+constexpr uint32_t classPages(int c) { return c <= 0 ? 0 : kClassPages[c]; }
 constexpr uint32_t classObjects(int c) {
   return c <= 0 ? 1 : uint32_t(uint64_t(classPages(c)) * kPageSize / kSizeClasses[c]);
 }

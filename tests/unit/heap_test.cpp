@@ -55,8 +55,13 @@ TEST_CASE("heap: size classes have sane spans") {
     CHECK(bytes - classObjects(c) * size <= bytes / 8);  // waste <= 12.5%
     CHECK(size % 8 == 0);
   }
-  // A few of Go's class_to_allocnpages entries.
+  // A few rows of Go 1.22's sizeclasses.go (bytes/span, objects).
   CHECK(classPages(sizeToClass(8)) == 1);
+  CHECK(classObjects(sizeToClass(1408)) == 11);
+  CHECK(classPages(sizeToClass(1408)) == 2);
+  CHECK(classObjects(sizeToClass(9472)) == 6);
+  CHECK(classPages(sizeToClass(9472)) == 7);
+  CHECK(classObjects(sizeToClass(27264)) == 3);
   CHECK(classObjects(sizeToClass(8)) == 1024);
   CHECK(classPages(sizeToClass(1152)) == 1);
   CHECK(classPages(sizeToClass(27264)) == 10);
