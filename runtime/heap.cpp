@@ -292,16 +292,19 @@ Span* Heap::centralTake(int sc) {
   {
     std::lock_guard<std::mutex> g(heapLock_);
     s = allocPages(classPages(cl));
+    s->sizeClass = cl;
+    s->noscan = sc % 2 == 1;
+    s->elemsize = kSizeClasses[cl];
+    s->nelems = classObjects(cl);
+    s->allocBits.assign((s->nelems + 63) / 64, 0);
+    s->gcmarkBits.assign((s->nelems + 63) / 64, 0);
+    s->freeindex = 0;
+    s->allocCount = 0;
+    loadCache(s);
+    // Publish in the page table only now, with the geometry set, so a
+    // lock-free findSpan/objectBase never sees a half-made span.
+    setPages(s->base, s->npages, s);
   }
-  s->sizeClass = cl;
-  s->noscan = sc % 2 == 1;
-  s->elemsize = kSizeClasses[cl];
-  s->nelems = classObjects(cl);
-  s->allocBits.assign((s->nelems + 63) / 64, 0);
-  s->gcmarkBits.assign((s->nelems + 63) / 64, 0);
-  s->freeindex = 0;
-  s->allocCount = 0;
-  loadCache(s);
   s->list = SpanList::Cached;
   if (s->needzero) std::memset(reinterpret_cast<void*>(s->base), 0, s->npages * kPageSize);
   s->needzero = false;
@@ -333,6 +336,7 @@ void* Heap::allocLarge(uint64_t size, bool noscan) {
     s->freeindex = 1;
     s->allocCount = 1;
     s->allocCache = 0;
+    setPages(s->base, s->npages, s);
     listPush(large_, s, SpanList::Large);
   }
   if (s->needzero) std::memset(reinterpret_cast<void*>(s->base), 0, s->elemsize);
@@ -490,8 +494,7 @@ Span* Heap::allocPages(uint64_t npages) {
   s->list = SpanList::None;
   s->next = s->prev = nullptr;
   heapInuse_.fetch_add(npages * kPageSize, std::memory_order_relaxed);
-  setPages(s->base, npages, s);
-  return s;
+  return s;  // the caller sets the span up, then publishes it (setPages)
 }
 
 void Heap::freePages(Span* s) {

@@ -158,7 +158,7 @@ class Heap {
   Span* centralTake(int spanClass);
   void centralReturn(Span* s);
   // Page heap (heapLock_ held).
-  Span* allocPages(uint64_t npages);
+  Span* allocPages(uint64_t npages);  // not yet in the page table: setPages
   void freePages(Span* s);
   void grow(uint64_t npages);
   void setPages(uintptr_t base, uint64_t npages, Span* s);

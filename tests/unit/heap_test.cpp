@@ -7,6 +7,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <cstring>
 #include <set>
@@ -339,4 +340,31 @@ TEST_CASE("heap: scavenge returns free pages and allocation still works") {
   REQUIRE(allZero(big2, 1 << 20));
   CHECK(h.stats().heapReleased < released);
   CHECK(h.stats().heapReleased + h.stats().heapInuse <= h.stats().heapSys);
+}
+
+TEST_CASE("heap: markObject from many threads sets each bit once") {
+  Heap h(2);
+  std::vector<void*> objs;
+  for (int i = 0; i < 3000; i++) objs.push_back(h.alloc(i % 2 ? 32 : 4000, i % 3 == 0, 0));
+  std::atomic<int> firsts{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; t++) {
+    threads.emplace_back([&h, &objs, &firsts, t] {
+      int mine = 0;
+      for (size_t i = 0; i < objs.size(); i++) {
+        size_t j = (i + size_t(t) * 997) % objs.size();
+        if (h.markObject(objs[j])) mine++;
+        if (h.objectBase(objs[j]) != objs[j]) mine += 1000000;  // flags a failure
+      }
+      firsts.fetch_add(mine);
+    });
+  }
+  // Allocation on another P goes on meanwhile; lookups must stay consistent.
+  for (int i = 0; i < 3000; i++) {
+    void* p = h.alloc(64, false, 1);
+    REQUIRE(h.objectBase(p) == p);
+  }
+  for (auto& th : threads) th.join();
+  CHECK(firsts.load() == int(objs.size()));
+  for (void* p : objs) CHECK(h.isMarked(p));
 }
