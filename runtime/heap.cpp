@@ -321,8 +321,8 @@ void Heap::centralReturn(Span* s) {
 }
 
 void* Heap::allocLarge(uint64_t size, bool noscan) {
+  if (size > (uint64_t(1) << 46)) outOfMemory();  // more than the address space
   uint64_t npages = (size + kPageSize - 1) / kPageSize;
-  if (npages > (uint64_t(1) << 35)) outOfMemory();
   Span* s;
   {
     std::lock_guard<std::mutex> g(heapLock_);

@@ -22,9 +22,13 @@ using namespace gol::rt;
 namespace {
 
 bool allZero(const void* p, uint64_t n) {
+  // memcmp in blocks: fast even under the sanitizers, for the 70 MiB object.
+  static const unsigned char zeros[65536] = {};
   const auto* b = static_cast<const unsigned char*>(p);
-  for (uint64_t i = 0; i < n; i++)
-    if (b[i] != 0) return false;
+  for (uint64_t off = 0; off < n; off += sizeof zeros) {
+    uint64_t len = std::min<uint64_t>(sizeof zeros, n - off);
+    if (std::memcmp(b + off, zeros, len) != 0) return false;
+  }
   return true;
 }
 
