@@ -21,6 +21,13 @@
 // 16 for every object whose size class is a multiple of 16, a page for
 // large objects. alloc(0) returns the address of a static zero word.
 // Out of memory (mmap failing) is "fatal error: runtime: out of memory".
+//
+// Not here yet (the GC issue): where a scanned object's pointer layout
+// lives (Go 1.22's 8-byte malloc header for pointerful objects over 512
+// bytes; the caller would add kMallocHeaderSize to the size), lazy and
+// concurrent sweeping with sweep generations, a background scavenger with
+// a policy (scavenge() releases every free page now), returning arenas to
+// the OS, and magic-number division in objectBase.
 #pragma once
 
 #include <atomic>
