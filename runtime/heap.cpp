@@ -1,0 +1,673 @@
+// Go's heap, after malloc.go, mheap.go, mcentral.go and mcache.go.
+//
+// Structures, from the caller down:
+//
+//   Cache (Go's mcache), one per P plus one shared, locked cache for
+//   threads without a P. It holds one current Span per span class
+//   (spanClass = sizeClass*2 + noscan: pointer-free objects live in spans
+//   of their own, so the collector never scans them) and the tiny block.
+//   The fast path takes the next free slot of the current span with no
+//   lock and no atomic read-modify-write: a P is held by one M at a time.
+//
+//   Tiny allocator: pointer-free requests under 16 bytes are packed into a
+//   16-byte noscan block, aligned to 8/4/2 by their size; a block is freed
+//   only when none of the objects in it is reachable (the collector marks
+//   the block).
+//
+//   Span (mspan): a run of pages. A small span is cut into nelems slots of
+//   one size class; a large object (> 32 KiB) has a span to itself
+//   (sizeClass 0). Free slots are found as Go does: allocBits has a bit
+//   per allocated slot, slots below freeindex count as allocated, and
+//   allocCache caches the inverted bits of freeindex's 64-bit word so the
+//   next free slot is one count-trailing-zeros away.
+//
+//   Central (mcentral), one per span class, under its own lock: spans with
+//   free slots (partial) and spans without (full). A cache refills from the
+//   partial list, else from a fresh span of the page heap.
+//
+//   Page heap (mheap), under heapLock_: memory is reserved from the OS in
+//   64 MiB-aligned arenas (mmap, MAP_NORESERVE). Free runs of pages sit in
+//   a set ordered by (npages, base) for best fit, and in maps by base and
+//   by end so a freed run merges with its free neighbours at once. The
+//   page table (arena map: L1 → L2 → per-arena array of Span*, one per
+//   page) names the in-use span of every page, for findSpan on interior
+//   pointers; free pages map to null. It is written under heapLock_ and
+//   read lock-free (acquire loads), which is why Span objects are never
+//   deleted while the heap lives: they are recycled through a pool.
+//
+// Invariants:
+//   - every free slot of an in-use span holds zeros. Fresh spans are zeroed
+//     when their run may hold old data (needzero); sweeping zeroes the slots
+//     it frees at once (eager zeroing: allocation never zeroes small
+//     objects). Large objects are zeroed at allocation if needzero.
+//   - a scavenged free run reads as zero (MADV_DONTNEED on private
+//     anonymous memory), so scavenging clears needzero.
+//   - a span is in exactly one place: a cache (list Cached), a central
+//     partial or full list, the large list, or the free set (Free).
+//   - sweeping runs with the world stopped (no alloc in flight) after
+//     flushCaches, as the collector's stop-the-world will arrange; lazy,
+//     concurrent sweeping is for the GC issue.
+//
+// Lock order: sharedLock_ → central lock → heapLock_. Caches never lock.
+//
+// Counters: each cache counts its own mallocs and bytes (single writer,
+// relaxed atomics so stats() may read them from anywhere); frees are
+// counted by sweeping. heapAlloc = allocated - freed.
+#include "runtime/heap.h"
+
+#include <sys/mman.h>
+
+#include <algorithm>
+#include <bit>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <map>
+#include <set>
+
+namespace gol::rt {
+
+namespace {
+
+[[noreturn]] void outOfMemory() {
+  std::fputs("fatal error: runtime: out of memory\n", stderr);
+  std::exit(2);
+}
+
+[[noreturn]] void heapFatal(const char* msg) {
+  std::fprintf(stderr, "fatal error: %s\n", msg);
+  std::abort();
+}
+
+alignas(16) uint64_t zerobase[2];
+
+constexpr int kNumSpanClasses = kNumSizeClasses * 2;
+constexpr uint64_t kSmallSizeMax = 1024;  // below: 8-byte steps; above: 128
+
+struct ClassTables {
+  uint8_t by8[kSmallSizeMax / 8 + 1];
+  uint8_t by128[(kMaxSmallSize - kSmallSizeMax) / 128 + 1];
+  ClassTables() {
+    for (uint64_t i = 0; i <= kSmallSizeMax / 8; i++) by8[i] = uint8_t(search(i * 8));
+    for (uint64_t i = 0; i <= (kMaxSmallSize - kSmallSizeMax) / 128; i++)
+      by128[i] = uint8_t(search(kSmallSizeMax + i * 128));
+  }
+  static int search(uint64_t size) {
+    for (int c = 1; c < kNumSizeClasses; c++)
+      if (kSizeClasses[c] >= size) return c;
+    return kNumSizeClasses - 1;
+  }
+};
+const ClassTables classTables;
+
+// Arena map geometry: 48-bit addresses, 64 MiB arenas → 2^22 arena
+// indices, split 2^11 × 2^11.
+constexpr int kArenaShift = 26;
+static_assert(kArenaBytes == uint64_t(1) << kArenaShift);
+constexpr int kL2Bits = 11;
+constexpr uint64_t kL1Entries = uint64_t(1) << (48 - kArenaShift - kL2Bits);
+constexpr uint64_t kL2Entries = uint64_t(1) << kL2Bits;
+
+}  // namespace
+
+int sizeToClass(uint64_t size) {
+  if (size <= kSmallSizeMax) return classTables.by8[(size + 7) / 8];
+  return classTables.by128[(size - kSmallSizeMax + 127) / 128];
+}
+
+bool Span::isMarked(uint32_t i) const {
+  std::atomic_ref<uint64_t> w(const_cast<uint64_t&>(gcmarkBits[i / 64]));
+  return w.load(std::memory_order_relaxed) >> (i % 64) & 1;
+}
+
+struct Heap::Cache {
+  Span* alloc[kNumSpanClasses] = {};
+  uintptr_t tiny = 0;
+  uint64_t tinyOffset = 0;
+  // Single writer (the cache's owner); atomic so stats() can read.
+  std::atomic<uint64_t> allocBytes{0};
+  std::atomic<uint64_t> mallocs{0};
+  void count(uint64_t bytes) {
+    allocBytes.store(allocBytes.load(std::memory_order_relaxed) + bytes,
+                     std::memory_order_relaxed);
+  }
+  void countMalloc() {
+    mallocs.store(mallocs.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+  }
+};
+
+struct Heap::Central {
+  std::mutex lock;
+  Span* partial = nullptr;  // lock held
+  Span* full = nullptr;     // lock held
+};
+
+struct Heap::ArenaMap {
+  struct Arena {
+    std::atomic<Span*> pages[kPagesPerArena];
+  };
+  struct L2 {
+    std::atomic<Arena*> arenas[kL2Entries];
+  };
+  std::atomic<L2*> l1[kL1Entries];
+};
+
+struct Heap::FreeSet {
+  std::set<std::pair<uint64_t, uintptr_t>> bySize;  // (npages, base)
+  std::map<uintptr_t, Span*> byBase;
+  std::map<uintptr_t, Span*> byEnd;
+  std::vector<std::unique_ptr<Span>> store;  // every Span ever made
+  std::vector<Span*> pool;                   // recycled Span objects
+};
+
+// ---- spans: finding the next free slot -------------------------------------
+
+namespace {
+
+void loadCache(Span* s) {
+  uint32_t i = s->freeindex;
+  if (i >= s->nelems) {
+    s->allocCache = 0;
+    return;
+  }
+  s->allocCache = ~s->allocBits[i / 64] >> (i % 64);
+}
+
+// The index of a free slot, or -1 if the span is full. Advances freeindex.
+int64_t nextFree(Span* s) {
+  for (;;) {
+    if (s->freeindex >= s->nelems) return -1;
+    if (s->allocCache == 0) {
+      // The rest of freeindex's word is allocated: go to the next word.
+      s->freeindex = (s->freeindex | 63) + 1;
+      loadCache(s);
+      continue;
+    }
+    unsigned tz = unsigned(std::countr_zero(s->allocCache));
+    uint32_t idx = s->freeindex + tz;
+    if (idx >= s->nelems) {
+      s->freeindex = s->nelems;
+      return -1;
+    }
+    s->freeindex = idx + 1;
+    if (s->freeindex % 64 == 0)
+      loadCache(s);
+    else
+      s->allocCache >>= tz + 1;  // tz + 1 < 64 here: idx is not a word's last bit
+    return idx;
+  }
+}
+
+}  // namespace
+
+// ---- the heap ---------------------------------------------------------------
+
+Heap::Heap(int maxProcs) {
+  if (maxProcs < 1) heapFatal("runtime: heap needs at least one P");
+  for (int i = 0; i < maxProcs; i++) caches_.push_back(std::make_unique<Cache>());
+  shared_ = std::make_unique<Cache>();
+  central_ = std::make_unique<Central[]>(kNumSpanClasses);
+  arenas_ = std::make_unique<ArenaMap>();
+  free_ = std::make_unique<FreeSet>();
+}
+
+Heap::~Heap() {
+  for (uint64_t i = 0; i < kL1Entries; i++) {
+    ArenaMap::L2* l2 = arenas_->l1[i].load(std::memory_order_relaxed);
+    if (!l2) continue;
+    for (uint64_t j = 0; j < kL2Entries; j++) delete l2->arenas[j].load(std::memory_order_relaxed);
+    delete l2;
+  }
+  for (auto& [base, bytes] : mappings_) munmap(base, bytes);
+}
+
+void* Heap::alloc(uint64_t size, bool noscan, int p) {
+  if (size == 0) return zerobase;
+  if (size > kMaxSmallSize) return allocLarge(size, noscan);
+  if (p >= int(caches_.size())) heapFatal("runtime: P index out of range in heap alloc");
+  if (p >= 0) {
+    Cache& c = *caches_[size_t(p)];
+    return noscan && size < kTinySize ? allocTiny(c, size) : allocSmall(c, size, noscan);
+  }
+  std::lock_guard<std::mutex> g(sharedLock_);
+  return noscan && size < kTinySize ? allocTiny(*shared_, size)
+                                    : allocSmall(*shared_, size, noscan);
+}
+
+void* Heap::allocSmall(Cache& c, uint64_t size, bool noscan) {
+  int sc = sizeToClass(size) * 2 + int(noscan);
+  Span* s = c.alloc[sc];
+  int64_t idx = s ? nextFree(s) : -1;
+  if (idx < 0) {
+    refill(c, sc);
+    s = c.alloc[sc];
+    idx = nextFree(s);
+    if (idx < 0) heapFatal("runtime: refilled span has no free slot");
+  }
+  s->allocCount++;
+  c.count(s->elemsize);
+  c.countMalloc();
+  return reinterpret_cast<void*>(s->base + uint64_t(idx) * s->elemsize);
+}
+
+void* Heap::allocTiny(Cache& c, uint64_t size) {
+  uint64_t off = c.tinyOffset;
+  if (size % 8 == 0)
+    off = (off + 7) & ~uint64_t(7);
+  else if (size % 4 == 0)
+    off = (off + 3) & ~uint64_t(3);
+  else if (size % 2 == 0)
+    off = (off + 1) & ~uint64_t(1);
+  if (c.tiny != 0 && off + size <= kTinySize) {
+    c.tinyOffset = off + size;
+    c.countMalloc();
+    return reinterpret_cast<void*>(c.tiny + off);
+  }
+  void* block = allocSmall(c, kTinySize, true);
+  // Keep whichever block has more room left.
+  if (c.tiny == 0 || size < c.tinyOffset) {
+    c.tiny = reinterpret_cast<uintptr_t>(block);
+    c.tinyOffset = size;
+  }
+  return block;
+}
+
+void Heap::refill(Cache& c, int sc) {
+  if (c.alloc[sc]) centralReturn(c.alloc[sc]);
+  c.alloc[sc] = centralTake(sc);
+}
+
+Span* Heap::centralTake(int sc) {
+  Central& ce = central_[size_t(sc)];
+  {
+    std::lock_guard<std::mutex> g(ce.lock);
+    if (Span* s = ce.partial) {
+      listRemove(ce.partial, s);
+      s->list = SpanList::Cached;
+      return s;
+    }
+  }
+  int cl = sc / 2;
+  Span* s;
+  {
+    std::lock_guard<std::mutex> g(heapLock_);
+    s = allocPages(classPages(cl));
+    s->sizeClass = cl;
+    s->noscan = sc % 2 == 1;
+    s->elemsize = kSizeClasses[cl];
+    s->nelems = classObjects(cl);
+    s->allocBits.assign((s->nelems + 63) / 64, 0);
+    s->gcmarkBits.assign((s->nelems + 63) / 64, 0);
+    s->freeindex = 0;
+    s->allocCount = 0;
+    loadCache(s);
+    // Publish in the page table only now, with the geometry set, so a
+    // lock-free findSpan/objectBase never sees a half-made span.
+    setPages(s->base, s->npages, s);
+  }
+  s->list = SpanList::Cached;
+  if (s->needzero) std::memset(reinterpret_cast<void*>(s->base), 0, s->npages * kPageSize);
+  s->needzero = false;
+  return s;
+}
+
+void Heap::centralReturn(Span* s) {
+  Central& ce = central_[size_t(s->sizeClass * 2 + int(s->noscan))];
+  std::lock_guard<std::mutex> g(ce.lock);
+  if (s->allocCount == s->nelems)
+    listPush(ce.full, s, SpanList::Full);
+  else
+    listPush(ce.partial, s, SpanList::Partial);
+}
+
+void* Heap::allocLarge(uint64_t size, bool noscan) {
+  if (size > (uint64_t(1) << 46)) outOfMemory();  // more than the address space
+  uint64_t npages = (size + kPageSize - 1) / kPageSize;
+  Span* s;
+  {
+    std::lock_guard<std::mutex> g(heapLock_);
+    s = allocPages(npages);
+    s->sizeClass = 0;
+    s->noscan = noscan;
+    s->elemsize = npages * kPageSize;
+    s->nelems = 1;
+    s->allocBits.assign(1, 0);
+    s->gcmarkBits.assign(1, 0);
+    s->freeindex = 1;
+    s->allocCount = 1;
+    s->allocCache = 0;
+    setPages(s->base, s->npages, s);
+    listPush(large_, s, SpanList::Large);
+  }
+  if (s->needzero) std::memset(reinterpret_cast<void*>(s->base), 0, s->elemsize);
+  s->needzero = false;
+  largeAlloc_.fetch_add(s->elemsize, std::memory_order_relaxed);
+  largeMallocs_.fetch_add(1, std::memory_order_relaxed);
+  return reinterpret_cast<void*>(s->base);
+}
+
+// ---- lists ------------------------------------------------------------------
+
+void Heap::listPush(Span*& head, Span* s, SpanList which) {
+  s->prev = nullptr;
+  s->next = head;
+  if (head) head->prev = s;
+  head = s;
+  s->list = which;
+}
+
+void Heap::listRemove(Span*& head, Span* s) {
+  if (s->prev)
+    s->prev->next = s->next;
+  else
+    head = s->next;
+  if (s->next) s->next->prev = s->prev;
+  s->next = s->prev = nullptr;
+  s->list = SpanList::None;
+}
+
+// ---- page heap (heapLock_ held) ----------------------------------------------
+
+Span* Heap::newSpan() {
+  if (!free_->pool.empty()) {
+    Span* s = free_->pool.back();
+    free_->pool.pop_back();
+    return s;
+  }
+  free_->store.push_back(std::make_unique<Span>());
+  return free_->store.back().get();
+}
+
+std::atomic<Span*>* Heap::pageSlot(uintptr_t addr) const {
+  uint64_t ai = uint64_t(addr) >> kArenaShift;
+  if (ai >= kL1Entries * kL2Entries) return nullptr;
+  ArenaMap::L2* l2 = arenas_->l1[ai >> kL2Bits].load(std::memory_order_acquire);
+  if (!l2) return nullptr;
+  ArenaMap::Arena* a = l2->arenas[ai & (kL2Entries - 1)].load(std::memory_order_acquire);
+  if (!a) return nullptr;
+  return &a->pages[(addr & (kArenaBytes - 1)) / kPageSize];
+}
+
+void Heap::setPages(uintptr_t base, uint64_t npages, Span* s) {
+  for (uint64_t i = 0; i < npages; i++) {
+    std::atomic<Span*>* slot = pageSlot(base + i * kPageSize);
+    if (!slot) heapFatal("runtime: page outside the arenas");
+    slot->store(s, std::memory_order_release);
+  }
+}
+
+void Heap::insertFree(Span* s) {
+  s->state = SpanState::Free;
+  s->list = SpanList::None;
+  // Merge with the free run ending at our base and the one starting at our end.
+  if (auto it = free_->byEnd.find(s->base); it != free_->byEnd.end()) {
+    Span* prev = it->second;
+    eraseFree(prev);
+    if (prev->scavenged != s->scavenged) {
+      Span* released = prev->scavenged ? prev : s;
+      heapReleased_.fetch_sub(released->npages * kPageSize, std::memory_order_relaxed);
+      s->scavenged = false;
+    }
+    s->needzero = s->needzero || prev->needzero;
+    s->base = prev->base;
+    s->npages += prev->npages;
+    free_->pool.push_back(prev);
+  }
+  if (auto it = free_->byBase.find(s->limit()); it != free_->byBase.end()) {
+    Span* next = it->second;
+    eraseFree(next);
+    if (next->scavenged != s->scavenged) {
+      Span* released = next->scavenged ? next : s;
+      heapReleased_.fetch_sub(released->npages * kPageSize, std::memory_order_relaxed);
+      s->scavenged = false;
+    }
+    s->needzero = s->needzero || next->needzero;
+    s->npages += next->npages;
+    free_->pool.push_back(next);
+  }
+  free_->bySize.insert({s->npages, s->base});
+  free_->byBase[s->base] = s;
+  free_->byEnd[s->limit()] = s;
+}
+
+void Heap::eraseFree(Span* s) {
+  free_->bySize.erase({s->npages, s->base});
+  free_->byBase.erase(s->base);
+  free_->byEnd.erase(s->limit());
+}
+
+void Heap::grow(uint64_t npages) {
+  uint64_t bytes = (npages * kPageSize + kArenaBytes - 1) / kArenaBytes * kArenaBytes;
+  // Over-reserve by one arena and trim, for arena alignment.
+  uint64_t want = bytes + kArenaBytes;
+  void* m = mmap(nullptr, want, PROT_READ | PROT_WRITE,
+                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (m == MAP_FAILED) outOfMemory();
+  uintptr_t raw = reinterpret_cast<uintptr_t>(m);
+  uintptr_t base = (raw + kArenaBytes - 1) & ~(kArenaBytes - 1);
+  if (base > raw) munmap(m, base - raw);
+  uintptr_t end = base + bytes;
+  if (raw + want > end) munmap(reinterpret_cast<void*>(end), raw + want - end);
+  if ((uint64_t(end - 1) >> kArenaShift) >= kL1Entries * kL2Entries)
+    heapFatal("runtime: mmap returned an address beyond 48 bits");
+  mappings_.push_back({reinterpret_cast<void*>(base), bytes});
+  for (uintptr_t a = base; a < end; a += kArenaBytes) {
+    uint64_t ai = uint64_t(a) >> kArenaShift;
+    std::atomic<ArenaMap::L2*>& l1 = arenas_->l1[ai >> kL2Bits];
+    ArenaMap::L2* l2 = l1.load(std::memory_order_relaxed);
+    if (!l2) {
+      l2 = new ArenaMap::L2();
+      l1.store(l2, std::memory_order_release);
+    }
+    l2->arenas[ai & (kL2Entries - 1)].store(new ArenaMap::Arena(), std::memory_order_release);
+  }
+  heapSys_.fetch_add(bytes, std::memory_order_relaxed);
+  Span* s = newSpan();
+  s->base = base;
+  s->npages = bytes / kPageSize;
+  s->needzero = false;
+  s->scavenged = false;
+  insertFree(s);
+}
+
+Span* Heap::allocPages(uint64_t npages) {
+  auto it = free_->bySize.lower_bound({npages, 0});
+  if (it == free_->bySize.end()) {
+    grow(npages);
+    it = free_->bySize.lower_bound({npages, 0});
+    if (it == free_->bySize.end()) heapFatal("runtime: heap grew but has no run");
+  }
+  Span* s = free_->byBase.at(it->second);
+  eraseFree(s);
+  if (s->npages > npages) {
+    Span* rest = newSpan();
+    rest->base = s->base + npages * kPageSize;
+    rest->npages = s->npages - npages;
+    rest->needzero = s->needzero;
+    rest->scavenged = s->scavenged;
+    s->npages = npages;
+    insertFree(rest);
+  }
+  if (s->scavenged) heapReleased_.fetch_sub(npages * kPageSize, std::memory_order_relaxed);
+  s->scavenged = false;
+  s->state = SpanState::InUse;
+  s->list = SpanList::None;
+  s->next = s->prev = nullptr;
+  heapInuse_.fetch_add(npages * kPageSize, std::memory_order_relaxed);
+  return s;  // the caller sets the span up, then publishes it (setPages)
+}
+
+void Heap::freePages(Span* s) {
+  heapInuse_.fetch_sub(s->npages * kPageSize, std::memory_order_relaxed);
+  setPages(s->base, s->npages, nullptr);
+  s->needzero = true;
+  s->scavenged = false;
+  s->allocBits.clear();
+  s->gcmarkBits.clear();
+  s->nelems = 0;
+  insertFree(s);
+}
+
+uint64_t Heap::scavenge() {
+  std::lock_guard<std::mutex> g(heapLock_);
+  uint64_t released = 0;
+  for (auto& [base, s] : free_->byBase) {
+    if (s->scavenged) continue;
+    uint64_t bytes = s->npages * kPageSize;
+    if (madvise(reinterpret_cast<void*>(base), bytes, MADV_DONTNEED) != 0) continue;
+    s->scavenged = true;
+    s->needzero = false;
+    released += bytes;
+  }
+  heapReleased_.fetch_add(released, std::memory_order_relaxed);
+  return released;
+}
+
+// ---- lookup and marking --------------------------------------------------------
+
+Span* Heap::findSpan(const void* ptr) const {
+  std::atomic<Span*>* slot = pageSlot(reinterpret_cast<uintptr_t>(ptr));
+  return slot ? slot->load(std::memory_order_acquire) : nullptr;
+}
+
+void* Heap::objectBase(const void* ptr, uint64_t* size) const {
+  Span* s = findSpan(ptr);
+  if (!s) return nullptr;
+  uint64_t idx = (reinterpret_cast<uintptr_t>(ptr) - s->base) / s->elemsize;
+  if (idx >= s->nelems) return nullptr;
+  if (size) *size = s->elemsize;
+  return reinterpret_cast<void*>(s->base + idx * s->elemsize);
+}
+
+bool Heap::markObject(const void* ptr) {
+  Span* s = findSpan(ptr);
+  if (!s) return false;
+  uint64_t idx = (reinterpret_cast<uintptr_t>(ptr) - s->base) / s->elemsize;
+  if (idx >= s->nelems) return false;
+  uint64_t bit = uint64_t(1) << (idx % 64);
+  // Relaxed: the bit is the only data; the collector's phases synchronise.
+  std::atomic_ref<uint64_t> w(s->gcmarkBits[idx / 64]);
+  return (w.fetch_or(bit, std::memory_order_relaxed) & bit) == 0;
+}
+
+bool Heap::isMarked(const void* ptr) const {
+  Span* s = findSpan(ptr);
+  if (!s) return false;
+  uint64_t idx = (reinterpret_cast<uintptr_t>(ptr) - s->base) / s->elemsize;
+  return idx < s->nelems && s->isMarked(uint32_t(idx));
+}
+
+// ---- sweeping -------------------------------------------------------------------
+
+void Heap::flushCaches() {
+  auto flush = [&](Cache& c) {
+    for (int sc = 0; sc < kNumSpanClasses; sc++) {
+      if (c.alloc[sc]) centralReturn(c.alloc[sc]);
+      c.alloc[sc] = nullptr;
+    }
+    c.tiny = 0;
+    c.tinyOffset = 0;
+  };
+  for (auto& c : caches_) flush(*c);
+  std::lock_guard<std::mutex> g(sharedLock_);
+  flush(*shared_);
+}
+
+void Heap::sweepSpan(Span* s) {
+  if (s->state != SpanState::InUse) heapFatal("runtime: sweeping a free span");
+  if (s->list == SpanList::Large) {
+    std::lock_guard<std::mutex> g(heapLock_);
+    listRemove(large_, s);
+  } else if (s->list == SpanList::Partial || s->list == SpanList::Full) {
+    Central& ce = central_[size_t(s->sizeClass * 2 + int(s->noscan))];
+    std::lock_guard<std::mutex> g(ce.lock);
+    listRemove(s->list == SpanList::Partial ? ce.partial : ce.full, s);
+  } else {
+    heapFatal("runtime: sweeping a span that is cached (flushCaches first)");
+  }
+  sweepDetached(s);
+}
+
+void Heap::sweepDetached(Span* s) {
+  uint32_t live = 0, freed = 0;
+  for (uint32_t i = 0; i < s->nelems; i++) {
+    bool alloc = s->isAllocated(i);
+    bool marked = s->isMarked(i);
+    if (alloc && marked)
+      live++;
+    else if (alloc)
+      freed++;
+  }
+  frees_.fetch_add(freed, std::memory_order_relaxed);
+  freedBytes_.fetch_add(uint64_t(freed) * s->elemsize, std::memory_order_relaxed);
+  if (live == 0) {
+    std::lock_guard<std::mutex> g(heapLock_);
+    freePages(s);
+    return;
+  }
+  if (s->sizeClass == 0) {
+    s->gcmarkBits[0] = 0;
+    std::lock_guard<std::mutex> g(heapLock_);
+    listPush(large_, s, SpanList::Large);
+    return;
+  }
+  for (uint32_t i = 0; i < s->nelems; i++) {
+    if (s->isAllocated(i) && !s->isMarked(i))
+      std::memset(reinterpret_cast<void*>(s->base + uint64_t(i) * s->elemsize), 0, s->elemsize);
+  }
+  // New alloc bits: the marked slots (a mark on a free slot, from a stale
+  // pointer, keeps that zeroed slot allocated until the next cycle).
+  for (size_t w = 0; w < s->allocBits.size(); w++) s->allocBits[w] = s->gcmarkBits[w];
+  if (uint32_t rem = s->nelems % 64) s->allocBits.back() &= (uint64_t(1) << rem) - 1;
+  std::fill(s->gcmarkBits.begin(), s->gcmarkBits.end(), 0);
+  uint32_t count = 0;
+  for (uint64_t w : s->allocBits) count += uint32_t(std::popcount(w));
+  s->allocCount = count;
+  s->freeindex = 0;
+  loadCache(s);
+  centralReturn(s);
+}
+
+void Heap::sweepAll() {
+  flushCaches();
+  std::vector<Span*> spans;
+  for (int sc = 0; sc < kNumSpanClasses; sc++) {
+    Central& ce = central_[size_t(sc)];
+    std::lock_guard<std::mutex> g(ce.lock);
+    for (Span** head : {&ce.partial, &ce.full}) {
+      while (Span* s = *head) {
+        listRemove(*head, s);
+        spans.push_back(s);
+      }
+    }
+  }
+  {
+    std::lock_guard<std::mutex> g(heapLock_);
+    while (Span* s = large_) {
+      listRemove(large_, s);
+      spans.push_back(s);
+    }
+  }
+  for (Span* s : spans) sweepDetached(s);
+}
+
+HeapStats Heap::stats() const {
+  HeapStats st{};
+  uint64_t bytes = largeAlloc_.load(std::memory_order_relaxed);
+  uint64_t mallocs = largeMallocs_.load(std::memory_order_relaxed);
+  auto add = [&](const Cache& c) {
+    bytes += c.allocBytes.load(std::memory_order_relaxed);
+    mallocs += c.mallocs.load(std::memory_order_relaxed);
+  };
+  for (auto& c : caches_) add(*c);
+  add(*shared_);
+  st.heapAlloc = bytes - freedBytes_.load(std::memory_order_relaxed);
+  st.heapSys = heapSys_.load(std::memory_order_relaxed);
+  st.heapInuse = heapInuse_.load(std::memory_order_relaxed);
+  st.heapReleased = heapReleased_.load(std::memory_order_relaxed);
+  st.mallocs = mallocs;
+  st.frees = frees_.load(std::memory_order_relaxed);
+  return st;
+}
+
+}  // namespace gol::rt
