@@ -33,10 +33,7 @@
 #include <cstring>
 #include <deque>
 #include <optional>
-#include <type_traits>
 #include <vector>
-
-#include <time.h>
 
 #include <fmt/format.h>
 
@@ -50,6 +47,7 @@
 #include "runtime/slice.h"
 #include "runtime/utf8.h"
 #include "vm/goroutines.h"
+#include "vm/natives.h"
 
 #if (defined(__GNUC__) || defined(__clang__)) && !defined(GOL_NO_COMPUTED_GOTO)
 #define GOL_COMPUTED_GOTO 1
@@ -433,8 +431,7 @@ Exit resumePanic(Machine& m, rt::G& g) {
 // else what RESUME_AFTER should do with. A G that must wait parks with
 // G::resumeOp = Collect: woken, it runs the instruction again, which then
 // only collects the outcome (chanResume). Inside a nested call (a native's C++ frames below) a G
-// cannot park: it polls without blocking instead, its M in the syscall
-// state between tries, like natives_sched.cpp's semaphores.
+// cannot park: it polls without blocking instead (waitPolling, vm/natives.h).
 
 std::optional<Exit> parkOnInstruction(rt::G& g) {
   g.resumeOp = rt::ResumeOp::Collect;
@@ -448,50 +445,33 @@ rt::Scheduler* channelScheduler(Machine& m, rt::G& g, std::optional<Exit>* faile
   return sched;
 }
 
-// Retries a non-blocking attempt until it is no longer WouldBlock (or, for
-// select, -1). nullopt: the program ended meanwhile.
+// A send or receive: attempt(sched, block) starts it; a G woken after it
+// parked collects the outcome instead. nullopt: *st says how it ended.
 template <class Attempt>
-auto pollNested(rt::Scheduler& sched, rt::G& g, Attempt attempt) -> std::optional<decltype(attempt())> {
-  int64_t pause = 20'000;
-  for (;;) {
-    auto r = attempt();
-    if constexpr (std::is_same_v<decltype(r), rt::ChanStatus>) {
-      if (r != rt::ChanStatus::WouldBlock) return r;
-    } else {
-      if (r != -1) return r;
-    }
-    if (sched.exiting()) return std::nullopt;
-    sched.entersyscall(g);
-    timespec ts{0, static_cast<long>(pause)};
-    nanosleep(&ts, nullptr);
-    sched.exitsyscall(g);
-    pause = std::min<int64_t>(pause * 2, 1'000'000);
+std::optional<Exit> chanOp(Machine& m, rt::G& g, rt::ChanStatus* st, Attempt attempt) {
+  if (g.resumeOp == rt::ResumeOp::Collect) {
+    g.resumeOp = rt::ResumeOp::None;
+    *st = rt::chanResume(g);
+    return std::nullopt;
   }
-}
-
-std::optional<Exit> programEnding(Machine& m) {
-  m.fatalReported = true;  // someone else ended the program: nothing to add
-  return Exit::Fatal;
+  std::optional<Exit> failed;
+  rt::Scheduler* sched = channelScheduler(m, g, &failed);
+  if (sched == nullptr) return failed;
+  if (g.nestedCalls == 0) {
+    *st = attempt(*sched, true);
+    if (*st == rt::ChanStatus::Parked) return parkOnInstruction(g);
+  } else if (!waitPolling(m, g, [&] { return (*st = attempt(*sched, false)) != rt::ChanStatus::WouldBlock; })) {
+    return Exit::Fatal;
+  }
+  return std::nullopt;
 }
 
 std::optional<Exit> chanSendOp(Machine& m, rt::G& g, rt::Chan* c, const uint64_t* src) {
   rt::ChanStatus st;
-  if (g.resumeOp == rt::ResumeOp::Collect) {
-    g.resumeOp = rt::ResumeOp::None;
-    st = rt::chanResume(g);
-  } else {
-    std::optional<Exit> failed;
-    rt::Scheduler* sched = channelScheduler(m, g, &failed);
-    if (sched == nullptr) return failed;
-    if (g.nestedCalls == 0) {
-      st = rt::chanSend(*sched, c, src, &g, true);
-    } else {
-      auto r = pollNested(*sched, g, [&] { return rt::chanSend(*sched, c, src, &g, false); });
-      if (!r) return programEnding(m);
-      st = *r;
-    }
-  }
-  if (st == rt::ChanStatus::Parked) return parkOnInstruction(g);
+  if (std::optional<Exit> e = chanOp(m, g, &st, [&](rt::Scheduler& sched, bool block) {
+        return rt::chanSend(sched, c, src, &g, block);
+      }))
+    return e;
   if (st == rt::ChanStatus::Closed) return startRuntimePanic(m, g, rt::RuntimeError::SendOnClosed, 0, 0);
   return std::nullopt;
 }
@@ -499,22 +479,10 @@ std::optional<Exit> chanSendOp(Machine& m, rt::G& g, rt::Chan* c, const uint64_t
 // ok: where the comma-ok result goes, or null.
 std::optional<Exit> chanRecvOp(Machine& m, rt::G& g, rt::Chan* c, uint64_t* dst, uint64_t* ok) {
   rt::ChanStatus st;
-  if (g.resumeOp == rt::ResumeOp::Collect) {
-    g.resumeOp = rt::ResumeOp::None;
-    st = rt::chanResume(g);
-  } else {
-    std::optional<Exit> failed;
-    rt::Scheduler* sched = channelScheduler(m, g, &failed);
-    if (sched == nullptr) return failed;
-    if (g.nestedCalls == 0) {
-      st = rt::chanRecv(*sched, c, dst, &g, true);
-    } else {
-      auto r = pollNested(*sched, g, [&] { return rt::chanRecv(*sched, c, dst, &g, false); });
-      if (!r) return programEnding(m);
-      st = *r;
-    }
-  }
-  if (st == rt::ChanStatus::Parked) return parkOnInstruction(g);
+  if (std::optional<Exit> e = chanOp(m, g, &st, [&](rt::Scheduler& sched, bool block) {
+        return rt::chanRecv(sched, c, dst, &g, block);
+      }))
+    return e;
   if (ok != nullptr) *ok = st == rt::ChanStatus::Ok ? 1 : 0;
   return std::nullopt;
 }
@@ -560,11 +528,11 @@ std::optional<Exit> selectOp(Machine& m, rt::G& g, uint64_t* frame, const uint64
     }
     bool block = !hasDefault;
     if (block && g.nestedCalls > 0) {
-      auto r = pollNested(*sched, g, [&] {
-        return rt::selectGo(*sched, g, cases, static_cast<int>(n), false, &recvOk);
-      });
-      if (!r) return programEnding(m);
-      chosen = *r;
+      if (!waitPolling(m, g, [&] {
+            chosen = rt::selectGo(*sched, g, cases, static_cast<int>(n), false, &recvOk);
+            return chosen != rt::kSelectDefault;
+          }))
+        return Exit::Fatal;
     } else {
       chosen = rt::selectGo(*sched, g, cases, static_cast<int>(n), block, &recvOk);
       if (chosen == rt::kSelectParked) return parkOnInstruction(g);

@@ -29,6 +29,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -38,6 +39,14 @@
 #include "vm/interp.h"
 
 namespace gol::vm {
+
+// Waiting where a G cannot park: inside a nested call (a native's C++
+// frames are below it) or with no scheduler (unit tests). Calls `ready`
+// until it returns true, the thread sleeping between tries (20 µs, doubling
+// to 1 ms) in the syscall state, so that its P goes to other goroutines.
+// False if the program ended meanwhile (m.fatalReported is then set: there
+// is nothing more to print).
+bool waitPolling(Machine& m, rt::G& g, const std::function<bool()>& ready);
 
 // Around a system call that may block the OS thread (reading stdin or a
 // file): the G enters the syscall state, so that sysmon can hand its P to

@@ -21,10 +21,11 @@
 // String method locking a mutex, under fmt) has C++ frames below it that
 // cannot be saved; and the unit tests run the interpreter with no
 // scheduler at all. There the wait blocks the thread instead: a sleep is
-// a nanosleep, a semaphore is polled with a growing pause (50 µs to 1 ms),
-// both inside entersyscall/exitsyscall so that the M's P goes to other
-// goroutines meanwhile (sysmon hands it off), as a blocking system call's
-// does.
+// a nanosleep, a semaphore (and, in vm/interp.cpp, a channel operation)
+// is polled by waitPolling with a growing pause, 20 µs to 1 ms; both
+// inside entersyscall/exitsyscall so that the M's P goes to other
+// goroutines meanwhile (sysmon hands it off), as a blocking system
+// call's does.
 #include <sched.h>
 #include <time.h>
 #include <unistd.h>
@@ -254,26 +255,6 @@ bool tryAcquire(uint32_t* addr) {
   return false;
 }
 
-// Blocks the thread until the semaphore is acquired (see the file
-// comment). False if the program ended meanwhile.
-bool acquireBlocking(Machine& m, rt::G& g, uint32_t* addr) {
-  rt::Scheduler* sched = rt::currentScheduler();
-  int64_t pause = 50'000;
-  while (!tryAcquire(addr)) {
-    if (sched != nullptr) {
-      if (sched->exiting()) {
-        m.fatalReported = true;  // nothing to print: someone else ended the program
-        return false;
-      }
-      sched->entersyscall(g);
-    }
-    sleepThread(pause);
-    if (sched != nullptr) sched->exitsyscall(g);
-    pause = std::min<int64_t>(pause * 2, 1'000'000);
-  }
-  return true;
-}
-
 template <rt::WaitReason kReason, bool kHasLifo>
 bool semacquire(Machine& m, rt::G& g, uint64_t* s) {
   auto* addr = reinterpret_cast<uint32_t*>(s[0]);
@@ -283,7 +264,7 @@ bool semacquire(Machine& m, rt::G& g, uint64_t* s) {
   }
   bool lifo = kHasLifo && s[1] != 0;
   rt::Scheduler* sched = parkingScheduler(g);
-  if (sched == nullptr) return acquireBlocking(m, g, addr);
+  if (sched == nullptr) return waitPolling(m, g, [&] { return tryAcquire(addr); });
   if (rt::semacquire(*sched, addr, g, lifo, kReason) == rt::SemaAcquire::Acquired) return true;
   m.requestPark(Resume::RetryCall);
   return false;
@@ -322,6 +303,28 @@ bool syncFatal(Machine& m, rt::G&, uint64_t* s) {
 }
 
 constexpr bool kLifo = true;
+
+}  // namespace
+
+bool waitPolling(Machine& m, rt::G& g, const std::function<bool()>& ready) {
+  rt::Scheduler* sched = rt::currentScheduler();
+  int64_t pause = 20'000;
+  while (!ready()) {
+    if (sched != nullptr) {
+      if (sched->exiting()) {
+        m.fatalReported = true;
+        return false;
+      }
+      sched->entersyscall(g);
+    }
+    sleepThread(pause);
+    if (sched != nullptr) sched->exitsyscall(g);
+    pause = std::min<int64_t>(pause * 2, 1'000'000);
+  }
+  return true;
+}
+
+namespace {
 
 const NativeDef kSchedNatives[] = {
     {"runtime.Gosched", gosched},
