@@ -27,6 +27,21 @@ note, its cells "-".
   tools/bench.py --gol build/debug/gol --runs 1
   tools/bench.py --sched [...]        # tools/bench_sched.py [...] instead
 
+Every run's peak resident set size (ru_maxrss from os.wait4, the child's
+own rusage) is recorded too: the table's "rss MB" columns show each
+implementation's median peak in MB and the ratio gol/go. A child starts as a
+copy of this Python process, so a few MB of it are a floor under each figure.
+
+  tools/bench.py --gctrace --only binarytrees
+
+--gctrace runs gol and go with GODEBUG=gctrace=1, reads the trace lines Go's
+runtime writes to stderr ("gc N @T s P%: A+B+C ms clock, ..."), and adds for
+each of the two the number of cycles (median over runs) and the longest
+stop-the-world pause seen in any run, the larger of A (sweep termination) and
+C (mark termination), in milliseconds.
+
+bigheap (about 1 GB live) is left out unless --only names it.
+
 The scheduler's benchmarks (spawn, parked, cpusplit) are left out unless
 --only names them: they measure goroutines, which Lua lacks, and run in
 tools/bench_sched.py (also `--sched`), which times them against Go: spawn
@@ -40,11 +55,13 @@ a second or more in Lua 5.4, which dwarfs that.
 import argparse
 import math
 import os
+import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -52,6 +69,11 @@ REPO_DIR = Path(__file__).resolve().parent.parent
 BENCH_DIR = REPO_DIR / "samples" / "bench"
 IMPLEMENTATIONS = ("gol", "lua5.4", "luajit-joff", "go")
 SCHED_BENCHMARKS = ("spawn", "parked", "cpusplit")  # tools/bench_sched.py's
+OPT_IN_BENCHMARKS = ("bigheap",)  # too big for a default run: only with --only
+GCTRACE_IMPLEMENTATIONS = ("gol", "go")
+# One line of Go's GODEBUG=gctrace=1 output; gol writes the same format.
+GCTRACE_LINE = re.compile(
+    r"^gc (\d+) @(\d+(?:\.\d+)?)s (\d+)%: ([0-9.]+)\+([0-9.]+)\+([0-9.]+) ms clock,")
 
 
 def find_executable(path_or_name):
@@ -93,19 +115,78 @@ def build_with_go(go, src, scratch):
 
 def time_run(cmd, cwd, timeout):
     """Runs cmd once; returns (seconds or None, stdout, error text or None)."""
-    start = time.perf_counter()
-    try:
-        p = subprocess.run(cmd, cwd=cwd, stdin=subprocess.DEVNULL, capture_output=True,
-                           timeout=timeout)
-    except subprocess.TimeoutExpired:
-        return None, b"", f"timed out after {timeout:g} s"
-    except OSError as e:
-        return None, b"", f"cannot run: {e}"
-    elapsed = time.perf_counter() - start
+    elapsed, _, stdout, _, err = measured_run(cmd, cwd, timeout)
+    return elapsed, stdout, err
+
+
+def measured_run(cmd, cwd, timeout, env_extra=None):
+    """Runs cmd once with env_extra added to the environment; returns (seconds
+    or None, peak RSS in bytes or None, stdout, stderr, error text or None).
+
+    The peak is ru_maxrss of the child's own rusage, from os.wait4 (the
+    RUSAGE_CHILDREN totals cannot tell one child from the next). Output goes
+    to temporary files, so nothing needs reading while the child runs; a timer
+    kills the child's process group on time-out."""
+    env = dict(os.environ, **(env_extra or {}))
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as errf:
+        start = time.perf_counter()
+        try:
+            p = subprocess.Popen(cmd, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=out,
+                                 stderr=errf, start_new_session=True)
+        except OSError as e:
+            return None, None, b"", b"", f"cannot run: {e}"
+        timed_out = threading.Event()
+
+        def kill():
+            timed_out.set()
+            try:
+                os.killpg(p.pid, 9)
+            except ProcessLookupError:
+                pass
+        timer = threading.Timer(timeout, kill)
+        timer.start()
+        try:
+            _, status, usage = os.wait4(p.pid, 0)
+        finally:
+            timer.cancel()
+        elapsed = time.perf_counter() - start
+        p.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
+        out.seek(0)
+        errf.seek(0)
+        stdout, stderr = out.read(), errf.read()
+    peak = usage.ru_maxrss * 1024  # kilobytes on Linux
+    if timed_out.is_set():
+        return None, None, stdout, stderr, f"timed out after {timeout:g} s"
     if p.returncode != 0:
-        tail = p.stderr.decode(errors="replace").strip().splitlines()[-3:]
-        return elapsed, p.stdout, f"exit status {p.returncode}: " + " / ".join(tail)
-    return elapsed, p.stdout, None
+        tail = [l for l in stderr.decode(errors="replace").strip().splitlines()
+                if not GCTRACE_LINE.match(l)][-3:]
+        return elapsed, peak, stdout, stderr, f"exit status {p.returncode}: " + " / ".join(tail)
+    return elapsed, peak, stdout, stderr, None
+
+
+def parse_gctrace(stderr):
+    """(cycles, longest stop-the-world pause in ms or None) from a run's
+    stderr under GODEBUG=gctrace=1: the number of trace lines, and the largest
+    A or C of their "A+B+C ms clock" (sweep and mark termination; B is the
+    concurrent mark)."""
+    cycles, longest = 0, None
+    for line in stderr.decode(errors="replace").splitlines():
+        m = GCTRACE_LINE.match(line)
+        if m:
+            cycles += 1
+            pause = max(float(m.group(4)), float(m.group(6)))
+            longest = pause if longest is None else max(longest, pause)
+    return cycles, longest
+
+
+def gctrace_env():
+    """The environment's GODEBUG with gctrace=1 added."""
+    old = os.environ.get("GODEBUG", "")
+    return {"GODEBUG": (old + "," if old else "") + "gctrace=1"}
+
+
+def fmt_mb(b):
+    return "-" if b is None else f"{b / (1 << 20):.0f}"
 
 
 def fmt_seconds(s):
@@ -131,6 +212,9 @@ def main():
     ap.add_argument("--only", action="append", metavar="NAME",
                     help="run only this benchmark (may be repeated)")
     ap.add_argument("--timeout", type=float, default=300, help="seconds per run (default 300)")
+    ap.add_argument("--gctrace", action="store_true",
+                    help="run gol and go with GODEBUG=gctrace=1 and report their GC cycles "
+                         "and longest stop-the-world pause")
     args = ap.parse_args()
     if args.runs < 1:
         ap.error("--runs must be at least 1")
@@ -144,7 +228,7 @@ def main():
                      f"(have: {', '.join(b.stem for b in benches)})")
         benches = [b for b in benches if b.stem in wanted]
     else:
-        benches = [b for b in benches if b.stem not in SCHED_BENCHMARKS]
+        benches = [b for b in benches if b.stem not in SCHED_BENCHMARKS + OPT_IN_BENCHMARKS]
     if not benches:
         print(f"no benchmarks in {BENCH_DIR}")
         return 1
@@ -190,11 +274,19 @@ def main():
                     notes.append(f"{name}: go skipped, {err}")
 
             times = {impl: [] for impl in commands}
+            peaks = {impl: [] for impl in commands}
+            traces = {impl: [] for impl in commands if impl in GCTRACE_IMPLEMENTATIONS}
             bad = set()
             print(f"{name}: ", end="", flush=True)
             for _ in range(args.runs):
                 for impl, cmd in commands.items():
-                    elapsed, out, err = time_run(cmd, BENCH_DIR, args.timeout)
+                    traced = args.gctrace and impl in GCTRACE_IMPLEMENTATIONS
+                    elapsed, peak, out, stderr, err = measured_run(
+                        cmd, BENCH_DIR, args.timeout, gctrace_env() if traced else None)
+                    if peak is not None:
+                        peaks[impl].append(peak)
+                    if traced and err is None:
+                        traces[impl].append(parse_gctrace(stderr))
                     if err is None and expected is not None and out != expected:
                         got = out.decode(errors="replace").strip().replace("\n", " | ")[:120]
                         err = f"output differs from {expected_path.name}: {got!r}"
@@ -207,13 +299,22 @@ def main():
                     print(".", end="", flush=True)
             print()
             medians = {impl: statistics.median(ts) if ts else None for impl, ts in times.items()}
-            rows.append((name, medians, bad))
+            rss = {impl: statistics.median(ps) if ps else None for impl, ps in peaks.items()}
+            gc = {}
+            for impl, runs in traces.items():
+                if runs:
+                    pauses = [p for _, p in runs if p is not None]
+                    gc[impl] = (statistics.median(c for c, _ in runs), max(pauses) if pauses else None)
+            rows.append((name, medians, bad, rss, gc))
 
     # The table.
     headers = ["benchmark"] + list(IMPLEMENTATIONS) + ["gol/lua5.4", "gol/luajit-joff", "gol/go"]
+    headers += [f"{impl} MB" for impl in IMPLEMENTATIONS] + ["MB gol/go"]
+    if args.gctrace:
+        headers += [f"{impl} {what}" for impl in GCTRACE_IMPLEMENTATIONS for what in ("GCs", "STW ms")]
     table = []
     ratios = []
-    for name, medians, bad in rows:
+    for name, medians, bad, rss, gc in rows:
         cells = [name]
         for impl in IMPLEMENTATIONS:
             cell = fmt_seconds(medians.get(impl))
@@ -221,6 +322,14 @@ def main():
         gol = medians.get("gol")
         for other in ("lua5.4", "luajit-joff", "go"):
             cells.append(fmt_ratio(gol, medians.get(other)))
+        for impl in IMPLEMENTATIONS:
+            cells.append(fmt_mb(rss.get(impl)))
+        cells.append(fmt_ratio(rss.get("gol"), rss.get("go")))
+        if args.gctrace:
+            for impl in GCTRACE_IMPLEMENTATIONS:
+                cycles, pause = gc.get(impl, (None, None))
+                cells.append("-" if cycles is None else f"{cycles:g}")
+                cells.append("-" if pause is None else f"{pause:.3f}")
         if gol and medians.get("lua5.4") and "gol" not in bad and "lua5.4" not in bad:
             ratios.append(gol / medians["lua5.4"])
         table.append(cells)
@@ -228,6 +337,10 @@ def main():
     print()
     print(f"median wall-clock seconds of {args.runs} run{'s' if args.runs > 1 else ''}"
           f" (\"!\": wrong output or failed run)")
+    print("rss MB: median peak resident set size (ru_maxrss) in MB, and gol/go of those")
+    if args.gctrace:
+        print("GCs: GC cycles in gctrace=1 output (median); STW ms: longest stop-the-world pause "
+              "of any run, max of sweep and mark termination")
     print("  ".join(h.ljust(widths[0]) if i == 0 else h.rjust(widths[i]) for i, h in enumerate(headers)))
     for r in table:
         print("  ".join(c.ljust(widths[0]) if i == 0 else c.rjust(widths[i]) for i, c in enumerate(r)))
