@@ -195,7 +195,7 @@ class Runner:
             (d / "main.go").write_text(PROGRAMS[prog])
             env = dict(os.environ, GOPROXY="off", GOTOOLCHAIN="local", GOFLAGS="", GOWORK="off",
                        GO111MODULE="on", CGO_ENABLED="0")
-            if "GOCACHE" not in env and "HOME" not in env:
+            if "GOCACHE" not in env and not env.get("HOME") and not env.get("XDG_CACHE_HOME"):
                 env["GOCACHE"] = str(self.tmp / "gocache")
             b = subprocess.run([self.go, "build", "-o", "prog", "main.go"], cwd=d, env=env,
                                capture_output=True, timeout=self.timeout)
