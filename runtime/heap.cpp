@@ -35,6 +35,31 @@
 //   read lock-free (acquire loads), which is why Span objects are never
 //   deleted while the heap lives: they are recycled through a pool.
 //
+//   Object layout (Go 1.22's allocation headers): the collector must know
+//   which words of an object hold pointers. Noscan spans hold none. Scan
+//   objects of at most 512 bytes get one bit per word in their span's
+//   heapBits, written at allocation from the type's pointer bitmap
+//   repeated; those over 512 bytes in small classes carry an 8-byte header
+//   (the TypeDesc*) at the start of the slot, and alloc returns slot+8;
+//   large objects keep the TypeDesc* in their Span. A request is large once
+//   size > 32 KiB - 8, for noscan ones too (so that a scan object with its
+//   header fits a small class), as Go does and as roundUpSize assumes.
+//
+//   Collector interface: findObject maps any word to the allocated object
+//   containing it (page table → span → slot by a multiply, then the slot's
+//   allocation state: below freeindex or in allocBits, which with the world
+//   stopped is exact for cached spans too); mark sets the slot's bit in
+//   gcmarkBits atomically and counts its bytes; forEachPointerWord reads
+//   the layout above. A sweep makes allocBits = allocated & marked, zeroes
+//   and un-bits the freed slots, and frees spans with no survivors.
+//
+//   heapLive (Go's gcController.heapLive), for the pacer: at a sweep it is
+//   reset to the bytes marked since the previous one (Go does it at mark
+//   termination); then every refill adds the span's free slots (the cache
+//   will allocate them without telling anyone), every return of a cached
+//   span takes back its unused ones, and large objects add their pages.
+//   The trigger is checked where heapLive grows, never on the fast path.
+//
 // Invariants:
 //   - every free slot of an in-use span holds zeros. Fresh spans are zeroed
 //     when their run may hold old data (needzero); sweeping zeroes the slots
@@ -115,25 +140,42 @@ int sizeToClass(uint64_t size) {
   return classTables.by128[(size - kSmallSizeMax + 127) / 128];
 }
 
+const TypeDesc* Heap::allPointers() {
+  static const TypeDesc desc = [] {
+    TypeDesc d;
+    d.name = "unsafe.Pointer";
+    d.kind = TypeKind::Pointer;
+    d.size = 8;
+    d.align = 8;
+    d.pointerWords = {1};
+    return d;
+  }();
+  return &desc;
+}
+
 bool Span::isMarked(uint32_t i) const {
   std::atomic_ref<uint64_t> w(const_cast<uint64_t&>(gcmarkBits[i / 64]));
   return w.load(std::memory_order_relaxed) >> (i % 64) & 1;
 }
 
+namespace {
+// A counter with one writer: a plain add, atomic only so others may read.
+void bump(std::atomic<uint64_t>& a, uint64_t n) {
+  a.store(a.load(std::memory_order_relaxed) + n, std::memory_order_relaxed);
+}
+}  // namespace
+
 struct Heap::Cache {
   Span* alloc[kNumSpanClasses] = {};
   uintptr_t tiny = 0;
   uint64_t tinyOffset = 0;
+  bool triggerPending = false;  // refill crossed the trigger: fire after alloc
   // Single writer (the cache's owner); atomic so stats() can read.
   std::atomic<uint64_t> allocBytes{0};
   std::atomic<uint64_t> mallocs{0};
-  void count(uint64_t bytes) {
-    allocBytes.store(allocBytes.load(std::memory_order_relaxed) + bytes,
-                     std::memory_order_relaxed);
-  }
-  void countMalloc() {
-    mallocs.store(mallocs.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
-  }
+  std::atomic<uint64_t> tinyPacked{0};  // tiny objects put in an existing block
+  void count(uint64_t bytes) { bump(allocBytes, bytes); }
+  void countMalloc() { bump(mallocs, 1); }
 };
 
 struct Heap::Central {
@@ -198,6 +240,12 @@ int64_t nextFree(Span* s) {
   }
 }
 
+void clearHeapBits(Span* s, uint32_t idx) {
+  uint64_t n = s->elemsize / 8;
+  for (uint64_t b = uint64_t(idx) * n, end = b + n; b < end; b++)
+    s->heapBits[b / 64] &= ~(uint64_t(1) << (b % 64));
+}
+
 }  // namespace
 
 // ---- the heap ---------------------------------------------------------------
@@ -221,20 +269,78 @@ Heap::~Heap() {
   for (auto& [base, bytes] : mappings_) munmap(base, bytes);
 }
 
-void* Heap::alloc(uint64_t size, bool noscan, int p) {
+void* Heap::alloc(uint64_t size, const TypeDesc* scan, int p) {
   if (size == 0) return zerobase;
-  if (size > kMaxSmallSize) return allocLarge(size, noscan);
+  if (scan && !scan->hasPointers()) scan = nullptr;
+  if (size > kMaxSmallSize - kMallocHeaderSize) return allocLarge(size, scan);
   if (p >= int(caches_.size())) heapFatal("runtime: P index out of range in heap alloc");
   if (p >= 0) {
     Cache& c = *caches_[size_t(p)];
-    return noscan && size < kTinySize ? allocTiny(c, size) : allocSmall(c, size, noscan);
+    void* x = allocIn(c, size, scan);
+    if (c.triggerPending) {
+      c.triggerPending = false;
+      fireTrigger();
+    }
+    return x;
   }
-  std::lock_guard<std::mutex> g(sharedLock_);
-  return noscan && size < kTinySize ? allocTiny(*shared_, size)
-                                    : allocSmall(*shared_, size, noscan);
+  void* x;
+  bool fire;
+  {
+    std::lock_guard<std::mutex> g(sharedLock_);
+    x = allocIn(*shared_, size, scan);
+    fire = shared_->triggerPending;
+    shared_->triggerPending = false;
+  }
+  if (fire) fireTrigger();
+  return x;
 }
 
-void* Heap::allocSmall(Cache& c, uint64_t size, bool noscan) {
+namespace {
+
+// Writes the heap bits of slot idx of s for an object of `size` bytes laid
+// out as t repeated: the slot's elemsize/8 (<= 64) bits, cleared past size.
+void writeHeapBits(Span* s, uint32_t idx, uint64_t size, const TypeDesc* t) {
+  uint64_t n = s->elemsize / 8;
+  uint64_t words = (size + 7) / 8;  // whole words: alloc(12, false) scans 2
+  uint64_t period = t->size / 8;  // divides words; <= 64
+  uint64_t mask = t->pointerWords[0];
+  if (period < 64) mask &= (uint64_t(1) << period) - 1;
+  for (uint64_t len = period; len < words; len *= 2) mask |= mask << len;
+  if (words < 64) mask &= (uint64_t(1) << words) - 1;
+  uint64_t first = uint64_t(idx) * n;
+  uint64_t w = first / 64, off = first % 64;
+  uint64_t field = n == 64 ? ~uint64_t(0) : (uint64_t(1) << n) - 1;
+  // Relaxed atomics: one writer (the span's owner), but markers may read
+  // other slots' bits of the same word.
+  std::atomic_ref<uint64_t> lo(s->heapBits[w]);
+  lo.store((lo.load(std::memory_order_relaxed) & ~(field << off)) | (mask << off),
+           std::memory_order_relaxed);
+  if (off + n > 64) {
+    std::atomic_ref<uint64_t> hi(s->heapBits[w + 1]);
+    uint64_t spill = off + n - 64;
+    hi.store((hi.load(std::memory_order_relaxed) & ~((uint64_t(1) << spill) - 1)) |
+                 (mask >> (64 - off)),
+             std::memory_order_relaxed);
+  }
+}
+
+}  // namespace
+
+void* Heap::allocIn(Cache& c, uint64_t size, const TypeDesc* scan) {
+  Span* s;
+  uint32_t idx;
+  if (!scan) return size < kTinySize ? allocTiny(c, size) : allocSmall(c, size, true, &s, &idx);
+  if (size <= kMinSizeForMallocHeader) {
+    void* x = allocSmall(c, size, false, &s, &idx);
+    writeHeapBits(s, idx, size, scan);
+    return x;
+  }
+  auto* slot = static_cast<const TypeDesc**>(allocSmall(c, size + kMallocHeaderSize, false, &s, &idx));
+  std::atomic_ref<const TypeDesc*>(*slot).store(scan, std::memory_order_relaxed);
+  return slot + 1;
+}
+
+void* Heap::allocSmall(Cache& c, uint64_t size, bool noscan, Span** span, uint32_t* index) {
   int sc = sizeToClass(size) * 2 + int(noscan);
   Span* s = c.alloc[sc];
   int64_t idx = s ? nextFree(s) : -1;
@@ -247,6 +353,8 @@ void* Heap::allocSmall(Cache& c, uint64_t size, bool noscan) {
   s->allocCount++;
   c.count(s->elemsize);
   c.countMalloc();
+  *span = s;
+  *index = uint32_t(idx);
   return reinterpret_cast<void*>(s->base + uint64_t(idx) * s->elemsize);
 }
 
@@ -261,9 +369,12 @@ void* Heap::allocTiny(Cache& c, uint64_t size) {
   if (c.tiny != 0 && off + size <= kTinySize) {
     c.tinyOffset = off + size;
     c.countMalloc();
+    bump(c.tinyPacked, 1);
     return reinterpret_cast<void*>(c.tiny + off);
   }
-  void* block = allocSmall(c, kTinySize, true);
+  Span* s;
+  uint32_t idx;
+  void* block = allocSmall(c, kTinySize, true, &s, &idx);
   // Keep whichever block has more room left.
   if (c.tiny == 0 || size < c.tinyOffset) {
     c.tiny = reinterpret_cast<uintptr_t>(block);
@@ -272,9 +383,45 @@ void* Heap::allocTiny(Cache& c, uint64_t size) {
   return block;
 }
 
+// Go's mcache.refill: heapLive counts the whole span's free slots as
+// allocated now, and takes back the ones left unused when it is returned.
 void Heap::refill(Cache& c, int sc) {
-  if (c.alloc[sc]) centralReturn(c.alloc[sc]);
-  c.alloc[sc] = centralTake(sc);
+  uncache(c, sc);
+  Span* s = centralTake(sc);
+  c.alloc[sc] = s;
+  uint64_t add = uint64_t(s->nelems - s->allocCount) * s->elemsize;
+  uint64_t live = heapLive_.fetch_add(add, std::memory_order_relaxed) + add;
+  if (crossedTrigger(live)) c.triggerPending = true;
+}
+
+void Heap::uncache(Cache& c, int sc) {
+  Span* s = c.alloc[sc];
+  if (!s) return;
+  c.alloc[sc] = nullptr;
+  heapLive_.fetch_sub(uint64_t(s->nelems - s->allocCount) * s->elemsize,
+                      std::memory_order_relaxed);
+  centralReturn(s);
+}
+
+bool Heap::crossedTrigger(uint64_t live) {
+  uint64_t t = trigger_.load(std::memory_order_relaxed);
+  while (live >= t) {
+    // Disarm it; whoever succeeds fires it, once.
+    if (trigger_.compare_exchange_weak(t, UINT64_MAX, std::memory_order_acquire,
+                                       std::memory_order_relaxed))
+      return true;
+  }
+  return false;
+}
+
+void Heap::fireTrigger() {
+  if (auto* fn = onTrigger_.load(std::memory_order_relaxed)) fn();
+}
+
+void Heap::setTrigger(uint64_t bytes, void (*onTrigger)()) {
+  onTrigger_.store(onTrigger, std::memory_order_relaxed);
+  // Release: a thread that disarms this trigger (acquire) sees its callback.
+  trigger_.store(bytes, std::memory_order_release);
 }
 
 Span* Heap::centralTake(int sc) {
@@ -296,8 +443,15 @@ Span* Heap::centralTake(int sc) {
     s->noscan = sc % 2 == 1;
     s->elemsize = kSizeClasses[cl];
     s->nelems = classObjects(cl);
+    s->divMul = uint32_t(~uint32_t(0) / uint32_t(s->elemsize) + 1);
     s->allocBits.assign((s->nelems + 63) / 64, 0);
     s->gcmarkBits.assign((s->nelems + 63) / 64, 0);
+    if (!s->noscan && s->elemsize <= kMinSizeForMallocHeader)
+      s->heapBits.assign(s->npages * kPageSize / 8 / 64, 0);
+    else
+      s->heapBits.clear();
+    s->largeType = nullptr;
+    s->largeSize = 0;
     s->freeindex = 0;
     s->allocCount = 0;
     loadCache(s);
@@ -320,7 +474,8 @@ void Heap::centralReturn(Span* s) {
     listPush(ce.partial, s, SpanList::Partial);
 }
 
-void* Heap::allocLarge(uint64_t size, bool noscan) {
+void* Heap::allocLarge(uint64_t size, const TypeDesc* scan) {
+  bool noscan = scan == nullptr;
   if (size > (uint64_t(1) << 46)) outOfMemory();  // more than the address space
   uint64_t npages = (size + kPageSize - 1) / kPageSize;
   Span* s;
@@ -330,6 +485,10 @@ void* Heap::allocLarge(uint64_t size, bool noscan) {
     s->sizeClass = 0;
     s->noscan = noscan;
     s->elemsize = npages * kPageSize;
+    s->divMul = 0;
+    s->heapBits.clear();
+    s->largeType = scan;
+    s->largeSize = (size + 7) & ~uint64_t(7);  // whole words: alloc(12, false) scans 2
     s->nelems = 1;
     s->allocBits.assign(1, 0);
     s->gcmarkBits.assign(1, 0);
@@ -343,6 +502,8 @@ void* Heap::allocLarge(uint64_t size, bool noscan) {
   s->needzero = false;
   largeAlloc_.fetch_add(s->elemsize, std::memory_order_relaxed);
   largeMallocs_.fetch_add(1, std::memory_order_relaxed);
+  uint64_t live = heapLive_.fetch_add(s->elemsize, std::memory_order_relaxed) + s->elemsize;
+  if (crossedTrigger(live)) fireTrigger();
   return reinterpret_cast<void*>(s->base);
 }
 
@@ -504,6 +665,9 @@ void Heap::freePages(Span* s) {
   s->scavenged = false;
   s->allocBits.clear();
   s->gcmarkBits.clear();
+  s->heapBits.clear();
+  s->largeType = nullptr;
+  s->largeSize = 0;
   s->nelems = 0;
   insertFree(s);
 }
@@ -530,41 +694,52 @@ Span* Heap::findSpan(const void* ptr) const {
   return slot ? slot->load(std::memory_order_acquire) : nullptr;
 }
 
+bool Heap::findObject(uintptr_t p, ObjectRef* out) const {
+  Span* s = findSpan(reinterpret_cast<const void*>(p));
+  if (!s) return false;  // only in-use spans are in the page table
+  uint32_t idx = s->objectIndex(p);
+  if (idx >= s->nelems || !s->isAllocated(idx)) return false;
+  out->base = s->base + uint64_t(idx) * s->elemsize;
+  out->span = s;
+  out->index = idx;
+  return true;
+}
+
+bool Heap::mark(const ObjectRef& o) {
+  uint64_t bit = uint64_t(1) << (o.index % 64);
+  // Relaxed: the bit is the only data; the collector's phases synchronise.
+  std::atomic_ref<uint64_t> w(o.span->gcmarkBits[o.index / 64]);
+  if (w.fetch_or(bit, std::memory_order_relaxed) & bit) return false;
+  markedBytes_.fetch_add(o.span->elemsize, std::memory_order_relaxed);
+  return true;
+}
+
 void* Heap::objectBase(const void* ptr, uint64_t* size) const {
   Span* s = findSpan(ptr);
   if (!s) return nullptr;
-  uint64_t idx = (reinterpret_cast<uintptr_t>(ptr) - s->base) / s->elemsize;
+  uint32_t idx = s->objectIndex(reinterpret_cast<uintptr_t>(ptr));
   if (idx >= s->nelems) return nullptr;
   if (size) *size = s->elemsize;
   return reinterpret_cast<void*>(s->base + idx * s->elemsize);
 }
 
 bool Heap::markObject(const void* ptr) {
-  Span* s = findSpan(ptr);
-  if (!s) return false;
-  uint64_t idx = (reinterpret_cast<uintptr_t>(ptr) - s->base) / s->elemsize;
-  if (idx >= s->nelems) return false;
-  uint64_t bit = uint64_t(1) << (idx % 64);
-  // Relaxed: the bit is the only data; the collector's phases synchronise.
-  std::atomic_ref<uint64_t> w(s->gcmarkBits[idx / 64]);
-  return (w.fetch_or(bit, std::memory_order_relaxed) & bit) == 0;
+  ObjectRef o;
+  return findObject(reinterpret_cast<uintptr_t>(ptr), &o) && mark(o);
 }
 
 bool Heap::isMarked(const void* ptr) const {
   Span* s = findSpan(ptr);
   if (!s) return false;
-  uint64_t idx = (reinterpret_cast<uintptr_t>(ptr) - s->base) / s->elemsize;
-  return idx < s->nelems && s->isMarked(uint32_t(idx));
+  uint32_t idx = s->objectIndex(reinterpret_cast<uintptr_t>(ptr));
+  return idx < s->nelems && s->isMarked(idx);
 }
 
 // ---- sweeping -------------------------------------------------------------------
 
 void Heap::flushCaches() {
   auto flush = [&](Cache& c) {
-    for (int sc = 0; sc < kNumSpanClasses; sc++) {
-      if (c.alloc[sc]) centralReturn(c.alloc[sc]);
-      c.alloc[sc] = nullptr;
-    }
+    for (int sc = 0; sc < kNumSpanClasses; sc++) uncache(c, sc);
     c.tiny = 0;
     c.tinyOffset = 0;
   };
@@ -589,14 +764,34 @@ void Heap::sweepSpan(Span* s) {
 }
 
 void Heap::sweepDetached(Span* s) {
+  // Word by word: allocated = below freeindex or in allocBits; survivors =
+  // allocated and marked (a mark is only ever set on an allocated slot).
   uint32_t live = 0, freed = 0;
-  for (uint32_t i = 0; i < s->nelems; i++) {
-    bool alloc = s->isAllocated(i);
-    bool marked = s->isMarked(i);
-    if (alloc && marked)
-      live++;
-    else if (alloc)
-      freed++;
+  std::vector<uint64_t>& marks = s->gcmarkBits;
+  for (size_t w = 0; w < s->allocBits.size(); w++) {
+    uint64_t below = 0;
+    uint64_t lo = uint64_t(w) * 64;
+    if (s->freeindex >= lo + 64)
+      below = ~uint64_t(0);
+    else if (s->freeindex > lo)
+      below = (uint64_t(1) << (s->freeindex - lo)) - 1;
+    uint64_t alloc = s->allocBits[w] | below;
+    if (uint64_t end = s->nelems - lo; end < 64) alloc &= (uint64_t(1) << end) - 1;
+    uint64_t keep = alloc & marks[w];
+    uint64_t dead = alloc & ~keep;
+    live += uint32_t(std::popcount(keep));
+    freed += uint32_t(std::popcount(dead));
+    s->allocBits[w] = keep;
+    marks[w] = 0;
+    if (dead == 0 || s->sizeClass == 0) continue;
+    // Eager zeroing (the malloc header included); clear the heap bits too,
+    // so nothing stale is left for a reused slot.
+    while (dead) {
+      uint32_t i = uint32_t(lo) + uint32_t(std::countr_zero(dead));
+      dead &= dead - 1;
+      std::memset(reinterpret_cast<void*>(s->base + uint64_t(i) * s->elemsize), 0, s->elemsize);
+      if (!s->heapBits.empty()) clearHeapBits(s, i);
+    }
   }
   frees_.fetch_add(freed, std::memory_order_relaxed);
   freedBytes_.fetch_add(uint64_t(freed) * s->elemsize, std::memory_order_relaxed);
@@ -606,23 +801,12 @@ void Heap::sweepDetached(Span* s) {
     return;
   }
   if (s->sizeClass == 0) {
-    s->gcmarkBits[0] = 0;
+    s->allocBits[0] = 0;  // large: allocated through freeindex == 1
     std::lock_guard<std::mutex> g(heapLock_);
     listPush(large_, s, SpanList::Large);
     return;
   }
-  for (uint32_t i = 0; i < s->nelems; i++) {
-    if (s->isAllocated(i) && !s->isMarked(i))
-      std::memset(reinterpret_cast<void*>(s->base + uint64_t(i) * s->elemsize), 0, s->elemsize);
-  }
-  // New alloc bits: the marked slots (a mark on a free slot, from a stale
-  // pointer, keeps that zeroed slot allocated until the next cycle).
-  for (size_t w = 0; w < s->allocBits.size(); w++) s->allocBits[w] = s->gcmarkBits[w];
-  if (uint32_t rem = s->nelems % 64) s->allocBits.back() &= (uint64_t(1) << rem) - 1;
-  std::fill(s->gcmarkBits.begin(), s->gcmarkBits.end(), 0);
-  uint32_t count = 0;
-  for (uint64_t w : s->allocBits) count += uint32_t(std::popcount(w));
-  s->allocCount = count;
+  s->allocCount = live;
   s->freeindex = 0;
   loadCache(s);
   centralReturn(s);
@@ -648,6 +832,9 @@ void Heap::sweepAll() {
       spans.push_back(s);
     }
   }
+  // Go's mark termination: heapLive restarts from the marked bytes.
+  heapLive_.store(markedBytes_.exchange(0, std::memory_order_relaxed),
+                  std::memory_order_relaxed);
   for (Span* s : spans) sweepDetached(s);
 }
 
@@ -655,18 +842,23 @@ HeapStats Heap::stats() const {
   HeapStats st{};
   uint64_t bytes = largeAlloc_.load(std::memory_order_relaxed);
   uint64_t mallocs = largeMallocs_.load(std::memory_order_relaxed);
+  uint64_t packed = 0;
   auto add = [&](const Cache& c) {
     bytes += c.allocBytes.load(std::memory_order_relaxed);
     mallocs += c.mallocs.load(std::memory_order_relaxed);
+    packed += c.tinyPacked.load(std::memory_order_relaxed);
   };
   for (auto& c : caches_) add(*c);
   add(*shared_);
   st.heapAlloc = bytes - freedBytes_.load(std::memory_order_relaxed);
+  st.totalAlloc = bytes;
   st.heapSys = heapSys_.load(std::memory_order_relaxed);
   st.heapInuse = heapInuse_.load(std::memory_order_relaxed);
+  st.heapIdle = st.heapSys - st.heapInuse;
   st.heapReleased = heapReleased_.load(std::memory_order_relaxed);
   st.mallocs = mallocs;
   st.frees = frees_.load(std::memory_order_relaxed);
+  st.heapObjects = mallocs - packed - st.frees;
   return st;
 }
 
