@@ -22,8 +22,10 @@
 //   next free slot is one count-trailing-zeros away.
 //
 //   Central (mcentral), one per span class, under its own lock: spans with
-//   free slots (partial) and spans without (full). A cache refills from the
-//   partial list, else from a fresh span of the page heap.
+//   free slots (partial) and spans without (full), each list twice: swept
+//   and unswept (below). A cache refills from the swept partial list, else
+//   by sweeping unswept spans of its class, else from a fresh span of the
+//   page heap.
 //
 //   Page heap (mheap), under heapLock_: memory is reserved from the OS in
 //   64 MiB-aligned arenas (mmap, MAP_NORESERVE). Free runs of pages sit in
@@ -53,6 +55,21 @@
 //   the layout above. A sweep makes allocBits = allocated & marked, zeroes
 //   and un-bits the freed slots, and frees spans with no survivors.
 //
+//   Sweeping is lazy, with Go's sweep generations. The heap's sweepgen sg
+//   grows by 2 at each startSweep; a span's sweepgen is sg-2 (needs
+//   sweeping), sg-1 (being swept) or sg (swept). startSweep (world
+//   stopped) flushes the caches and bumps sg: every in-use span becomes
+//   unswept at once, because the lists are kept in pairs indexed by
+//   sg/2%2, so yesterday's swept lists are today's unswept ones. A span is
+//   swept by whoever takes it off an unswept list under its list's lock:
+//   sweepOne (a background sweeper, finishSweep), a refill of its class
+//   (which must sweep before it reuses a slot, as Go's mcentral does), or
+//   a large allocation (which first sweeps until as many pages as it needs
+//   were freed, Go's reclaim). Caches only ever hold swept spans, and new
+//   spans are born swept, so an object allocated after startSweep is never
+//   freed by this cycle's sweep. With allocBlack on, new objects are born
+//   marked instead (for a concurrent marker).
+//
 //   heapLive (Go's gcController.heapLive), for the pacer: at a sweep it is
 //   reset to the bytes marked since the previous one (Go does it at mark
 //   termination); then every refill adds the span's free slots (the cache
@@ -69,9 +86,8 @@
 //     anonymous memory), so scavenging clears needzero.
 //   - a span is in exactly one place: a cache (list Cached), a central
 //     partial or full list, the large list, or the free set (Free).
-//   - sweeping runs with the world stopped (no alloc in flight) after
-//     flushCaches, as the collector's stop-the-world will arrange; lazy,
-//     concurrent sweeping is for the GC issue.
+//   - a span on a list or in a cache is owned by that list's lock or that
+//     cache; sweeping takes it off its list first, so one thread sweeps it.
 //
 // Lock order: sharedLock_ → central lock → heapLock_. Caches never lock.
 //
@@ -89,6 +105,7 @@
 #include <cstring>
 #include <map>
 #include <set>
+#include <thread>
 
 namespace gol::rt {
 
@@ -169,20 +186,43 @@ struct Heap::Cache {
   Span* alloc[kNumSpanClasses] = {};
   uintptr_t tiny = 0;
   uint64_t tinyOffset = 0;
+  Span* tinySpan = nullptr;  // the tiny block's slot, to mark it black
+  uint32_t tinyIndex = 0;
   bool triggerPending = false;  // refill crossed the trigger: fire after alloc
   // Single writer (the cache's owner); atomic so stats() can read.
   std::atomic<uint64_t> allocBytes{0};
   std::atomic<uint64_t> mallocs{0};
   std::atomic<uint64_t> tinyPacked{0};  // tiny objects put in an existing block
+  std::atomic<uint64_t> blackBytes{0};  // allocated black since startSweep
   void count(uint64_t bytes) { bump(allocBytes, bytes); }
   void countMalloc() { bump(mallocs, 1); }
 };
 
+// Lists of spans, indexed [sweptSet(sg)] for swept ones and the other for
+// unswept ones (lock held).
 struct Heap::Central {
   std::mutex lock;
-  Span* partial = nullptr;  // lock held
-  Span* full = nullptr;     // lock held
+  Span* partial[2] = {};
+  Span* full[2] = {};
 };
+
+namespace {
+
+int sweptSet(uint32_t sg) { return int(sg / 2 % 2); }
+
+// Counts a thread in Heap::sweepers_ for a scope.
+class SweeperScope {
+ public:
+  explicit SweeperScope(std::atomic<int>& n) : n_(n) { n_.fetch_add(1, std::memory_order_relaxed); }
+  ~SweeperScope() { n_.fetch_sub(1, std::memory_order_release); }
+  SweeperScope(const SweeperScope&) = delete;
+  SweeperScope& operator=(const SweeperScope&) = delete;
+
+ private:
+  std::atomic<int>& n_;
+};
+
+}  // namespace
 
 struct Heap::ArenaMap {
   struct Arena {
@@ -335,7 +375,8 @@ void* Heap::allocIn(Cache& c, uint64_t size, const TypeDesc* scan) {
     writeHeapBits(s, idx, size, scan);
     return x;
   }
-  auto* slot = static_cast<const TypeDesc**>(allocSmall(c, size + kMallocHeaderSize, false, &s, &idx));
+  void* x = allocSmall(c, size + kMallocHeaderSize, false, &s, &idx);
+  auto* slot = static_cast<const TypeDesc**>(x);
   std::atomic_ref<const TypeDesc*>(*slot).store(scan, std::memory_order_relaxed);
   return slot + 1;
 }
@@ -353,6 +394,7 @@ void* Heap::allocSmall(Cache& c, uint64_t size, bool noscan, Span** span, uint32
   s->allocCount++;
   c.count(s->elemsize);
   c.countMalloc();
+  if (allocBlack_.load(std::memory_order_relaxed)) markNew(c, s, uint32_t(idx));
   *span = s;
   *index = uint32_t(idx);
   return reinterpret_cast<void*>(s->base + uint64_t(idx) * s->elemsize);
@@ -370,6 +412,8 @@ void* Heap::allocTiny(Cache& c, uint64_t size) {
     c.tinyOffset = off + size;
     c.countMalloc();
     bump(c.tinyPacked, 1);
+    // The block may predate allocBlack: the new object must not be freed.
+    if (allocBlack_.load(std::memory_order_relaxed)) markNew(c, c.tinySpan, c.tinyIndex);
     return reinterpret_cast<void*>(c.tiny + off);
   }
   Span* s;
@@ -379,6 +423,8 @@ void* Heap::allocTiny(Cache& c, uint64_t size) {
   if (c.tiny == 0 || size < c.tinyOffset) {
     c.tiny = reinterpret_cast<uintptr_t>(block);
     c.tinyOffset = size;
+    c.tinySpan = s;
+    c.tinyIndex = idx;
   }
   return block;
 }
@@ -414,6 +460,12 @@ bool Heap::crossedTrigger(uint64_t live) {
   return false;
 }
 
+void Heap::markNew(Cache& c, Span* s, uint32_t idx) {
+  uint64_t bit = uint64_t(1) << (idx % 64);
+  std::atomic_ref<uint64_t> w(s->gcmarkBits[idx / 64]);
+  if ((w.fetch_or(bit, std::memory_order_relaxed) & bit) == 0) bump(c.blackBytes, s->elemsize);
+}
+
 void Heap::fireTrigger() {
   if (auto* fn = onTrigger_.load(std::memory_order_relaxed)) fn();
 }
@@ -426,12 +478,37 @@ void Heap::setTrigger(uint64_t bytes, void (*onTrigger)()) {
 
 Span* Heap::centralTake(int sc) {
   Central& ce = central_[size_t(sc)];
+  uint32_t sg = sweepgen_.load(std::memory_order_relaxed);
+  int swept = sweptSet(sg), unswept = 1 - swept;
   {
     std::lock_guard<std::mutex> g(ce.lock);
-    if (Span* s = ce.partial) {
-      listRemove(ce.partial, s);
+    if (Span* s = ce.partial[swept]) {
+      listRemove(ce.partial[swept], s);
       s->list = SpanList::Cached;
       return s;
+    }
+  }
+  // Sweep spans of this class until one has room (Go's mcentral.cacheSpan,
+  // with its budget so a heap of full spans does not stall the refill).
+  {
+    SweeperScope scope(sweepers_);
+    for (int budget = 100; budget > 0; budget--) {
+      Span* s;
+      {
+        std::lock_guard<std::mutex> g(ce.lock);
+        s = ce.partial[unswept];
+        if (s)
+          listRemove(ce.partial[unswept], s);
+        else if ((s = ce.full[unswept]))
+          listRemove(ce.full[unswept], s);
+      }
+      if (!s) break;
+      if (!sweepNow(s, sg)) continue;  // nothing survived: its pages were freed
+      if (s->allocCount < s->nelems) {
+        s->list = SpanList::Cached;
+        return s;
+      }
+      centralReturn(s);  // still full
     }
   }
   int cl = sc / 2;
@@ -454,6 +531,7 @@ Span* Heap::centralTake(int sc) {
     s->largeSize = 0;
     s->freeindex = 0;
     s->allocCount = 0;
+    s->sweepgen.store(sg, std::memory_order_relaxed);
     loadCache(s);
     // Publish in the page table only now, with the geometry set, so a
     // lock-free findSpan/objectBase never sees a half-made span.
@@ -465,23 +543,42 @@ Span* Heap::centralTake(int sc) {
   return s;
 }
 
+// A swept small span goes back to its class's swept lists.
 void Heap::centralReturn(Span* s) {
   Central& ce = central_[size_t(s->sizeClass * 2 + int(s->noscan))];
   std::lock_guard<std::mutex> g(ce.lock);
+  int swept = sweptSet(sweepgen_.load(std::memory_order_relaxed));
   if (s->allocCount == s->nelems)
-    listPush(ce.full, s, SpanList::Full);
+    listPush(ce.full[swept], s, SpanList::Full);
   else
-    listPush(ce.partial, s, SpanList::Partial);
+    listPush(ce.partial[swept], s, SpanList::Partial);
+}
+
+// A swept span that survived goes back where it lives.
+void Heap::keepSwept(Span* s) {
+  if (s->sizeClass != 0) {
+    centralReturn(s);
+    return;
+  }
+  std::lock_guard<std::mutex> g(heapLock_);
+  listPush(large_[sweptSet(sweepgen_.load(std::memory_order_relaxed))], s, SpanList::Large);
 }
 
 void* Heap::allocLarge(uint64_t size, const TypeDesc* scan) {
   bool noscan = scan == nullptr;
   if (size > (uint64_t(1) << 46)) outOfMemory();  // more than the address space
   uint64_t npages = (size + kPageSize - 1) / kPageSize;
+  // Go's mheap.reclaim: first sweep until as many pages were freed as this
+  // object takes (or nothing is left to sweep), so that a program making
+  // large garbage reuses it instead of growing the heap.
+  for (uint64_t freed = 0; freed < npages && sweepOneSpan(&freed);) {
+  }
   Span* s;
   {
     std::lock_guard<std::mutex> g(heapLock_);
+    uint32_t sg = sweepgen_.load(std::memory_order_relaxed);
     s = allocPages(npages);
+    s->sweepgen.store(sg, std::memory_order_relaxed);
     s->sizeClass = 0;
     s->noscan = noscan;
     s->elemsize = npages * kPageSize;
@@ -496,12 +593,16 @@ void* Heap::allocLarge(uint64_t size, const TypeDesc* scan) {
     s->allocCount = 1;
     s->allocCache = 0;
     setPages(s->base, s->npages, s);
-    listPush(large_, s, SpanList::Large);
+    listPush(large_[sweptSet(sg)], s, SpanList::Large);
   }
   if (s->needzero) std::memset(reinterpret_cast<void*>(s->base), 0, s->elemsize);
   s->needzero = false;
   largeAlloc_.fetch_add(s->elemsize, std::memory_order_relaxed);
   largeMallocs_.fetch_add(1, std::memory_order_relaxed);
+  if (allocBlack_.load(std::memory_order_relaxed)) {
+    std::atomic_ref<uint64_t>(s->gcmarkBits[0]).fetch_or(1, std::memory_order_relaxed);
+    markedBytes_.fetch_add(s->elemsize, std::memory_order_relaxed);
+  }
   uint64_t live = heapLive_.fetch_add(s->elemsize, std::memory_order_relaxed) + s->elemsize;
   if (crossedTrigger(live)) fireTrigger();
   return reinterpret_cast<void*>(s->base);
@@ -591,6 +692,16 @@ void Heap::insertFree(Span* s) {
   free_->byEnd[s->limit()] = s;
 }
 
+// Adds a free run without merging it with its neighbours (scavenge splits
+// a run into a released part and a kept one).
+void Heap::insertRun(Span* s) {
+  s->state = SpanState::Free;
+  s->list = SpanList::None;
+  free_->bySize.insert({s->npages, s->base});
+  free_->byBase[s->base] = s;
+  free_->byEnd[s->limit()] = s;
+}
+
 void Heap::eraseFree(Span* s) {
   free_->bySize.erase({s->npages, s->base});
   free_->byBase.erase(s->base);
@@ -672,15 +783,40 @@ void Heap::freePages(Span* s) {
   insertFree(s);
 }
 
-uint64_t Heap::scavenge() {
+uint64_t Heap::scavenge(uint64_t retainBytes) {
   std::lock_guard<std::mutex> g(heapLock_);
   uint64_t released = 0;
-  for (auto& [base, s] : free_->byBase) {
-    if (s->scavenged) continue;
-    uint64_t bytes = s->npages * kPageSize;
-    if (madvise(reinterpret_cast<void*>(base), bytes, MADV_DONTNEED) != 0) continue;
-    s->scavenged = true;
-    s->needzero = false;
+  // Bytes still to release: heapSys - heapReleased - retainBytes.
+  auto excess = [&] {
+    uint64_t held = heapSys_.load(std::memory_order_relaxed) -
+                    heapReleased_.load(std::memory_order_relaxed) - released;
+    return held > retainBytes ? held - retainBytes : 0;
+  };
+  // Highest addresses first: the page heap's best fit prefers low ones, so
+  // high pages are the least likely to be wanted again soon.
+  std::vector<Span*> runs;
+  for (auto it = free_->byBase.rbegin(); it != free_->byBase.rend(); ++it)
+    if (!it->second->scavenged) runs.push_back(it->second);
+  for (Span* s : runs) {
+    uint64_t want = excess();
+    if (want == 0) break;
+    uint64_t pages = std::min(s->npages, (want + kPageSize - 1) / kPageSize);
+    Span* r = s;
+    if (pages < s->npages) {  // release the run's top pages only
+      eraseFree(s);
+      r = newSpan();
+      s->npages -= pages;
+      r->base = s->limit();
+      r->npages = pages;
+      r->needzero = s->needzero;
+      r->scavenged = false;
+      insertRun(s);
+      insertRun(r);
+    }
+    uint64_t bytes = r->npages * kPageSize;
+    if (madvise(reinterpret_cast<void*>(r->base), bytes, MADV_DONTNEED) != 0) continue;
+    r->scavenged = true;
+    r->needzero = false;
     released += bytes;
   }
   heapReleased_.fetch_add(released, std::memory_order_relaxed);
@@ -750,20 +886,27 @@ void Heap::flushCaches() {
 
 void Heap::sweepSpan(Span* s) {
   if (s->state != SpanState::InUse) heapFatal("runtime: sweeping a free span");
+  uint32_t sg = sweepgen_.load(std::memory_order_relaxed);
+  int set = s->sweepgen.load(std::memory_order_relaxed) == sg ? sweptSet(sg) : 1 - sweptSet(sg);
   if (s->list == SpanList::Large) {
     std::lock_guard<std::mutex> g(heapLock_);
-    listRemove(large_, s);
+    listRemove(large_[set], s);
   } else if (s->list == SpanList::Partial || s->list == SpanList::Full) {
     Central& ce = central_[size_t(s->sizeClass * 2 + int(s->noscan))];
     std::lock_guard<std::mutex> g(ce.lock);
-    listRemove(s->list == SpanList::Partial ? ce.partial : ce.full, s);
+    listRemove(s->list == SpanList::Partial ? ce.partial[set] : ce.full[set], s);
   } else {
     heapFatal("runtime: sweeping a span that is cached (flushCaches first)");
   }
-  sweepDetached(s);
+  if (sweepNow(s, sg)) keepSwept(s);
 }
 
-void Heap::sweepDetached(Span* s) {
+// Sweeps s, which the caller has taken off its list: unmarked objects are
+// freed (zeroed now, their heap bits cleared), marks are cleared. True if
+// something survived (s is swept, on no list: the caller places it); false
+// if not (its pages went back to the page heap).
+bool Heap::sweepNow(Span* s, uint32_t sg) {
+  s->sweepgen.store(sg - 1, std::memory_order_relaxed);
   // Word by word: allocated = below freeindex or in allocBits; survivors =
   // allocated and marked (a mark is only ever set on an allocated slot).
   uint32_t live = 0, freed = 0;
@@ -795,47 +938,97 @@ void Heap::sweepDetached(Span* s) {
   }
   frees_.fetch_add(freed, std::memory_order_relaxed);
   freedBytes_.fetch_add(uint64_t(freed) * s->elemsize, std::memory_order_relaxed);
+  s->sweepgen.store(sg, std::memory_order_relaxed);
   if (live == 0) {
     std::lock_guard<std::mutex> g(heapLock_);
     freePages(s);
-    return;
+    return false;
   }
   if (s->sizeClass == 0) {
     s->allocBits[0] = 0;  // large: allocated through freeindex == 1
-    std::lock_guard<std::mutex> g(heapLock_);
-    listPush(large_, s, SpanList::Large);
-    return;
+    return true;
   }
   s->allocCount = live;
   s->freeindex = 0;
   loadCache(s);
-  centralReturn(s);
+  return true;
 }
 
-void Heap::sweepAll() {
+void Heap::startSweep() {
   flushCaches();
-  std::vector<Span*> spans;
+  uint32_t sg = sweepgen_.load(std::memory_order_relaxed);
+  int unswept = 1 - sweptSet(sg);
+  bool unfinished = false;
   for (int sc = 0; sc < kNumSpanClasses; sc++) {
     Central& ce = central_[size_t(sc)];
     std::lock_guard<std::mutex> g(ce.lock);
-    for (Span** head : {&ce.partial, &ce.full}) {
-      while (Span* s = *head) {
-        listRemove(*head, s);
-        spans.push_back(s);
-      }
-    }
+    unfinished = unfinished || ce.partial[unswept] || ce.full[unswept];
   }
   {
     std::lock_guard<std::mutex> g(heapLock_);
-    while (Span* s = large_) {
-      listRemove(large_, s);
-      spans.push_back(s);
-    }
+    unfinished = unfinished || large_[unswept];
   }
-  // Go's mark termination: heapLive restarts from the marked bytes.
-  heapLive_.store(markedBytes_.exchange(0, std::memory_order_relaxed),
-                  std::memory_order_relaxed);
-  for (Span* s : spans) sweepDetached(s);
+  if (unfinished) heapFatal("runtime: startSweep before the previous sweep finished");
+  // Go's mark termination: heapLive restarts from the bytes marked, those
+  // allocated black included.
+  uint64_t marked = markedBytes_.exchange(0, std::memory_order_relaxed);
+  for (auto& c : caches_) marked += c->blackBytes.exchange(0, std::memory_order_relaxed);
+  marked += shared_->blackBytes.exchange(0, std::memory_order_relaxed);
+  heapLive_.store(marked, std::memory_order_relaxed);
+  sweepCursor_.store(0, std::memory_order_relaxed);
+  // Every list flips: the swept ones become the unswept ones.
+  sweepgen_.store(sg + 2, std::memory_order_relaxed);
+}
+
+bool Heap::sweepOne() { return sweepOneSpan(nullptr); }
+
+// Takes one unswept span, from the class under the cursor on (then the
+// large spans), and sweeps it; adds the pages it freed to *freedPages.
+bool Heap::sweepOneSpan(uint64_t* freedPages) {
+  SweeperScope scope(sweepers_);
+  uint32_t sg = sweepgen_.load(std::memory_order_relaxed);
+  int unswept = 1 - sweptSet(sg);
+  for (int i = sweepCursor_.load(std::memory_order_relaxed); i <= kNumSpanClasses;) {
+    Span* s;
+    if (i < kNumSpanClasses) {
+      Central& ce = central_[size_t(i)];
+      std::lock_guard<std::mutex> g(ce.lock);
+      s = ce.partial[unswept];
+      if (s)
+        listRemove(ce.partial[unswept], s);
+      else if ((s = ce.full[unswept]))
+        listRemove(ce.full[unswept], s);
+    } else {
+      std::lock_guard<std::mutex> g(heapLock_);
+      if ((s = large_[unswept])) listRemove(large_[unswept], s);
+    }
+    if (s) {
+      uint64_t pages = s->npages;
+      if (sweepNow(s, sg))
+        keepSwept(s);
+      else if (freedPages)
+        *freedPages += pages;
+      return true;
+    }
+    // Nothing left in list i, and nothing is ever added to an unswept
+    // list during a sweep: move the cursor past it (unless someone has).
+    int cur = i;
+    sweepCursor_.compare_exchange_strong(cur, i + 1, std::memory_order_relaxed);
+    i = std::max(i + 1, cur);
+  }
+  return false;
+}
+
+void Heap::finishSweep() {
+  while (sweepOneSpan(nullptr)) {
+  }
+  // Refills and other sweepOne calls may still be sweeping a span they took.
+  while (sweepers_.load(std::memory_order_acquire) != 0) std::this_thread::yield();
+}
+
+void Heap::sweepAll() {
+  startSweep();
+  finishSweep();
 }
 
 HeapStats Heap::stats() const {

@@ -26,14 +26,26 @@
 //
 // When each call is legal (the collector's contract):
 //   - alloc: any time, from any thread (with its own P index, or -1).
-//   - findObject, mark, forEachPointerWord: while marking. Milestone 1's
-//     collector marks with the world stopped; they are thread-safe with
-//     each other (parallel markers).
-//   - sweepAll, flushCaches, sweepSpan: world stopped.
+//   - findObject, mark, forEachPointerWord: while marking, which is after
+//     finishSweep (a sweep frees spans and rewrites allocation bits under
+//     a lookup). The first collector marks with the world stopped; they
+//     are thread-safe with each other (parallel markers).
+//   - startSweep: world stopped, right after marking (and after the
+//     previous cycle's finishSweep). Then sweepOne from any thread
+//     (a background sweeper), concurrently with alloc on every P, but
+//     never during startSweep (a sweeper must be stopped by the world
+//     stop); alloc sweeps what it is about to reuse. finishSweep (any
+//     thread) before the next mark.
+//   - sweepAll (startSweep + finishSweep), flushCaches, sweepSpan: world
+//     stopped.
+//   - setAllocBlack: any time (the collector turns it on when marking
+//     starts concurrently, off when marking ends).
+//   - scavenge: any time.
 //
-// Not here yet: lazy and concurrent sweeping with sweep generations, a
-// background scavenger with a policy (scavenge() releases every free page
-// now), returning arenas to the OS.
+// Not here yet: a background scavenger with a policy (the collector's
+// side), returning arenas to the OS, concurrent marking's requirements on
+// findObject (a span freed by a concurrent sweep; freeindex read while
+// its P allocates).
 #pragma once
 
 #include <atomic>
@@ -105,6 +117,10 @@ struct Span {
   std::vector<uint64_t> heapBits;
   const TypeDesc* largeType = nullptr;
   uint64_t largeSize = 0;
+  // Go's mspan.sweepgen, against the heap's sweepgen sg (which grows by 2
+  // per cycle): sg-2 needs sweeping, sg-1 is being swept, sg is swept.
+  // Atomic: read by whoever looks at a span it does not own (asserts).
+  std::atomic<uint32_t> sweepgen{0};
   // Allocation state (owner). Objects below freeindex are allocated; at or
   // above it, an object is free iff its allocBits bit is clear. allocCache
   // holds ~allocBits from bit freeindex to the end of its 64-bit word,
@@ -217,12 +233,27 @@ class Heap {
   // back to its central list, or to the page heap if nothing in it is
   // marked. Mark bits are cleared.
   void sweepSpan(Span* span);
-  // flushCaches, then sweepSpan for every in-use span; heapLive becomes the
-  // bytes marked since the last sweep. World stopped.
+  // startSweep + finishSweep. World stopped.
   void sweepAll();
-  // Returns the free runs' pages to the OS (madvise MADV_DONTNEED). Returns
-  // the bytes released. Safe concurrently with allocation.
-  uint64_t scavenge();
+  // Lazy sweeping (Go's sweepgen scheme). World stopped, after marking:
+  // flushes every cache, resets heapLive to the bytes marked, and makes
+  // every in-use span "needs sweeping" (no per-object work). Fatal if the
+  // previous cycle's sweep was not finished.
+  void startSweep();
+  // Sweeps one span that needs it; false when none is left. Any thread,
+  // concurrently with allocation.
+  bool sweepOne();
+  // Sweeps every span left and waits for sweeps in flight on other threads.
+  void finishSweep();
+  // While on, every new object is allocated marked (black), for a
+  // concurrent marker; its bytes count as marked.
+  void setAllocBlack(bool on) { allocBlack_.store(on, std::memory_order_relaxed); }
+  // Returns free pages to the OS (madvise MADV_DONTNEED), highest addresses
+  // first, until heapSys - heapReleased <= retainBytes or no unreleased
+  // free page is left. Returns the bytes released. Safe concurrently with
+  // allocation.
+  uint64_t scavenge(uint64_t retainBytes);
+  uint64_t scavenge() { return scavenge(0); }  // every free page
 
   HeapStats stats() const;
   int maxProcs() const { return int(caches_.size()); }
@@ -240,7 +271,10 @@ class Heap {
   void uncache(Cache& c, int spanClass);
   bool crossedTrigger(uint64_t live);
   void fireTrigger();
-  void sweepDetached(Span* s);
+  bool sweepNow(Span* s, uint32_t sg);
+  bool sweepOneSpan(uint64_t* freedPages);
+  void markNew(Cache& c, Span* s, uint32_t idx);
+  void keepSwept(Span* s);
   Span* newSpan();
   Span* centralTake(int spanClass);
   void centralReturn(Span* s);
@@ -251,6 +285,7 @@ class Heap {
   void setPages(uintptr_t base, uint64_t npages, Span* s);
   std::atomic<Span*>* pageSlot(uintptr_t addr) const;
   void insertFree(Span* s);
+  void insertRun(Span* s);
   void eraseFree(Span* s);
   void listPush(Span*& head, Span* s, SpanList which);
   void listRemove(Span*& head, Span* s);
@@ -264,7 +299,8 @@ class Heap {
   std::unique_ptr<ArenaMap> arenas_;
   struct FreeSet;
   std::unique_ptr<FreeSet> free_;
-  Span* large_ = nullptr;  // in-use large spans (heapLock_)
+  // In-use large spans (heapLock_), swept ones at large_[sweptSet(sg)].
+  Span* large_[2] = {};
   std::vector<std::pair<void*, uint64_t>> mappings_;
 
   std::atomic<uint64_t> heapSys_{0};
@@ -280,6 +316,14 @@ class Heap {
   std::atomic<uint64_t> markedBytes_{0};
   std::atomic<uint64_t> trigger_{UINT64_MAX};
   std::atomic<void (*)()> onTrigger_{nullptr};
+  // The heap's sweepgen: written only by startSweep (world stopped); relaxed
+  // everywhere, the stop-the-world orders it.
+  std::atomic<uint32_t> sweepgen_{0};
+  std::atomic<int> sweepCursor_{0};  // span classes below it have no unswept spans
+  // Threads inside a sweep (or about to take a span to sweep): finishSweep
+  // waits for zero. Acquire/release: the sweep's writes happen before.
+  std::atomic<int> sweepers_{0};
+  std::atomic<bool> allocBlack_{false};
 };
 
 // ---- inline: the mark loop's inner step ----------------------------------------
