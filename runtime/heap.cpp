@@ -15,7 +15,7 @@
 //   the block).
 //
 //   Span (mspan): a run of pages. A small span is cut into nelems slots of
-//   one size class; a large object (> 32 KiB) has a span to itself
+//   one size class; a large object (> 32 KiB - 8) has a span to itself
 //   (sizeClass 0). Free slots are found as Go does: allocBits has a bit
 //   per allocated slot, slots below freeindex count as allocated, and
 //   allocCache caches the inverted bits of freeindex's 64-bit word so the
@@ -70,9 +70,9 @@
 //   freed by this cycle's sweep. With allocBlack on, new objects are born
 //   marked instead (for a concurrent marker).
 //
-//   heapLive (Go's gcController.heapLive), for the pacer: at a sweep it is
-//   reset to the bytes marked since the previous one (Go does it at mark
-//   termination); then every refill adds the span's free slots (the cache
+//   heapLive (Go's gcController.heapLive), for the pacer: startSweep resets
+//   it to the bytes marked since the previous one, allocate-black objects
+//   included (Go does it at mark termination); then every refill adds the span's free slots (the cache
 //   will allocate them without telling anyone), every return of a cached
 //   span takes back its unused ones, and large objects add their pages.
 //   The trigger is checked where heapLive grows, never on the fast path.
@@ -93,7 +93,9 @@
 //
 // Counters: each cache counts its own mallocs and bytes (single writer,
 // relaxed atomics so stats() may read them from anywhere); frees are
-// counted by sweeping. heapAlloc = allocated - freed.
+// counted by sweeping. heapAlloc = allocated - freed. A tiny object packed
+// into an existing block is a malloc but not an object of its own:
+// heapObjects = mallocs - packed - frees.
 #include "runtime/heap.h"
 
 #include <sys/mman.h>
