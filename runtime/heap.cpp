@@ -15,15 +15,17 @@
 //   the block).
 //
 //   Span (mspan): a run of pages. A small span is cut into nelems slots of
-//   one size class; a large object (> 32 KiB) has a span to itself
+//   one size class; a large object (> 32 KiB - 8) has a span to itself
 //   (sizeClass 0). Free slots are found as Go does: allocBits has a bit
 //   per allocated slot, slots below freeindex count as allocated, and
 //   allocCache caches the inverted bits of freeindex's 64-bit word so the
 //   next free slot is one count-trailing-zeros away.
 //
 //   Central (mcentral), one per span class, under its own lock: spans with
-//   free slots (partial) and spans without (full). A cache refills from the
-//   partial list, else from a fresh span of the page heap.
+//   free slots (partial) and spans without (full), each list twice: swept
+//   and unswept (below). A cache refills from the swept partial list, else
+//   by sweeping unswept spans of its class, else from a fresh span of the
+//   page heap.
 //
 //   Page heap (mheap), under heapLock_: memory is reserved from the OS in
 //   64 MiB-aligned arenas (mmap, MAP_NORESERVE). Free runs of pages sit in
@@ -35,6 +37,46 @@
 //   read lock-free (acquire loads), which is why Span objects are never
 //   deleted while the heap lives: they are recycled through a pool.
 //
+//   Object layout (Go 1.22's allocation headers): the collector must know
+//   which words of an object hold pointers. Noscan spans hold none. Scan
+//   objects of at most 512 bytes get one bit per word in their span's
+//   heapBits, written at allocation from the type's pointer bitmap
+//   repeated; those over 512 bytes in small classes carry an 8-byte header
+//   (the TypeDesc*) at the start of the slot, and alloc returns slot+8;
+//   large objects keep the TypeDesc* in their Span. A request is large once
+//   size > 32 KiB - 8, for noscan ones too (so that a scan object with its
+//   header fits a small class), as Go does and as roundUpSize assumes.
+//
+//   Collector interface: findObject maps any word to the allocated object
+//   containing it (page table → span → slot by a multiply, then the slot's
+//   allocation state: below freeindex or in allocBits, which with the world
+//   stopped is exact for cached spans too); mark sets the slot's bit in
+//   gcmarkBits atomically and counts its bytes; forEachPointerWord reads
+//   the layout above. A sweep makes allocBits = allocated & marked, zeroes
+//   and un-bits the freed slots, and frees spans with no survivors.
+//
+//   Sweeping is lazy, with Go's sweep generations. The heap's sweepgen sg
+//   grows by 2 at each startSweep; a span's sweepgen is sg-2 (needs
+//   sweeping), sg-1 (being swept) or sg (swept). startSweep (world
+//   stopped) flushes the caches and bumps sg: every in-use span becomes
+//   unswept at once, because the lists are kept in pairs indexed by
+//   sg/2%2, so yesterday's swept lists are today's unswept ones. A span is
+//   swept by whoever takes it off an unswept list under its list's lock:
+//   sweepOne (a background sweeper, finishSweep), a refill of its class
+//   (which must sweep before it reuses a slot, as Go's mcentral does), or
+//   a large allocation (which first sweeps until as many pages as it needs
+//   were freed, Go's reclaim). Caches only ever hold swept spans, and new
+//   spans are born swept, so an object allocated after startSweep is never
+//   freed by this cycle's sweep. With allocBlack on, new objects are born
+//   marked instead (for a concurrent marker).
+//
+//   heapLive (Go's gcController.heapLive), for the pacer: startSweep resets
+//   it to the bytes marked since the previous one, allocate-black objects
+//   included (Go does it at mark termination); then every refill adds the span's free slots (the cache
+//   will allocate them without telling anyone), every return of a cached
+//   span takes back its unused ones, and large objects add their pages.
+//   The trigger is checked where heapLive grows, never on the fast path.
+//
 // Invariants:
 //   - every free slot of an in-use span holds zeros. Fresh spans are zeroed
 //     when their run may hold old data (needzero); sweeping zeroes the slots
@@ -44,15 +86,16 @@
 //     anonymous memory), so scavenging clears needzero.
 //   - a span is in exactly one place: a cache (list Cached), a central
 //     partial or full list, the large list, or the free set (Free).
-//   - sweeping runs with the world stopped (no alloc in flight) after
-//     flushCaches, as the collector's stop-the-world will arrange; lazy,
-//     concurrent sweeping is for the GC issue.
+//   - a span on a list or in a cache is owned by that list's lock or that
+//     cache; sweeping takes it off its list first, so one thread sweeps it.
 //
 // Lock order: sharedLock_ → central lock → heapLock_. Caches never lock.
 //
 // Counters: each cache counts its own mallocs and bytes (single writer,
 // relaxed atomics so stats() may read them from anywhere); frees are
-// counted by sweeping. heapAlloc = allocated - freed.
+// counted by sweeping. heapAlloc = allocated - freed. A tiny object packed
+// into an existing block is a malloc but not an object of its own:
+// heapObjects = mallocs - packed - frees.
 #include "runtime/heap.h"
 
 #include <sys/mman.h>
@@ -64,6 +107,7 @@
 #include <cstring>
 #include <map>
 #include <set>
+#include <thread>
 
 namespace gol::rt {
 
@@ -115,32 +159,72 @@ int sizeToClass(uint64_t size) {
   return classTables.by128[(size - kSmallSizeMax + 127) / 128];
 }
 
+const TypeDesc* Heap::allPointers() {
+  static const TypeDesc desc = [] {
+    TypeDesc d;
+    d.name = "unsafe.Pointer";
+    d.kind = TypeKind::Pointer;
+    d.size = 8;
+    d.align = 8;
+    d.pointerWords = {1};
+    return d;
+  }();
+  return &desc;
+}
+
 bool Span::isMarked(uint32_t i) const {
   std::atomic_ref<uint64_t> w(const_cast<uint64_t&>(gcmarkBits[i / 64]));
   return w.load(std::memory_order_relaxed) >> (i % 64) & 1;
 }
 
+namespace {
+// A counter with one writer: a plain add, atomic only so others may read.
+void bump(std::atomic<uint64_t>& a, uint64_t n) {
+  a.store(a.load(std::memory_order_relaxed) + n, std::memory_order_relaxed);
+}
+}  // namespace
+
 struct Heap::Cache {
   Span* alloc[kNumSpanClasses] = {};
   uintptr_t tiny = 0;
   uint64_t tinyOffset = 0;
+  Span* tinySpan = nullptr;  // the tiny block's slot, to mark it black
+  uint32_t tinyIndex = 0;
+  bool triggerPending = false;  // refill crossed the trigger: fire after alloc
   // Single writer (the cache's owner); atomic so stats() can read.
   std::atomic<uint64_t> allocBytes{0};
   std::atomic<uint64_t> mallocs{0};
-  void count(uint64_t bytes) {
-    allocBytes.store(allocBytes.load(std::memory_order_relaxed) + bytes,
-                     std::memory_order_relaxed);
-  }
-  void countMalloc() {
-    mallocs.store(mallocs.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
-  }
+  std::atomic<uint64_t> tinyPacked{0};  // tiny objects put in an existing block
+  std::atomic<uint64_t> blackBytes{0};  // allocated black since startSweep
+  void count(uint64_t bytes) { bump(allocBytes, bytes); }
+  void countMalloc() { bump(mallocs, 1); }
 };
 
+// Lists of spans, indexed [sweptSet(sg)] for swept ones and the other for
+// unswept ones (lock held).
 struct Heap::Central {
   std::mutex lock;
-  Span* partial = nullptr;  // lock held
-  Span* full = nullptr;     // lock held
+  Span* partial[2] = {};
+  Span* full[2] = {};
 };
+
+namespace {
+
+int sweptSet(uint32_t sg) { return int(sg / 2 % 2); }
+
+// Counts a thread in Heap::sweepers_ for a scope.
+class SweeperScope {
+ public:
+  explicit SweeperScope(std::atomic<int>& n) : n_(n) { n_.fetch_add(1, std::memory_order_relaxed); }
+  ~SweeperScope() { n_.fetch_sub(1, std::memory_order_release); }
+  SweeperScope(const SweeperScope&) = delete;
+  SweeperScope& operator=(const SweeperScope&) = delete;
+
+ private:
+  std::atomic<int>& n_;
+};
+
+}  // namespace
 
 struct Heap::ArenaMap {
   struct Arena {
@@ -198,6 +282,12 @@ int64_t nextFree(Span* s) {
   }
 }
 
+void clearHeapBits(Span* s, uint32_t idx) {
+  uint64_t n = s->elemsize / 8;
+  for (uint64_t b = uint64_t(idx) * n, end = b + n; b < end; b++)
+    s->heapBits[b / 64] &= ~(uint64_t(1) << (b % 64));
+}
+
 }  // namespace
 
 // ---- the heap ---------------------------------------------------------------
@@ -221,20 +311,79 @@ Heap::~Heap() {
   for (auto& [base, bytes] : mappings_) munmap(base, bytes);
 }
 
-void* Heap::alloc(uint64_t size, bool noscan, int p) {
+void* Heap::alloc(uint64_t size, const TypeDesc* scan, int p) {
   if (size == 0) return zerobase;
-  if (size > kMaxSmallSize) return allocLarge(size, noscan);
+  if (scan && !scan->hasPointers()) scan = nullptr;
+  if (size > kMaxSmallSize - kMallocHeaderSize) return allocLarge(size, scan);
   if (p >= int(caches_.size())) heapFatal("runtime: P index out of range in heap alloc");
   if (p >= 0) {
     Cache& c = *caches_[size_t(p)];
-    return noscan && size < kTinySize ? allocTiny(c, size) : allocSmall(c, size, noscan);
+    void* x = allocIn(c, size, scan);
+    if (c.triggerPending) {
+      c.triggerPending = false;
+      fireTrigger();
+    }
+    return x;
   }
-  std::lock_guard<std::mutex> g(sharedLock_);
-  return noscan && size < kTinySize ? allocTiny(*shared_, size)
-                                    : allocSmall(*shared_, size, noscan);
+  void* x;
+  bool fire;
+  {
+    std::lock_guard<std::mutex> g(sharedLock_);
+    x = allocIn(*shared_, size, scan);
+    fire = shared_->triggerPending;
+    shared_->triggerPending = false;
+  }
+  if (fire) fireTrigger();
+  return x;
 }
 
-void* Heap::allocSmall(Cache& c, uint64_t size, bool noscan) {
+namespace {
+
+// Writes the heap bits of slot idx of s for an object of `size` bytes laid
+// out as t repeated: the slot's elemsize/8 (<= 64) bits, cleared past size.
+void writeHeapBits(Span* s, uint32_t idx, uint64_t size, const TypeDesc* t) {
+  uint64_t n = s->elemsize / 8;
+  uint64_t words = (size + 7) / 8;  // whole words: alloc(12, false) scans 2
+  uint64_t period = t->size / 8;  // divides words; <= 64
+  uint64_t mask = t->pointerWords[0];
+  if (period < 64) mask &= (uint64_t(1) << period) - 1;
+  for (uint64_t len = period; len < words; len *= 2) mask |= mask << len;
+  if (words < 64) mask &= (uint64_t(1) << words) - 1;
+  uint64_t first = uint64_t(idx) * n;
+  uint64_t w = first / 64, off = first % 64;
+  uint64_t field = n == 64 ? ~uint64_t(0) : (uint64_t(1) << n) - 1;
+  // Relaxed atomics: one writer (the span's owner), but markers may read
+  // other slots' bits of the same word.
+  std::atomic_ref<uint64_t> lo(s->heapBits[w]);
+  lo.store((lo.load(std::memory_order_relaxed) & ~(field << off)) | (mask << off),
+           std::memory_order_relaxed);
+  if (off + n > 64) {
+    std::atomic_ref<uint64_t> hi(s->heapBits[w + 1]);
+    uint64_t spill = off + n - 64;
+    hi.store((hi.load(std::memory_order_relaxed) & ~((uint64_t(1) << spill) - 1)) |
+                 (mask >> (64 - off)),
+             std::memory_order_relaxed);
+  }
+}
+
+}  // namespace
+
+void* Heap::allocIn(Cache& c, uint64_t size, const TypeDesc* scan) {
+  Span* s;
+  uint32_t idx;
+  if (!scan) return size < kTinySize ? allocTiny(c, size) : allocSmall(c, size, true, &s, &idx);
+  if (size <= kMinSizeForMallocHeader) {
+    void* x = allocSmall(c, size, false, &s, &idx);
+    writeHeapBits(s, idx, size, scan);
+    return x;
+  }
+  void* x = allocSmall(c, size + kMallocHeaderSize, false, &s, &idx);
+  auto* slot = static_cast<const TypeDesc**>(x);
+  std::atomic_ref<const TypeDesc*>(*slot).store(scan, std::memory_order_relaxed);
+  return slot + 1;
+}
+
+void* Heap::allocSmall(Cache& c, uint64_t size, bool noscan, Span** span, uint32_t* index) {
   int sc = sizeToClass(size) * 2 + int(noscan);
   Span* s = c.alloc[sc];
   int64_t idx = s ? nextFree(s) : -1;
@@ -247,6 +396,9 @@ void* Heap::allocSmall(Cache& c, uint64_t size, bool noscan) {
   s->allocCount++;
   c.count(s->elemsize);
   c.countMalloc();
+  if (allocBlack_.load(std::memory_order_relaxed)) markNew(c, s, uint32_t(idx));
+  *span = s;
+  *index = uint32_t(idx);
   return reinterpret_cast<void*>(s->base + uint64_t(idx) * s->elemsize);
 }
 
@@ -261,30 +413,104 @@ void* Heap::allocTiny(Cache& c, uint64_t size) {
   if (c.tiny != 0 && off + size <= kTinySize) {
     c.tinyOffset = off + size;
     c.countMalloc();
+    bump(c.tinyPacked, 1);
+    // The block may predate allocBlack: the new object must not be freed.
+    if (allocBlack_.load(std::memory_order_relaxed)) markNew(c, c.tinySpan, c.tinyIndex);
     return reinterpret_cast<void*>(c.tiny + off);
   }
-  void* block = allocSmall(c, kTinySize, true);
+  Span* s;
+  uint32_t idx;
+  void* block = allocSmall(c, kTinySize, true, &s, &idx);
   // Keep whichever block has more room left.
   if (c.tiny == 0 || size < c.tinyOffset) {
     c.tiny = reinterpret_cast<uintptr_t>(block);
     c.tinyOffset = size;
+    c.tinySpan = s;
+    c.tinyIndex = idx;
   }
   return block;
 }
 
+// Go's mcache.refill: heapLive counts the whole span's free slots as
+// allocated now, and takes back the ones left unused when it is returned.
 void Heap::refill(Cache& c, int sc) {
-  if (c.alloc[sc]) centralReturn(c.alloc[sc]);
-  c.alloc[sc] = centralTake(sc);
+  uncache(c, sc);
+  Span* s = centralTake(sc);
+  c.alloc[sc] = s;
+  uint64_t add = uint64_t(s->nelems - s->allocCount) * s->elemsize;
+  uint64_t live = heapLive_.fetch_add(add, std::memory_order_relaxed) + add;
+  if (crossedTrigger(live)) c.triggerPending = true;
+}
+
+void Heap::uncache(Cache& c, int sc) {
+  Span* s = c.alloc[sc];
+  if (!s) return;
+  c.alloc[sc] = nullptr;
+  heapLive_.fetch_sub(uint64_t(s->nelems - s->allocCount) * s->elemsize,
+                      std::memory_order_relaxed);
+  centralReturn(s);
+}
+
+bool Heap::crossedTrigger(uint64_t live) {
+  uint64_t t = trigger_.load(std::memory_order_relaxed);
+  while (live >= t) {
+    // Disarm it; whoever succeeds fires it, once.
+    if (trigger_.compare_exchange_weak(t, UINT64_MAX, std::memory_order_acquire,
+                                       std::memory_order_relaxed))
+      return true;
+  }
+  return false;
+}
+
+void Heap::markNew(Cache& c, Span* s, uint32_t idx) {
+  uint64_t bit = uint64_t(1) << (idx % 64);
+  std::atomic_ref<uint64_t> w(s->gcmarkBits[idx / 64]);
+  if ((w.fetch_or(bit, std::memory_order_relaxed) & bit) == 0) bump(c.blackBytes, s->elemsize);
+}
+
+void Heap::fireTrigger() {
+  if (auto* fn = onTrigger_.load(std::memory_order_relaxed)) fn();
+}
+
+void Heap::setTrigger(uint64_t bytes, void (*onTrigger)()) {
+  onTrigger_.store(onTrigger, std::memory_order_relaxed);
+  // Release: a thread that disarms this trigger (acquire) sees its callback.
+  trigger_.store(bytes, std::memory_order_release);
 }
 
 Span* Heap::centralTake(int sc) {
   Central& ce = central_[size_t(sc)];
+  uint32_t sg = sweepgen_.load(std::memory_order_relaxed);
+  int swept = sweptSet(sg), unswept = 1 - swept;
   {
     std::lock_guard<std::mutex> g(ce.lock);
-    if (Span* s = ce.partial) {
-      listRemove(ce.partial, s);
+    if (Span* s = ce.partial[swept]) {
+      listRemove(ce.partial[swept], s);
       s->list = SpanList::Cached;
       return s;
+    }
+  }
+  // Sweep spans of this class until one has room (Go's mcentral.cacheSpan,
+  // with its budget so a heap of full spans does not stall the refill).
+  {
+    SweeperScope scope(sweepers_);
+    for (int budget = 100; budget > 0; budget--) {
+      Span* s;
+      {
+        std::lock_guard<std::mutex> g(ce.lock);
+        s = ce.partial[unswept];
+        if (s)
+          listRemove(ce.partial[unswept], s);
+        else if ((s = ce.full[unswept]))
+          listRemove(ce.full[unswept], s);
+      }
+      if (!s) break;
+      if (!sweepNow(s, sg)) continue;  // nothing survived: its pages were freed
+      if (s->allocCount < s->nelems) {
+        s->list = SpanList::Cached;
+        return s;
+      }
+      centralReturn(s);  // still full
     }
   }
   int cl = sc / 2;
@@ -296,10 +522,18 @@ Span* Heap::centralTake(int sc) {
     s->noscan = sc % 2 == 1;
     s->elemsize = kSizeClasses[cl];
     s->nelems = classObjects(cl);
+    s->divMul = uint32_t(~uint32_t(0) / uint32_t(s->elemsize) + 1);
     s->allocBits.assign((s->nelems + 63) / 64, 0);
     s->gcmarkBits.assign((s->nelems + 63) / 64, 0);
+    if (!s->noscan && s->elemsize <= kMinSizeForMallocHeader)
+      s->heapBits.assign(s->npages * kPageSize / 8 / 64, 0);
+    else
+      s->heapBits.clear();
+    s->largeType = nullptr;
+    s->largeSize = 0;
     s->freeindex = 0;
     s->allocCount = 0;
+    s->sweepgen.store(sg, std::memory_order_relaxed);
     loadCache(s);
     // Publish in the page table only now, with the geometry set, so a
     // lock-free findSpan/objectBase never sees a half-made span.
@@ -311,25 +545,49 @@ Span* Heap::centralTake(int sc) {
   return s;
 }
 
+// A swept small span goes back to its class's swept lists.
 void Heap::centralReturn(Span* s) {
   Central& ce = central_[size_t(s->sizeClass * 2 + int(s->noscan))];
   std::lock_guard<std::mutex> g(ce.lock);
+  int swept = sweptSet(sweepgen_.load(std::memory_order_relaxed));
   if (s->allocCount == s->nelems)
-    listPush(ce.full, s, SpanList::Full);
+    listPush(ce.full[swept], s, SpanList::Full);
   else
-    listPush(ce.partial, s, SpanList::Partial);
+    listPush(ce.partial[swept], s, SpanList::Partial);
 }
 
-void* Heap::allocLarge(uint64_t size, bool noscan) {
+// A swept span that survived goes back where it lives.
+void Heap::keepSwept(Span* s) {
+  if (s->sizeClass != 0) {
+    centralReturn(s);
+    return;
+  }
+  std::lock_guard<std::mutex> g(heapLock_);
+  listPush(large_[sweptSet(sweepgen_.load(std::memory_order_relaxed))], s, SpanList::Large);
+}
+
+void* Heap::allocLarge(uint64_t size, const TypeDesc* scan) {
+  bool noscan = scan == nullptr;
   if (size > (uint64_t(1) << 46)) outOfMemory();  // more than the address space
   uint64_t npages = (size + kPageSize - 1) / kPageSize;
+  // Go's mheap.reclaim: first sweep until as many pages were freed as this
+  // object takes (or nothing is left to sweep), so that a program making
+  // large garbage reuses it instead of growing the heap.
+  for (uint64_t freed = 0; freed < npages && sweepOneSpan(&freed);) {
+  }
   Span* s;
   {
     std::lock_guard<std::mutex> g(heapLock_);
+    uint32_t sg = sweepgen_.load(std::memory_order_relaxed);
     s = allocPages(npages);
+    s->sweepgen.store(sg, std::memory_order_relaxed);
     s->sizeClass = 0;
     s->noscan = noscan;
     s->elemsize = npages * kPageSize;
+    s->divMul = 0;
+    s->heapBits.clear();
+    s->largeType = scan;
+    s->largeSize = (size + 7) & ~uint64_t(7);  // whole words: alloc(12, false) scans 2
     s->nelems = 1;
     s->allocBits.assign(1, 0);
     s->gcmarkBits.assign(1, 0);
@@ -337,12 +595,18 @@ void* Heap::allocLarge(uint64_t size, bool noscan) {
     s->allocCount = 1;
     s->allocCache = 0;
     setPages(s->base, s->npages, s);
-    listPush(large_, s, SpanList::Large);
+    listPush(large_[sweptSet(sg)], s, SpanList::Large);
   }
   if (s->needzero) std::memset(reinterpret_cast<void*>(s->base), 0, s->elemsize);
   s->needzero = false;
   largeAlloc_.fetch_add(s->elemsize, std::memory_order_relaxed);
   largeMallocs_.fetch_add(1, std::memory_order_relaxed);
+  if (allocBlack_.load(std::memory_order_relaxed)) {
+    std::atomic_ref<uint64_t>(s->gcmarkBits[0]).fetch_or(1, std::memory_order_relaxed);
+    markedBytes_.fetch_add(s->elemsize, std::memory_order_relaxed);
+  }
+  uint64_t live = heapLive_.fetch_add(s->elemsize, std::memory_order_relaxed) + s->elemsize;
+  if (crossedTrigger(live)) fireTrigger();
   return reinterpret_cast<void*>(s->base);
 }
 
@@ -430,6 +694,16 @@ void Heap::insertFree(Span* s) {
   free_->byEnd[s->limit()] = s;
 }
 
+// Adds a free run without merging it with its neighbours (scavenge splits
+// a run into a released part and a kept one).
+void Heap::insertRun(Span* s) {
+  s->state = SpanState::Free;
+  s->list = SpanList::None;
+  free_->bySize.insert({s->npages, s->base});
+  free_->byBase[s->base] = s;
+  free_->byEnd[s->limit()] = s;
+}
+
 void Heap::eraseFree(Span* s) {
   free_->bySize.erase({s->npages, s->base});
   free_->byBase.erase(s->base);
@@ -504,19 +778,47 @@ void Heap::freePages(Span* s) {
   s->scavenged = false;
   s->allocBits.clear();
   s->gcmarkBits.clear();
+  s->heapBits.clear();
+  s->largeType = nullptr;
+  s->largeSize = 0;
   s->nelems = 0;
   insertFree(s);
 }
 
-uint64_t Heap::scavenge() {
+uint64_t Heap::scavenge(uint64_t retainBytes) {
   std::lock_guard<std::mutex> g(heapLock_);
   uint64_t released = 0;
-  for (auto& [base, s] : free_->byBase) {
-    if (s->scavenged) continue;
-    uint64_t bytes = s->npages * kPageSize;
-    if (madvise(reinterpret_cast<void*>(base), bytes, MADV_DONTNEED) != 0) continue;
-    s->scavenged = true;
-    s->needzero = false;
+  // Bytes still to release: heapSys - heapReleased - retainBytes.
+  auto excess = [&] {
+    uint64_t held = heapSys_.load(std::memory_order_relaxed) -
+                    heapReleased_.load(std::memory_order_relaxed) - released;
+    return held > retainBytes ? held - retainBytes : 0;
+  };
+  // Highest addresses first: the page heap's best fit prefers low ones, so
+  // high pages are the least likely to be wanted again soon.
+  std::vector<Span*> runs;
+  for (auto it = free_->byBase.rbegin(); it != free_->byBase.rend(); ++it)
+    if (!it->second->scavenged) runs.push_back(it->second);
+  for (Span* s : runs) {
+    uint64_t want = excess();
+    if (want == 0) break;
+    uint64_t pages = std::min(s->npages, (want + kPageSize - 1) / kPageSize);
+    Span* r = s;
+    if (pages < s->npages) {  // release the run's top pages only
+      eraseFree(s);
+      r = newSpan();
+      s->npages -= pages;
+      r->base = s->limit();
+      r->npages = pages;
+      r->needzero = s->needzero;
+      r->scavenged = false;
+      insertRun(s);
+      insertRun(r);
+    }
+    uint64_t bytes = r->npages * kPageSize;
+    if (madvise(reinterpret_cast<void*>(r->base), bytes, MADV_DONTNEED) != 0) continue;
+    r->scavenged = true;
+    r->needzero = false;
     released += bytes;
   }
   heapReleased_.fetch_add(released, std::memory_order_relaxed);
@@ -530,41 +832,52 @@ Span* Heap::findSpan(const void* ptr) const {
   return slot ? slot->load(std::memory_order_acquire) : nullptr;
 }
 
+bool Heap::findObject(uintptr_t p, ObjectRef* out) const {
+  Span* s = findSpan(reinterpret_cast<const void*>(p));
+  if (!s) return false;  // only in-use spans are in the page table
+  uint32_t idx = s->objectIndex(p);
+  if (idx >= s->nelems || !s->isAllocated(idx)) return false;
+  out->base = s->base + uint64_t(idx) * s->elemsize;
+  out->span = s;
+  out->index = idx;
+  return true;
+}
+
+bool Heap::mark(const ObjectRef& o) {
+  uint64_t bit = uint64_t(1) << (o.index % 64);
+  // Relaxed: the bit is the only data; the collector's phases synchronise.
+  std::atomic_ref<uint64_t> w(o.span->gcmarkBits[o.index / 64]);
+  if (w.fetch_or(bit, std::memory_order_relaxed) & bit) return false;
+  markedBytes_.fetch_add(o.span->elemsize, std::memory_order_relaxed);
+  return true;
+}
+
 void* Heap::objectBase(const void* ptr, uint64_t* size) const {
   Span* s = findSpan(ptr);
   if (!s) return nullptr;
-  uint64_t idx = (reinterpret_cast<uintptr_t>(ptr) - s->base) / s->elemsize;
+  uint32_t idx = s->objectIndex(reinterpret_cast<uintptr_t>(ptr));
   if (idx >= s->nelems) return nullptr;
   if (size) *size = s->elemsize;
   return reinterpret_cast<void*>(s->base + idx * s->elemsize);
 }
 
 bool Heap::markObject(const void* ptr) {
-  Span* s = findSpan(ptr);
-  if (!s) return false;
-  uint64_t idx = (reinterpret_cast<uintptr_t>(ptr) - s->base) / s->elemsize;
-  if (idx >= s->nelems) return false;
-  uint64_t bit = uint64_t(1) << (idx % 64);
-  // Relaxed: the bit is the only data; the collector's phases synchronise.
-  std::atomic_ref<uint64_t> w(s->gcmarkBits[idx / 64]);
-  return (w.fetch_or(bit, std::memory_order_relaxed) & bit) == 0;
+  ObjectRef o;
+  return findObject(reinterpret_cast<uintptr_t>(ptr), &o) && mark(o);
 }
 
 bool Heap::isMarked(const void* ptr) const {
   Span* s = findSpan(ptr);
   if (!s) return false;
-  uint64_t idx = (reinterpret_cast<uintptr_t>(ptr) - s->base) / s->elemsize;
-  return idx < s->nelems && s->isMarked(uint32_t(idx));
+  uint32_t idx = s->objectIndex(reinterpret_cast<uintptr_t>(ptr));
+  return idx < s->nelems && s->isMarked(idx);
 }
 
 // ---- sweeping -------------------------------------------------------------------
 
 void Heap::flushCaches() {
   auto flush = [&](Cache& c) {
-    for (int sc = 0; sc < kNumSpanClasses; sc++) {
-      if (c.alloc[sc]) centralReturn(c.alloc[sc]);
-      c.alloc[sc] = nullptr;
-    }
+    for (int sc = 0; sc < kNumSpanClasses; sc++) uncache(c, sc);
     c.tiny = 0;
     c.tinyOffset = 0;
   };
@@ -575,98 +888,172 @@ void Heap::flushCaches() {
 
 void Heap::sweepSpan(Span* s) {
   if (s->state != SpanState::InUse) heapFatal("runtime: sweeping a free span");
+  uint32_t sg = sweepgen_.load(std::memory_order_relaxed);
+  int set = s->sweepgen.load(std::memory_order_relaxed) == sg ? sweptSet(sg) : 1 - sweptSet(sg);
   if (s->list == SpanList::Large) {
     std::lock_guard<std::mutex> g(heapLock_);
-    listRemove(large_, s);
+    listRemove(large_[set], s);
   } else if (s->list == SpanList::Partial || s->list == SpanList::Full) {
     Central& ce = central_[size_t(s->sizeClass * 2 + int(s->noscan))];
     std::lock_guard<std::mutex> g(ce.lock);
-    listRemove(s->list == SpanList::Partial ? ce.partial : ce.full, s);
+    listRemove(s->list == SpanList::Partial ? ce.partial[set] : ce.full[set], s);
   } else {
     heapFatal("runtime: sweeping a span that is cached (flushCaches first)");
   }
-  sweepDetached(s);
+  if (sweepNow(s, sg)) keepSwept(s);
 }
 
-void Heap::sweepDetached(Span* s) {
+// Sweeps s, which the caller has taken off its list: unmarked objects are
+// freed (zeroed now, their heap bits cleared), marks are cleared. True if
+// something survived (s is swept, on no list: the caller places it); false
+// if not (its pages went back to the page heap).
+bool Heap::sweepNow(Span* s, uint32_t sg) {
+  s->sweepgen.store(sg - 1, std::memory_order_relaxed);
+  // Word by word: allocated = below freeindex or in allocBits; survivors =
+  // allocated and marked (a mark is only ever set on an allocated slot).
   uint32_t live = 0, freed = 0;
-  for (uint32_t i = 0; i < s->nelems; i++) {
-    bool alloc = s->isAllocated(i);
-    bool marked = s->isMarked(i);
-    if (alloc && marked)
-      live++;
-    else if (alloc)
-      freed++;
+  std::vector<uint64_t>& marks = s->gcmarkBits;
+  for (size_t w = 0; w < s->allocBits.size(); w++) {
+    uint64_t below = 0;
+    uint64_t lo = uint64_t(w) * 64;
+    if (s->freeindex >= lo + 64)
+      below = ~uint64_t(0);
+    else if (s->freeindex > lo)
+      below = (uint64_t(1) << (s->freeindex - lo)) - 1;
+    uint64_t alloc = s->allocBits[w] | below;
+    if (uint64_t end = s->nelems - lo; end < 64) alloc &= (uint64_t(1) << end) - 1;
+    uint64_t keep = alloc & marks[w];
+    uint64_t dead = alloc & ~keep;
+    live += uint32_t(std::popcount(keep));
+    freed += uint32_t(std::popcount(dead));
+    s->allocBits[w] = keep;
+    marks[w] = 0;
+    if (dead == 0 || s->sizeClass == 0) continue;
+    // Eager zeroing (the malloc header included); clear the heap bits too,
+    // so nothing stale is left for a reused slot.
+    while (dead) {
+      uint32_t i = uint32_t(lo) + uint32_t(std::countr_zero(dead));
+      dead &= dead - 1;
+      std::memset(reinterpret_cast<void*>(s->base + uint64_t(i) * s->elemsize), 0, s->elemsize);
+      if (!s->heapBits.empty()) clearHeapBits(s, i);
+    }
   }
   frees_.fetch_add(freed, std::memory_order_relaxed);
   freedBytes_.fetch_add(uint64_t(freed) * s->elemsize, std::memory_order_relaxed);
+  s->sweepgen.store(sg, std::memory_order_relaxed);
   if (live == 0) {
     std::lock_guard<std::mutex> g(heapLock_);
     freePages(s);
-    return;
+    return false;
   }
   if (s->sizeClass == 0) {
-    s->gcmarkBits[0] = 0;
-    std::lock_guard<std::mutex> g(heapLock_);
-    listPush(large_, s, SpanList::Large);
-    return;
+    s->allocBits[0] = 0;  // large: allocated through freeindex == 1
+    return true;
   }
-  for (uint32_t i = 0; i < s->nelems; i++) {
-    if (s->isAllocated(i) && !s->isMarked(i))
-      std::memset(reinterpret_cast<void*>(s->base + uint64_t(i) * s->elemsize), 0, s->elemsize);
-  }
-  // New alloc bits: the marked slots (a mark on a free slot, from a stale
-  // pointer, keeps that zeroed slot allocated until the next cycle).
-  for (size_t w = 0; w < s->allocBits.size(); w++) s->allocBits[w] = s->gcmarkBits[w];
-  if (uint32_t rem = s->nelems % 64) s->allocBits.back() &= (uint64_t(1) << rem) - 1;
-  std::fill(s->gcmarkBits.begin(), s->gcmarkBits.end(), 0);
-  uint32_t count = 0;
-  for (uint64_t w : s->allocBits) count += uint32_t(std::popcount(w));
-  s->allocCount = count;
+  s->allocCount = live;
   s->freeindex = 0;
   loadCache(s);
-  centralReturn(s);
+  return true;
 }
 
-void Heap::sweepAll() {
+void Heap::startSweep() {
   flushCaches();
-  std::vector<Span*> spans;
+  uint32_t sg = sweepgen_.load(std::memory_order_relaxed);
+  int unswept = 1 - sweptSet(sg);
+  bool unfinished = false;
   for (int sc = 0; sc < kNumSpanClasses; sc++) {
     Central& ce = central_[size_t(sc)];
     std::lock_guard<std::mutex> g(ce.lock);
-    for (Span** head : {&ce.partial, &ce.full}) {
-      while (Span* s = *head) {
-        listRemove(*head, s);
-        spans.push_back(s);
-      }
-    }
+    unfinished = unfinished || ce.partial[unswept] || ce.full[unswept];
   }
   {
     std::lock_guard<std::mutex> g(heapLock_);
-    while (Span* s = large_) {
-      listRemove(large_, s);
-      spans.push_back(s);
-    }
+    unfinished = unfinished || large_[unswept];
   }
-  for (Span* s : spans) sweepDetached(s);
+  if (unfinished) heapFatal("runtime: startSweep before the previous sweep finished");
+  // Go's mark termination: heapLive restarts from the bytes marked, those
+  // allocated black included.
+  uint64_t marked = markedBytes_.exchange(0, std::memory_order_relaxed);
+  for (auto& c : caches_) marked += c->blackBytes.exchange(0, std::memory_order_relaxed);
+  marked += shared_->blackBytes.exchange(0, std::memory_order_relaxed);
+  heapLive_.store(marked, std::memory_order_relaxed);
+  sweepCursor_.store(0, std::memory_order_relaxed);
+  // Every list flips: the swept ones become the unswept ones.
+  sweepgen_.store(sg + 2, std::memory_order_relaxed);
+}
+
+bool Heap::sweepOne() { return sweepOneSpan(nullptr); }
+
+// Takes one unswept span, from the class under the cursor on (then the
+// large spans), and sweeps it; adds the pages it freed to *freedPages.
+bool Heap::sweepOneSpan(uint64_t* freedPages) {
+  SweeperScope scope(sweepers_);
+  uint32_t sg = sweepgen_.load(std::memory_order_relaxed);
+  int unswept = 1 - sweptSet(sg);
+  for (int i = sweepCursor_.load(std::memory_order_relaxed); i <= kNumSpanClasses;) {
+    Span* s;
+    if (i < kNumSpanClasses) {
+      Central& ce = central_[size_t(i)];
+      std::lock_guard<std::mutex> g(ce.lock);
+      s = ce.partial[unswept];
+      if (s)
+        listRemove(ce.partial[unswept], s);
+      else if ((s = ce.full[unswept]))
+        listRemove(ce.full[unswept], s);
+    } else {
+      std::lock_guard<std::mutex> g(heapLock_);
+      if ((s = large_[unswept])) listRemove(large_[unswept], s);
+    }
+    if (s) {
+      uint64_t pages = s->npages;
+      if (sweepNow(s, sg))
+        keepSwept(s);
+      else if (freedPages)
+        *freedPages += pages;
+      return true;
+    }
+    // Nothing left in list i, and nothing is ever added to an unswept
+    // list during a sweep: move the cursor past it (unless someone has).
+    int cur = i;
+    sweepCursor_.compare_exchange_strong(cur, i + 1, std::memory_order_relaxed);
+    i = std::max(i + 1, cur);
+  }
+  return false;
+}
+
+void Heap::finishSweep() {
+  while (sweepOneSpan(nullptr)) {
+  }
+  // Refills and other sweepOne calls may still be sweeping a span they took.
+  while (sweepers_.load(std::memory_order_acquire) != 0) std::this_thread::yield();
+}
+
+void Heap::sweepAll() {
+  startSweep();
+  finishSweep();
 }
 
 HeapStats Heap::stats() const {
   HeapStats st{};
   uint64_t bytes = largeAlloc_.load(std::memory_order_relaxed);
   uint64_t mallocs = largeMallocs_.load(std::memory_order_relaxed);
+  uint64_t packed = 0;
   auto add = [&](const Cache& c) {
     bytes += c.allocBytes.load(std::memory_order_relaxed);
     mallocs += c.mallocs.load(std::memory_order_relaxed);
+    packed += c.tinyPacked.load(std::memory_order_relaxed);
   };
   for (auto& c : caches_) add(*c);
   add(*shared_);
   st.heapAlloc = bytes - freedBytes_.load(std::memory_order_relaxed);
+  st.totalAlloc = bytes;
   st.heapSys = heapSys_.load(std::memory_order_relaxed);
   st.heapInuse = heapInuse_.load(std::memory_order_relaxed);
+  st.heapIdle = st.heapSys - st.heapInuse;
   st.heapReleased = heapReleased_.load(std::memory_order_relaxed);
   st.mallocs = mallocs;
   st.frees = frees_.load(std::memory_order_relaxed);
+  st.heapObjects = mallocs - packed - st.frees;
   return st;
 }
 

@@ -1,36 +1,55 @@
-// Go's heap: size classes, spans, per-P caches, central lists, page heap.
+// Go's heap: size classes, spans, per-P caches, central lists, page heap,
+// and the heap's half of the garbage collector (object layout, lookup,
+// mark bits, sweeping, heapLive accounting).
 //
-// This is the allocator half of DESIGN.md §6, standalone: runtime/alloc.h
-// does not call it yet (the collector issue wires both in together). The
-// design essay is at the top of heap.cpp; this header is the interface.
+// The design essay is at the top of heap.cpp; this header is the interface.
 //
 //   Heap heap(maxProcs);
-//   void* p = heap.alloc(size, noscan, pIndex);   // zeroed, never null
-//   Span* s = heap.findSpan(anyInteriorPointer);  // null if not in a span
-//   void* b = heap.objectBase(ptr, &size);        // start of the object
-//   heap.markObject(ptr);                         // simulate the mark phase
-//   heap.sweepAll();                              // free unmarked objects
-//   heap.scavenge();                              // return free pages to OS
+//   void* p = heap.alloc(size, typeOrNull, pIndex);  // zeroed, never null
+//   ObjectRef o;
+//   if (heap.findObject(word, &o) && heap.mark(o))   // mark loop, world stopped
+//     heap.forEachPointerWord(o, [](uint64_t* w) { ... });
+//   heap.sweepAll();                                 // free unmarked objects
+//   heap.scavenge();                                 // return free pages to OS
 //
 // `p` is the P index of the caller (rt::currentPIndex()), in [0, maxProcs),
 // or -1 for a thread without a P, which then uses a locked shared cache.
 // Two threads must never allocate with the same non-negative P index at the
 // same time (the scheduler guarantees it: one M holds a P).
 //
-// Memory comes back zeroed and aligned as alloc.h promises: 8 bytes always,
-// 16 for every object whose size class is a multiple of 16, a page for
-// large objects. alloc(0) returns the address of a static zero word.
-// Out of memory (mmap failing) is "fatal error: runtime: out of memory".
+// Memory comes back zeroed. Alignment: 8 bytes always; 16 for every object
+// without a malloc header whose size class is a multiple of 16; a page for
+// large objects. Objects with a malloc header (pointerful, over 512 bytes,
+// small) are 8-aligned, as in Go 1.22. alloc(0) returns the address of a
+// static zero word. Out of memory (mmap failing) is "fatal error: runtime:
+// out of memory".
 //
-// Not here yet (the GC issue): where a scanned object's pointer layout
-// lives (Go 1.22's 8-byte malloc header for pointerful objects over 512
-// bytes; the caller would add kMallocHeaderSize to the size), lazy and
-// concurrent sweeping with sweep generations, a background scavenger with
-// a policy (scavenge() releases every free page now), returning arenas to
-// the OS, and magic-number division in objectBase.
+// When each call is legal (the collector's contract):
+//   - alloc: any time, from any thread (with its own P index, or -1).
+//   - findObject, mark, forEachPointerWord: while marking, which is after
+//     finishSweep (a sweep frees spans and rewrites allocation bits under
+//     a lookup). The first collector marks with the world stopped; they
+//     are thread-safe with each other (parallel markers).
+//   - startSweep: world stopped, right after marking (and after the
+//     previous cycle's finishSweep). Then sweepOne from any thread
+//     (a background sweeper), concurrently with alloc on every P, but
+//     never during startSweep (a sweeper must be stopped by the world
+//     stop); alloc sweeps what it is about to reuse. finishSweep (any
+//     thread) before the next mark.
+//   - sweepAll (startSweep + finishSweep), flushCaches, sweepSpan: world
+//     stopped.
+//   - setAllocBlack: any time (the collector turns it on when marking
+//     starts concurrently, off when marking ends).
+//   - scavenge: any time.
+//
+// Not here yet: a background scavenger with a policy (the collector's
+// side), returning arenas to the OS, concurrent marking's requirements on
+// findObject (a span freed by a concurrent sweep; freeindex read while
+// its P allocates).
 #pragma once
 
 #include <atomic>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -38,6 +57,7 @@
 #include <vector>
 
 #include "runtime/sizeclasses.h"
+#include "runtime/typedesc.h"
 
 namespace gol::rt {
 
@@ -84,6 +104,23 @@ struct Span {
   bool scavenged = false;  // free run: returned to the OS (reads as zero)
   uint32_t nelems = 0;
   uint64_t elemsize = 0;
+  // Offset-to-index division as a multiply: idx = (off * divMul) >> 32, exact
+  // for every offset inside a small span (tested for all classes).
+  uint32_t divMul = 0;
+  // Where the objects' pointer layout lives (nothing for noscan spans):
+  //  - heapBits: scan spans of elemsize <= 512, one bit per 8-byte word of
+  //    the span, written by alloc for the slot's words (owner; read by the
+  //    markers with relaxed atomic loads);
+  //  - a malloc header (the first 8 bytes of the slot: const TypeDesc*) in
+  //    scan spans of elemsize > 512;
+  //  - largeType/largeSize for a large object (sizeClass 0).
+  std::vector<uint64_t> heapBits;
+  const TypeDesc* largeType = nullptr;
+  uint64_t largeSize = 0;
+  // Go's mspan.sweepgen, against the heap's sweepgen sg (which grows by 2
+  // per cycle): sg-2 needs sweeping, sg-1 is being swept, sg is swept.
+  // Atomic: read by whoever looks at a span it does not own (asserts).
+  std::atomic<uint32_t> sweepgen{0};
   // Allocation state (owner). Objects below freeindex are allocated; at or
   // above it, an object is free iff its allocBits bit is clear. allocCache
   // holds ~allocBits from bit freeindex to the end of its 64-bit word,
@@ -102,13 +139,29 @@ struct Span {
     return i < freeindex || (allocBits[i / 64] >> (i % 64) & 1);
   }
   bool isMarked(uint32_t i) const;
+  uint32_t objectIndex(uintptr_t addr) const {
+    return sizeClass == 0 ? 0 : uint32_t(((addr - base) * uint64_t(divMul)) >> 32);
+  }
 };
 
+// An allocated object, as findObject names it: base is the start of its
+// slot (the malloc header included).
+struct ObjectRef {
+  uintptr_t base = 0;
+  Span* span = nullptr;
+  uint32_t index = 0;
+};
+
+// runtime.MemStats's heap fields. Per-cache counters are read without
+// stopping their owners, so heapAlloc is exact once the world is stopped.
 struct HeapStats {
   uint64_t heapAlloc;     // bytes in allocated objects (size-class rounded)
+  uint64_t totalAlloc;    // bytes ever allocated (size-class rounded)
   uint64_t heapSys;       // bytes reserved from the OS
+  uint64_t heapIdle;      // bytes in free spans (released ones included)
   uint64_t heapInuse;     // bytes in in-use spans
   uint64_t heapReleased;  // free bytes returned to the OS and not reused
+  uint64_t heapObjects;   // allocated objects (a tiny block counts once)
   uint64_t mallocs;       // objects allocated (tiny ones included)
   uint64_t frees;         // objects freed by sweeping
 };
@@ -120,7 +173,45 @@ class Heap {
   Heap(const Heap&) = delete;
   Heap& operator=(const Heap&) = delete;
 
-  [[nodiscard]] void* alloc(uint64_t size, bool noscan, int p);
+  // An object of `size` bytes whose pointer layout is `scan` repeated
+  // size/scan->size times (scan->size divides size); scan == nullptr (or a
+  // type without pointers) means no pointers: a noscan span, the tiny
+  // allocator for size < 16. Zeroed, never null. `scan` must be immortal.
+  [[nodiscard]] void* alloc(uint64_t size, const TypeDesc* scan, int p);
+  // The old interface: noscan == false means "every word may hold a pointer".
+  [[nodiscard]] void* alloc(uint64_t size, bool noscan, int p) {
+    return alloc(size, noscan ? nullptr : allPointers(), p);
+  }
+  // One 8-byte word that is a pointer.
+  static const TypeDesc* allPointers();
+
+  // The allocated object containing address p (interior pointers allowed;
+  // the malloc header is part of its object), or false: p not in the heap,
+  // in a free slot, in a span's tail waste, or in a free span. p may be any
+  // word (a stale scalar): never crashes. Lock-free. Legal while the world
+  // is stopped, or while no sweep runs concurrently (objects in every P's
+  // cached span are seen as they are: no flushCaches needed).
+  bool findObject(uintptr_t p, ObjectRef* out) const;
+  // Sets o's mark bit; true if it was clear. Atomic: any thread. Counts the
+  // object's bytes as marked (heapLive after the sweep).
+  bool mark(const ObjectRef& o);
+  // Calls f(uint64_t* word) for each word of o that holds a pointer per its
+  // layout (none for a noscan span), the malloc header excepted.
+  template <typename F>
+  void forEachPointerWord(const ObjectRef& o, F&& f) const;
+
+  // Go's heapLive: bytes of the objects marked before the last sweep began,
+  // plus the slots of every span handed to a cache since (counted whole at
+  // refill, minus its unused slots when it goes back), plus large objects
+  // allocated since.
+  uint64_t heapLive() const { return heapLive_.load(std::memory_order_relaxed); }
+  // Calls onTrigger() once, on an allocating thread, with no heap lock held
+  // and after that allocation is complete (its object is not yet reachable
+  // from anything: a collection run inside onTrigger must not free it, so
+  // it had better only request one), when heapLive() reaches `bytes`.
+  // Checked at refill and large allocation, not on the fast path. Each call
+  // re-arms it; bytes == UINT64_MAX disarms.
+  void setTrigger(uint64_t bytes, void (*onTrigger)());
 
   // The in-use span containing ptr, or null (not heap memory, or a free
   // page). Lock-free; safe concurrently with allocation.
@@ -129,8 +220,8 @@ class Heap {
   // when ptr is not inside an object slot (not heap, or a span's tail
   // waste). Does not check that the slot is allocated.
   void* objectBase(const void* ptr, uint64_t* size = nullptr) const;
-  // Sets the mark bit of the object containing ptr. False if ptr is not
-  // in an object or the bit was already set. Atomic: any thread may call.
+  // findObject + mark: false if ptr is not in an allocated object or the
+  // bit was already set. Atomic: any thread may call.
   bool markObject(const void* ptr);
   bool isMarked(const void* ptr) const;
 
@@ -142,11 +233,27 @@ class Heap {
   // back to its central list, or to the page heap if nothing in it is
   // marked. Mark bits are cleared.
   void sweepSpan(Span* span);
-  // flushCaches, then sweepSpan for every in-use span. World stopped.
+  // startSweep + finishSweep. World stopped.
   void sweepAll();
-  // Returns the free runs' pages to the OS (madvise MADV_DONTNEED). Returns
-  // the bytes released. Safe concurrently with allocation.
-  uint64_t scavenge();
+  // Lazy sweeping (Go's sweepgen scheme). World stopped, after marking:
+  // flushes every cache, resets heapLive to the bytes marked, and makes
+  // every in-use span "needs sweeping" (no per-object work). Fatal if the
+  // previous cycle's sweep was not finished.
+  void startSweep();
+  // Sweeps one span that needs it; false when none is left. Any thread,
+  // concurrently with allocation.
+  bool sweepOne();
+  // Sweeps every span left and waits for sweeps in flight on other threads.
+  void finishSweep();
+  // While on, every new object is allocated marked (black), for a
+  // concurrent marker; its bytes count as marked.
+  void setAllocBlack(bool on) { allocBlack_.store(on, std::memory_order_relaxed); }
+  // Returns free pages to the OS (madvise MADV_DONTNEED), highest addresses
+  // first, until heapSys - heapReleased <= retainBytes or no unreleased
+  // free page is left. Returns the bytes released. Safe concurrently with
+  // allocation.
+  uint64_t scavenge(uint64_t retainBytes);
+  uint64_t scavenge() { return scavenge(0); }  // every free page
 
   HeapStats stats() const;
   int maxProcs() const { return int(caches_.size()); }
@@ -156,11 +263,18 @@ class Heap {
   struct Central;
   struct ArenaMap;
 
-  void* allocSmall(Cache& c, uint64_t size, bool noscan);
+  void* allocIn(Cache& c, uint64_t size, const TypeDesc* scan);
+  void* allocSmall(Cache& c, uint64_t size, bool noscan, Span** span, uint32_t* index);
   void* allocTiny(Cache& c, uint64_t size);
-  void* allocLarge(uint64_t size, bool noscan);
+  void* allocLarge(uint64_t size, const TypeDesc* scan);
   void refill(Cache& c, int spanClass);
-  void sweepDetached(Span* s);
+  void uncache(Cache& c, int spanClass);
+  bool crossedTrigger(uint64_t live);
+  void fireTrigger();
+  bool sweepNow(Span* s, uint32_t sg);
+  bool sweepOneSpan(uint64_t* freedPages);
+  void markNew(Cache& c, Span* s, uint32_t idx);
+  void keepSwept(Span* s);
   Span* newSpan();
   Span* centralTake(int spanClass);
   void centralReturn(Span* s);
@@ -171,6 +285,7 @@ class Heap {
   void setPages(uintptr_t base, uint64_t npages, Span* s);
   std::atomic<Span*>* pageSlot(uintptr_t addr) const;
   void insertFree(Span* s);
+  void insertRun(Span* s);
   void eraseFree(Span* s);
   void listPush(Span*& head, Span* s, SpanList which);
   void listRemove(Span*& head, Span* s);
@@ -184,7 +299,8 @@ class Heap {
   std::unique_ptr<ArenaMap> arenas_;
   struct FreeSet;
   std::unique_ptr<FreeSet> free_;
-  Span* large_ = nullptr;  // in-use large spans (heapLock_)
+  // In-use large spans (heapLock_), swept ones at large_[sweptSet(sg)].
+  Span* large_[2] = {};
   std::vector<std::pair<void*, uint64_t>> mappings_;
 
   std::atomic<uint64_t> heapSys_{0};
@@ -194,6 +310,78 @@ class Heap {
   std::atomic<uint64_t> largeMallocs_{0};
   std::atomic<uint64_t> freedBytes_{0};
   std::atomic<uint64_t> frees_{0};
+  // heapLive's parts: relaxed, they are counters; the collector's phases
+  // (stop-the-world) order them with everything else.
+  std::atomic<uint64_t> heapLive_{0};
+  std::atomic<uint64_t> markedBytes_{0};
+  std::atomic<uint64_t> trigger_{UINT64_MAX};
+  std::atomic<void (*)()> onTrigger_{nullptr};
+  // The heap's sweepgen: written only by startSweep (world stopped); relaxed
+  // everywhere, the stop-the-world orders it.
+  std::atomic<uint32_t> sweepgen_{0};
+  std::atomic<int> sweepCursor_{0};  // span classes below it have no unswept spans
+  // Threads inside a sweep (or about to take a span to sweep): finishSweep
+  // waits for zero. Acquire/release: the sweep's writes happen before.
+  std::atomic<int> sweepers_{0};
+  std::atomic<bool> allocBlack_{false};
 };
+
+// ---- inline: the mark loop's inner step ----------------------------------------
+
+namespace heapdetail {
+
+// Calls f on each pointer word of [start, end) laid out as t repeated
+// (t->pointerWords has no bits past t->size, as TypeDesc promises).
+template <typename F>
+void forEachTypedWord(const TypeDesc* t, uintptr_t start, uintptr_t end, F& f) {
+  if (!t || t->size == 0) return;
+  // Whole elements only: an object is a whole number of them, so a partial
+  // one at the end is a slot's tail.
+  for (uintptr_t rep = start; rep + t->size <= end; rep += t->size) {
+    for (size_t i = 0; i < t->pointerWords.size(); i++) {
+      uint64_t bits = t->pointerWords[i];
+      while (bits) {
+        uintptr_t w = rep + (i * 64 + uint64_t(std::countr_zero(bits))) * 8;
+        bits &= bits - 1;
+        f(reinterpret_cast<uint64_t*>(w));
+      }
+    }
+  }
+}
+
+}  // namespace heapdetail
+
+template <typename F>
+void Heap::forEachPointerWord(const ObjectRef& o, F&& f) const {
+  const Span* s = o.span;
+  if (s->noscan) return;
+  if (s->sizeClass == 0) {
+    heapdetail::forEachTypedWord(s->largeType, o.base, o.base + s->largeSize, f);
+    return;
+  }
+  if (s->heapBits.empty()) {  // malloc header
+    // Relaxed atomic: written by the allocating P before the object is
+    // published; a concurrent marker only finds published objects.
+    const TypeDesc* t = std::atomic_ref<const TypeDesc*>(
+        *reinterpret_cast<const TypeDesc**>(o.base)).load(std::memory_order_relaxed);
+    heapdetail::forEachTypedWord(t, o.base + kMallocHeaderSize, o.base + s->elemsize, f);
+    return;
+  }
+  uint64_t first = (o.base - s->base) / 8;
+  uint64_t n = s->elemsize / 8;  // <= 64
+  uint64_t w = first / 64, off = first % 64;
+  auto load = [&](uint64_t i) {
+    return std::atomic_ref<uint64_t>(const_cast<uint64_t&>(s->heapBits[i]))
+        .load(std::memory_order_relaxed);
+  };
+  uint64_t bits = load(w) >> off;
+  if (off + n > 64) bits |= load(w + 1) << (64 - off);
+  if (n < 64) bits &= (uint64_t(1) << n) - 1;
+  while (bits) {
+    uint64_t i = uint64_t(std::countr_zero(bits));
+    bits &= bits - 1;
+    f(reinterpret_cast<uint64_t*>(o.base + i * 8));
+  }
+}
 
 }  // namespace gol::rt

@@ -47,6 +47,17 @@ uint64_t requiredAlign(uint64_t elemsize) {
   return std::min<uint64_t>(low, 16);
 }
 
+// Pointerful small objects over 512 bytes carry an 8-byte malloc header.
+bool hasHeader(uint64_t req, bool noscan) {
+  return !noscan && req > kMinSizeForMallocHeader && req <= kMaxSmallSize - kMallocHeaderSize;
+}
+
+// The slot (or large span) size a request gets.
+uint64_t slotSize(uint64_t req, bool noscan) {
+  if (req > kMaxSmallSize - kMallocHeaderSize) return (req + kPageSize - 1) / kPageSize * kPageSize;
+  return kSizeClasses[sizeToClass(req + (hasHeader(req, noscan) ? kMallocHeaderSize : 0))];
+}
+
 }  // namespace
 
 TEST_CASE("heap: size classes have sane spans") {
@@ -81,6 +92,7 @@ TEST_CASE("heap: size classes have sane spans") {
 TEST_CASE("heap: every size class gives distinct, aligned, zeroed memory") {
   Heap h(1);
   std::vector<std::pair<uintptr_t, uint64_t>> got;
+  uint64_t bytes = 0;
   for (int c = 1; c < kNumSizeClasses; c++) {
     for (bool noscan : {false, true}) {
       uint64_t size = kSizeClasses[c];
@@ -91,23 +103,26 @@ TEST_CASE("heap: every size class gives distinct, aligned, zeroed memory") {
         uint64_t req = (i % 2 && size > 16) ? size - 7 : size;
         void* p = h.alloc(req, noscan, 0);
         REQUIRE(p != nullptr);
-        REQUIRE(addr(p) % requiredAlign(size) == 0);
-        REQUIRE(allZero(p, size));
-        std::memset(p, 0xA5, size);
+        uint64_t slot = slotSize(req, noscan);
+        REQUIRE(addr(p) % (hasHeader(req, noscan) ? 8 : requiredAlign(slot)) == 0);
+        REQUIRE(allZero(p, req));
+        std::memset(p, 0xA5, req);
         Span* s = h.findSpan(p);
         REQUIRE(s != nullptr);
-        REQUIRE(s->elemsize == size);
+        REQUIRE(s->elemsize == slot);
         REQUIRE(s->noscan == noscan);
-        got.push_back({addr(p), size});
+        got.push_back({addr(p), req});
+        bytes += slot;
       }
     }
   }
   CHECK(disjoint(got));
   HeapStats st = h.stats();
   CHECK(st.mallocs == got.size());
-  uint64_t bytes = 0;
-  for (auto& g : got) bytes += g.second;
+  CHECK(st.heapObjects == got.size());
   CHECK(st.heapAlloc == bytes);
+  CHECK(st.totalAlloc == bytes);
+  CHECK(st.heapIdle + st.heapInuse == st.heapSys);
   CHECK(st.heapInuse <= st.heapSys);
   CHECK(h.alloc(0, true, 0) != nullptr);
   CHECK(h.alloc(0, false, -1) == h.alloc(0, true, 0));
@@ -122,9 +137,10 @@ TEST_CASE("heap: findSpan and objectBase on interior pointers") {
     CAPTURE(size);
     for (int k = 0; k < 5; k++) {
       auto* p = static_cast<char*>(h.alloc(size, false, 1));
+      char* base = hasHeader(size, false) ? p - kMallocHeaderSize : p;
       uint64_t got = 0;
       for (uint64_t off : {uint64_t(0), uint64_t(1), size / 2, size - 1}) {
-        REQUIRE(h.objectBase(p + off, &got) == p);
+        REQUIRE(h.objectBase(p + off, &got) == base);
         REQUIRE(got >= size);
         REQUIRE(h.findSpan(p + off) == h.findSpan(p));
       }
@@ -348,17 +364,20 @@ TEST_CASE("heap: scavenge returns free pages and allocation still works") {
 
 TEST_CASE("heap: markObject from many threads sets each bit once") {
   Heap h(2);
-  std::vector<void*> objs;
-  for (int i = 0; i < 3000; i++) objs.push_back(h.alloc(i % 2 ? 32 : 4000, i % 3 == 0, 0));
+  std::vector<void*> objs, bases;
+  for (int i = 0; i < 3000; i++) {
+    objs.push_back(h.alloc(i % 2 ? 32 : 4000, i % 3 == 0, 0));
+    bases.push_back(h.objectBase(objs.back()));
+  }
   std::atomic<int> firsts{0};
   std::vector<std::thread> threads;
   for (int t = 0; t < 4; t++) {
-    threads.emplace_back([&h, &objs, &firsts, t] {
+    threads.emplace_back([&h, &objs, &bases, &firsts, t] {
       int mine = 0;
       for (size_t i = 0; i < objs.size(); i++) {
         size_t j = (i + size_t(t) * 997) % objs.size();
         if (h.markObject(objs[j])) mine++;
-        if (h.objectBase(objs[j]) != objs[j]) mine += 1000000;  // flags a failure
+        if (h.objectBase(objs[j]) != bases[j]) mine += 1000000;  // flags a failure
       }
       firsts.fetch_add(mine);
     });
