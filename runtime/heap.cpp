@@ -190,6 +190,10 @@ struct Heap::Cache {
   uint64_t tinyOffset = 0;
   Span* tinySpan = nullptr;  // the tiny block's slot, to mark it black
   uint32_t tinyIndex = 0;
+  // The heap bits of the last small scan object allocated here.
+  const TypeDesc* bitsType = nullptr;
+  uint64_t bitsSize = 0;
+  uint64_t bitsMask = 0;
   bool triggerPending = false;  // refill crossed the trigger: fire after alloc
   // Single writer (the cache's owner); atomic so stats() can read.
   std::atomic<uint64_t> allocBytes{0};
@@ -282,17 +286,31 @@ int64_t nextFree(Span* s) {
   }
 }
 
-void clearHeapBits(Span* s, uint32_t idx) {
+// Sets the heap bits of slot idx of s (elemsize/8 <= 64 of them) to mask.
+// Relaxed atomics: one writer (the span's owner), but markers may read
+// other slots' bits of the same words.
+void setHeapBits(Span* s, uint32_t idx, uint64_t mask) {
   uint64_t n = s->elemsize / 8;
-  for (uint64_t b = uint64_t(idx) * n, end = b + n; b < end; b++)
-    s->heapBits[b / 64] &= ~(uint64_t(1) << (b % 64));
+  uint64_t first = uint64_t(idx) * n;
+  uint64_t w = first / 64, off = first % 64;
+  uint64_t field = n == 64 ? ~uint64_t(0) : (uint64_t(1) << n) - 1;
+  std::atomic_ref<uint64_t> lo(s->heapBits[w]);
+  lo.store((lo.load(std::memory_order_relaxed) & ~(field << off)) | (mask << off),
+           std::memory_order_relaxed);
+  if (off + n > 64) {  // then off > 0
+    std::atomic_ref<uint64_t> hi(s->heapBits[w + 1]);
+    uint64_t spill = off + n - 64;
+    hi.store((hi.load(std::memory_order_relaxed) & ~((uint64_t(1) << spill) - 1)) |
+                 (mask >> (64 - off)),
+             std::memory_order_relaxed);
+  }
 }
 
 }  // namespace
 
 // ---- the heap ---------------------------------------------------------------
 
-Heap::Heap(int maxProcs) {
+Heap::Heap(int maxProcs) : allPointers_(allPointers()) {
   if (maxProcs < 1) heapFatal("runtime: heap needs at least one P");
   for (int i = 0; i < maxProcs; i++) caches_.push_back(std::make_unique<Cache>());
   shared_ = std::make_unique<Cache>();
@@ -339,31 +357,16 @@ void* Heap::alloc(uint64_t size, const TypeDesc* scan, int p) {
 
 namespace {
 
-// Writes the heap bits of slot idx of s for an object of `size` bytes laid
-// out as t repeated: the slot's elemsize/8 (<= 64) bits, cleared past size.
-void writeHeapBits(Span* s, uint32_t idx, uint64_t size, const TypeDesc* t) {
-  uint64_t n = s->elemsize / 8;
+// The heap bits of an object of `size` (<= 512) bytes laid out as t
+// repeated: one bit per word, none past size.
+uint64_t heapBitsFor(uint64_t size, const TypeDesc* t) {
   uint64_t words = (size + 7) / 8;  // whole words: alloc(12, false) scans 2
-  uint64_t period = t->size / 8;  // divides words; <= 64
+  uint64_t period = t->size / 8;    // divides words; <= 64
   uint64_t mask = t->pointerWords[0];
   if (period < 64) mask &= (uint64_t(1) << period) - 1;
   for (uint64_t len = period; len < words; len *= 2) mask |= mask << len;
   if (words < 64) mask &= (uint64_t(1) << words) - 1;
-  uint64_t first = uint64_t(idx) * n;
-  uint64_t w = first / 64, off = first % 64;
-  uint64_t field = n == 64 ? ~uint64_t(0) : (uint64_t(1) << n) - 1;
-  // Relaxed atomics: one writer (the span's owner), but markers may read
-  // other slots' bits of the same word.
-  std::atomic_ref<uint64_t> lo(s->heapBits[w]);
-  lo.store((lo.load(std::memory_order_relaxed) & ~(field << off)) | (mask << off),
-           std::memory_order_relaxed);
-  if (off + n > 64) {
-    std::atomic_ref<uint64_t> hi(s->heapBits[w + 1]);
-    uint64_t spill = off + n - 64;
-    hi.store((hi.load(std::memory_order_relaxed) & ~((uint64_t(1) << spill) - 1)) |
-                 (mask >> (64 - off)),
-             std::memory_order_relaxed);
-  }
+  return mask;
 }
 
 }  // namespace
@@ -374,7 +377,12 @@ void* Heap::allocIn(Cache& c, uint64_t size, const TypeDesc* scan) {
   if (!scan) return size < kTinySize ? allocTiny(c, size) : allocSmall(c, size, true, &s, &idx);
   if (size <= kMinSizeForMallocHeader) {
     void* x = allocSmall(c, size, false, &s, &idx);
-    writeHeapBits(s, idx, size, scan);
+    if (scan != c.bitsType || size != c.bitsSize) {  // programs repeat types
+      c.bitsType = scan;
+      c.bitsSize = size;
+      c.bitsMask = heapBitsFor(size, scan);
+    }
+    setHeapBits(s, idx, c.bitsMask);
     return x;
   }
   void* x = allocSmall(c, size + kMallocHeaderSize, false, &s, &idx);
@@ -911,6 +919,7 @@ bool Heap::sweepNow(Span* s, uint32_t sg) {
   s->sweepgen.store(sg - 1, std::memory_order_relaxed);
   // Word by word: allocated = below freeindex or in allocBits; survivors =
   // allocated and marked (a mark is only ever set on an allocated slot).
+  // The mark bits' words hold the dead slots until the second pass.
   uint32_t live = 0, freed = 0;
   std::vector<uint64_t>& marks = s->gcmarkBits;
   for (size_t w = 0; w < s->allocBits.size(); w++) {
@@ -923,19 +932,22 @@ bool Heap::sweepNow(Span* s, uint32_t sg) {
     uint64_t alloc = s->allocBits[w] | below;
     if (uint64_t end = s->nelems - lo; end < 64) alloc &= (uint64_t(1) << end) - 1;
     uint64_t keep = alloc & marks[w];
-    uint64_t dead = alloc & ~keep;
     live += uint32_t(std::popcount(keep));
-    freed += uint32_t(std::popcount(dead));
+    freed += uint32_t(std::popcount(alloc & ~keep));
     s->allocBits[w] = keep;
+    marks[w] = alloc & ~keep;
+  }
+  // Eager zeroing of the dead slots (malloc headers included) and of their
+  // heap bits, unless the whole span goes (its run is zeroed when reused).
+  for (size_t w = 0; w < marks.size(); w++) {
+    uint64_t dead = marks[w];
     marks[w] = 0;
-    if (dead == 0 || s->sizeClass == 0) continue;
-    // Eager zeroing (the malloc header included); clear the heap bits too,
-    // so nothing stale is left for a reused slot.
+    if (live == 0 || s->sizeClass == 0) continue;
     while (dead) {
-      uint32_t i = uint32_t(lo) + uint32_t(std::countr_zero(dead));
+      uint32_t i = uint32_t(w * 64) + uint32_t(std::countr_zero(dead));
       dead &= dead - 1;
       std::memset(reinterpret_cast<void*>(s->base + uint64_t(i) * s->elemsize), 0, s->elemsize);
-      if (!s->heapBits.empty()) clearHeapBits(s, i);
+      if (!s->heapBits.empty()) setHeapBits(s, i, 0);
     }
   }
   frees_.fetch_add(freed, std::memory_order_relaxed);

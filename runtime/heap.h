@@ -180,7 +180,7 @@ class Heap {
   [[nodiscard]] void* alloc(uint64_t size, const TypeDesc* scan, int p);
   // The old interface: noscan == false means "every word may hold a pointer".
   [[nodiscard]] void* alloc(uint64_t size, bool noscan, int p) {
-    return alloc(size, noscan ? nullptr : allPointers(), p);
+    return alloc(size, noscan ? nullptr : allPointers_, p);
   }
   // One 8-byte word that is a pointer.
   static const TypeDesc* allPointers();
@@ -290,6 +290,7 @@ class Heap {
   void listPush(Span*& head, Span* s, SpanList which);
   void listRemove(Span*& head, Span* s);
 
+  const TypeDesc* allPointers_;
   std::vector<std::unique_ptr<Cache>> caches_;
   std::unique_ptr<Cache> shared_;
   std::mutex sharedLock_;

@@ -85,6 +85,13 @@ TEST_CASE("heap: typed objects report exactly their pointer words") {
       void* p = h.alloc(bytes, all, 0);
       checkWords(h, p, *all, bytes / 8, true);
     }
+    // Types alternating in one span keep their own bits.
+    std::vector<std::pair<void*, const TypeDesc*>> mixed;
+    for (int k = 0; k < 100; k++) {
+      const TypeDesc* t = k % 3 == 0 ? &t3 : all;
+      mixed.push_back({h.alloc(24, t, 0), t});
+    }
+    for (auto& [q, t] : mixed) checkWords(h, q, *t, 24 / t->size, true);
     // The old interface rounds a layout up to whole words.
     void* odd = h.alloc(12, false, 0);
     CHECK(pointerWords(h, odd) == std::vector<uintptr_t>{addr(odd), addr(odd) + 8});
