@@ -10,7 +10,9 @@
 
 namespace gol::lang::cg {
 
-FnGen::FnGen(ModuleGen& m, uint32_t index, const std::string& f) : mg(m), as(*m.mod, index), file(f) {}
+FnGen::FnGen(ModuleGen& m, uint32_t index, const std::string& f) : mg(m), as(*m.mod, index), file(f) {
+  as.trackTop(&top);
+}
 
 Slot FnGen::alloc(uint32_t n) {
   uint32_t s = top;

@@ -54,6 +54,14 @@ Label FnGen::gotoLabel(const LabeledStmt* l) {
 void FnGen::stmt(Stmt* s) {
   if (!s) return;
   line(s->pos);
+  // The statement's temporaries die with it: the collector stops scanning
+  // them once it is over (vm::Function::liveTops).
+  uint32_t outerLive = as.statementStart(top);
+  struct EndStatement {
+    FnGen& g;
+    uint32_t outer;
+    ~EndStatement() { g.as.statementEnd(outer, g.top); }
+  } endStatement{*this, outerLive};
   switch (s->kind) {
     case NodeKind::EmptyStmt:
       break;

@@ -2,20 +2,22 @@
 //
 // Every heap allocation the interpreter makes (new(T), &T{...} that
 // escapes, make, append growth, string concatenation, closures) goes
-// through the two functions below and nothing else, so that the real heap
-// of DESIGN.md §6 (size classes, per-P caches, a precise concurrent
-// collector) can replace the implementation without a change to the VM:
+// through the three functions below and nothing else. They allocate from
+// the size-class heap (runtime/heap.h, DESIGN.md §6), whose objects the
+// collector (vm/gc.h) frees once nothing reaches them:
 //
 //   allocate(type)              one zeroed value of a type; the collector
-//                               will scan it with type->pointerWords.
+//                               scans it with type->pointerWords.
 //   allocateBytes(n, pointers)  n zeroed bytes: pointer-free data (string
 //                               bytes, []byte backing arrays) when
 //                               hasPointers is false; when true, every word
-//                               may hold a pointer (arrays of pointers,
-//                               closure contexts) and is scanned as such.
+//                               may hold a pointer (runtime records such
+//                               as defer records, closure contexts) and is
+//                               scanned as a candidate: the collector
+//                               checks it points into an allocated object.
 //   allocateArray(elem, n)      n consecutive zeroed elements of a type.
 //
-// Contract the VM relies on, and the future heap must keep:
+// Contract the VM relies on:
 //   - memory comes back zeroed (Go's zero values are all-zero bits);
 //   - the result is 8-byte aligned (16 for objects of 16 bytes or more,
 //     as Go's size classes give), never null, and never inside a
@@ -23,16 +25,19 @@
 //   - a request of zero bytes returns a valid, non-null, unique-enough
 //     address (Go returns &zerobase; so do we), never to be written;
 //   - out of memory is a fatal error ("fatal error: runtime: out of
-//     memory"), not a null return.
-//
-// TEMPORARY IMPLEMENTATION: until the GC issue lands, memory is bumped out
-// of 1 MiB chunks from calloc (large objects get a chunk of their own) and
-// is NEVER freed. This is deliberately the simplest thing that keeps the
-// contract; programs that allocate a lot will grow without bound. Every
-// chunk stays on a list, so leak checkers see the memory as reachable.
-// Nothing in the VM may depend on memory not being reclaimed.
+//     memory"), not a null return;
+//   - an object lives while a root (a global, a goroutine's stack, a
+//     runtime root registered with the collector) reaches it through
+//     pointer words. A heap pointer kept only in C++ memory (a native's
+//     local, a runtime table) is invisible to the collector: natives keep
+//     what they allocate in their result slots, and runtime tables that
+//     outlive a call register a root scanner (vm/gc.h) or use malloc.
+//   - Allocation never collects: when the heap reaches its goal the
+//     collector is asked to run, and it does at the next safepoint of a
+//     goroutine, so a native may allocate several objects in a row.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 
@@ -40,11 +45,20 @@
 
 namespace gol::rt {
 
+class Heap;
+
 [[nodiscard]] void* allocate(const TypeDesc* type);
 [[nodiscard]] void* allocateArray(const TypeDesc* elem, uint64_t count);
 [[nodiscard]] void* allocateBytes(uint64_t size, bool hasPointers);
 
-// Bytes handed out so far (for tests and, later, GODEBUG=gctrace).
+// The process's heap (one program runs per process).
+Heap& heap();
+
+// GODEBUG=gcstress: when set, every allocation calls this hook (the
+// collector's "collect at the next safepoint").
+extern std::atomic<void (*)()> allocStressHook;
+
+// Bytes handed out so far (cumulative).
 uint64_t allocatedBytes();
 
 }  // namespace gol::rt

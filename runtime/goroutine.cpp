@@ -101,6 +101,22 @@ bool G::growStack(uint64_t neededSlots, uint64_t usedSlots, StackMove* moved) {
   return true;
 }
 
+bool G::shrinkStack(uint64_t usedSlots, StackMove* moved) {
+  uint64_t newSlots = stackSlots / 2;
+  if (newSlots * sizeof(uint64_t) < kInitialStackBytes || usedSlots > newSlots / 2) return false;
+  auto* fresh = static_cast<uint64_t*>(std::malloc(newSlots * sizeof(uint64_t)));
+  if (fresh == nullptr) return false;  // keep the big one
+  std::memcpy(fresh, stack, usedSlots * sizeof(uint64_t));
+  moved->oldLo = reinterpret_cast<uintptr_t>(stack);
+  moved->oldHi = reinterpret_cast<uintptr_t>(stack + stackSlots);
+  moved->delta = reinterpret_cast<intptr_t>(fresh) - reinterpret_cast<intptr_t>(stack);
+  std::free(stack);
+  stack = fresh;
+  stackSlots = newSlots;
+  resetGuard();
+  return true;
+}
+
 void G::requestPreempt() {
   preempt.store(true, std::memory_order_relaxed);
   stackGuard.store(0, std::memory_order_relaxed);

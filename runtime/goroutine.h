@@ -45,7 +45,8 @@
 // the G at that moment (the M running it, or the holder of the lock of the
 // queue it waits on), and ownership passes with a release/acquire (a
 // run-queue publish, a lock).
-// Not yet here: shrinking stacks in GC.
+// The collector shrinks a stack using under a quarter of itself
+// (vm::shrinkStackIfSparse).
 #pragma once
 
 #include <atomic>
@@ -221,6 +222,11 @@ class G {
   // moved; returns false (stack untouched) if the new size would pass
   // maxStackBytes: the caller reports the overflow.
   [[nodiscard]] bool growStack(uint64_t neededSlots, uint64_t usedSlots, StackMove* moved);
+
+  // Halve the stack (not below the initial size), keeping the used prefix
+  // [0, usedSlots), which must fit in a quarter of it. The collector's
+  // (Go's shrinkstack); false when the stack is already minimal.
+  bool shrinkStack(uint64_t usedSlots, StackMove* moved);
 
   // Make a dead G new again as goroutine `newId`, keeping its stack (cut
   // back to the initial size if it grew), for reuse by a later `go`.

@@ -10,6 +10,9 @@
 //     type (slice, map, func) is reported to the caller, which panics.
 #include "runtime/iface.h"
 
+#include <cstdio>
+#include <cstdlib>
+
 #include <cstring>
 #include <map>
 #include <mutex>
@@ -86,7 +89,14 @@ const Itab* getItab(const TypeDesc* iface, const TypeDesc* type, std::string* mi
   auto it = itabs.find(key);
   if (it != itabs.end()) return it->second;
   size_t n = iface->methods.size();
-  auto* tab = static_cast<Itab*>(allocateBytes(sizeof(Itab) + (n > 0 ? n - 1 : 0) * sizeof(void*), true));
+  // Itabs live as long as the program (the cache keeps every one) and
+  // point only at descriptors and functions, so they are not collected
+  // heap objects.
+  auto* tab = static_cast<Itab*>(std::calloc(1, sizeof(Itab) + (n > 0 ? n - 1 : 0) * sizeof(void*)));
+  if (tab == nullptr) {
+    std::fputs("fatal error: runtime: out of memory\n", stderr);
+    std::exit(2);
+  }
   tab->iface = iface;
   tab->type = type;
   // Both lists are sorted by name: one merge pass.

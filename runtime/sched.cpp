@@ -117,6 +117,20 @@
 //     will see it (the wakep / spinning handshake above).
 //   - ready(g) only for a Waiting g; the park commit runs after Waiting.
 //
+// Stopping the world (for the collector): an M counts itself in
+// worldRunning while it runs Gol code — around hooks.run and timer
+// callbacks — and leaves the count for the length of a system call. The
+// stopper (an M inside hooks.run, its G's state saved) sets
+// worldStopping, asks every running G to yield, and waits until it is
+// the only one counted. An M entering Gol code while the world is
+// stopping backs out and waits on worldCv; since it enters only at those
+// points, every other G is then at a safepoint with its state saved in
+// the G, and no other thread touches the Gol heap. Entering is one
+// atomic add and one load, so the schedule loop pays nearly nothing. An
+// M leaving a system call enters after it has a P again, so the stopper
+// never waits for an M that waits for a P. One stopper at a time
+// (stwOwner); a second one waits out the first instead.
+//
 // Lock order: sched.lock before P::timersLock and P::curLock; the latter
 // two are never held together. hooks.run, hooks.exited, park commits and
 // timer callbacks run with no scheduler lock held.
@@ -128,6 +142,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
@@ -304,6 +319,16 @@ struct SchedulerState {
   // never missed. seq_cst.
   std::atomic<int64_t> ntimers{0};
   std::atomic<uint64_t> nextTimerId{1};  // unique ids only: relaxed
+  // Stopping the world (the collector; see "Stopping the world" above).
+  // worldRunning counts the Ms inside Gol code (hooks.run, timer
+  // callbacks); worldStopping asks them to stay out. Both seq_cst: enter
+  // bumps the count then reads the flag, the stopper sets the flag then
+  // reads the count (a Dekker pair), so one of them sees the other.
+  std::atomic<int32_t> worldRunning{0};
+  std::atomic<bool> worldStopping{false};
+  std::mutex worldLock;                  // for worldCv only
+  std::condition_variable worldCv;       // "count changed" and "world restarted"
+  std::mutex stwOwner;                   // held by the M that stopped the world
   std::thread sysmonThread;
   Note sysmonNote;
   Note exitNote;  // run()'s caller sleeps on it until shutdown
@@ -570,11 +595,31 @@ struct SchedulerState {
         t.g->status = GStatus::Runnable;
         runqput(to, t.g, false);
       } else {
+        enterWorld();
         t.fn(t.arg);
+        leaveWorld();
       }
     }
     if (!due.empty()) wakep();
     return !due.empty();
+  }
+
+  // ---- stopping the world ----
+  void enterWorld() {
+    for (;;) {
+      worldRunning.fetch_add(1);
+      if (!worldStopping.load()) return;
+      leaveWorld();
+      std::unique_lock<std::mutex> l(worldLock);
+      worldCv.wait(l, [&] { return !worldStopping.load(); });
+    }
+  }
+  void leaveWorld() {
+    worldRunning.fetch_sub(1);
+    if (worldStopping.load()) {
+      std::lock_guard<std::mutex> l(worldLock);
+      worldCv.notify_all();
+    }
   }
 
   // ---- the schedule loop ----
@@ -832,7 +877,9 @@ struct SchedulerState {
       if (!inheritTime) pp->schedtick.store(pp->schedtick.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
       g->clearPreempt();
       publishCurG(pp, g);
+      enterWorld();
       RunResult r = hooks.run(*g, pp->id);
+      leaveWorld();
       pp = m->p;  // a syscall inside run may have changed it
       if (pp) publishCurG(pp, nullptr);
       m->curg = nullptr;
@@ -1273,6 +1320,7 @@ void Scheduler::entersyscall(G& g) {
   // Release: everything this M did with the P happens before whoever
   // takes it (sysmon's CAS is acq_rel).
   pp->status.store(PStatus::Syscall, std::memory_order_release);
+  s_->leaveWorld();
 }
 
 void Scheduler::entersyscallblock(G& g) {
@@ -1315,6 +1363,7 @@ void Scheduler::exitsyscall(G& g) {
       }
     }
   }
+  s.enterWorld();  // after getting a P: a stopper never waits for one
   g.status = GStatus::Running;
   // Exiting with no P: stop the G at its next safepoint.
   if (!m->p) g.requestPreempt();
@@ -1324,6 +1373,43 @@ void Scheduler::exitsyscall(G& g) {
     s.publishCurG(pp, &g);
   }
 }
+
+bool Scheduler::stopTheWorld() {
+  SchedulerState& s = *s_;
+  if (!s.stwOwner.try_lock()) {  // another M is stopping it: let it
+    worldSafepoint();
+    return false;
+  }
+  s.worldStopping.store(true);
+  int32_t np = s.nallp.load(std::memory_order_acquire);
+  for (int32_t i = 0; i < np; i++) {
+    P* pp = s.allp[i].load(std::memory_order_relaxed);
+    std::lock_guard<std::mutex> l(pp->curLock);
+    if (pp->curG && pp->curG != tlsM->curg) pp->curG->requestPreempt();
+  }
+  std::unique_lock<std::mutex> l(s.worldLock);
+  s.worldCv.wait(l, [&] { return s.worldRunning.load() == 1; });
+  return true;
+}
+
+void Scheduler::startTheWorld() {
+  SchedulerState& s = *s_;
+  {
+    std::lock_guard<std::mutex> l(s.worldLock);
+    s.worldStopping.store(false);
+    s.worldCv.notify_all();
+  }
+  s.stwOwner.unlock();
+}
+
+void Scheduler::worldSafepoint() {
+  SchedulerState& s = *s_;
+  if (!s.worldStopping.load()) return;
+  s.leaveWorld();
+  s.enterWorld();
+}
+
+bool Scheduler::worldStopRequested() const { return s_->worldStopping.load(std::memory_order_relaxed); }
 
 int Scheduler::gomaxprocs() const { return s_->gomaxprocs.load(std::memory_order_relaxed); }
 
@@ -1352,6 +1438,11 @@ std::string Scheduler::schedtraceLine() const { return s_->traceLine(); }
 Scheduler* currentScheduler() {
   M* m = tlsM;
   return m ? m->sched->self : nullptr;
+}
+
+G* currentG() {
+  M* m = tlsM;
+  return m ? m->curg : nullptr;
 }
 
 int currentPIndex() {

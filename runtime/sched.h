@@ -149,6 +149,22 @@ class Scheduler {
   void entersyscallblock(G& g);
   void exitsyscall(G& g);
 
+  // Stopping the world, for the collector. Called from inside hooks.run
+  // (the caller's G state saved, so its frames can be walked). Asks every
+  // running G to yield and returns once no other M runs Gol code: the
+  // others wait at their schedule points, at timer callbacks and when
+  // they leave a system call (an M inside a system call does not count:
+  // it must not touch the Gol heap until exitsyscall). Returns false
+  // without stopping anything when another M is stopping the world at
+  // the same time; the caller has then waited for that stop to end.
+  bool stopTheWorld();
+  void startTheWorld();
+  // For code that cannot return to the scheduler but holds no heap
+  // pointers the collector cannot see (a nested call's safepoint): waits
+  // out a stop in progress.
+  void worldSafepoint();
+  bool worldStopRequested() const;
+
   int gomaxprocs() const;
   // runtime.GOMAXPROCS(n): takes effect at the Ps' next schedule point.
   void setGomaxprocs(int n);
@@ -168,6 +184,8 @@ class Scheduler {
 // The scheduler the calling thread is an M of (nullptr elsewhere), for
 // natives that have only a G.
 Scheduler* currentScheduler();
+// The G the calling M is running (nullptr if none, or not an M).
+G* currentG();
 // The index of the P the calling M holds, or -1 (not an M, or in a
 // syscall). It can differ from hooks.run's pIndex after exitsyscall.
 int currentPIndex();

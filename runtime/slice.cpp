@@ -50,7 +50,7 @@ bool growSlice(const TypeDesc* elem, SliceHeader s, uint64_t newLen, SliceHeader
   bool pointers = elem->hasPointers();
   uint64_t bytes = roundUpSize(newCap * size, pointers);
   newCap = bytes / size;
-  void* p = allocateBytes(newCap * size, pointers);
+  void* p = pointers ? allocateArray(elem, newCap) : allocateBytes(newCap * size, false);
   if (s.len > 0) std::memcpy(p, reinterpret_cast<const void*>(s.data), s.len * size);
   *out = SliceHeader{reinterpret_cast<uint64_t>(p), newLen, newCap};
   return true;

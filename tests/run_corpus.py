@@ -229,6 +229,10 @@ def check_run_program(gol, directory, src, timeout):
 
 PENDING = object()
 
+# --godebug: settings added to every run's GODEBUG (GODEBUG=gcstress=1 runs
+# the corpus with a collection at every allocation).
+EXTRA_GODEBUG = ""
+
 
 def check_run_program_now(gol, directory, src, timeout):
     out_path, exit_path = src.with_suffix(".out"), src.with_suffix(".exit")
@@ -240,6 +244,8 @@ def check_run_program_now(gol, directory, src, timeout):
         extra_env = program_env(src)
     except ValueError as e:
         return f"{e}\n"
+    if EXTRA_GODEBUG:
+        extra_env["GODEBUG"] = ",".join(v for v in (extra_env.get("GODEBUG"), EXTRA_GODEBUG) if v)
     result, err = run_gol(gol, directory, src.name, timeout, command="run",
                           stdin_path=in_path if in_path.exists() else None, extra_env=extra_env)
     if err:
@@ -278,12 +284,16 @@ def main():
                     help="seconds per program (default 60 to build, 30 to run)")
     ap.add_argument("-j", "--jobs", type=int,
                     help="programs at a time (default: the CPU count to build, 2 to run)")
+    ap.add_argument("--godebug", default="",
+                    help="GODEBUG settings added to every program run (e.g. gcstress=1)")
     ap.add_argument("-v", "--verbose", action="store_true", help="list every program, not only failures")
     ap.add_argument("mode", choices=sorted(MODE_DIRS))
     ap.add_argument("names", nargs="*", help="run only these programs (NAME or NAME.gol)")
     args = ap.parse_args()
 
     running = args.mode in RUN_MODES
+    global EXTRA_GODEBUG
+    EXTRA_GODEBUG = args.godebug
     if args.timeout is None:
         # Sanitizer builds run programs several times slower: GOL_TIMEOUT_SCALE.
         scale = float(os.environ.get("GOL_TIMEOUT_SCALE", "1"))

@@ -34,6 +34,13 @@ void Function::finalize() {
   zeroRanges = zeroOnEntry.data();
 }
 
+uint32_t Function::liveTopAt(size_t pc) const {
+  auto it = std::upper_bound(liveTops.begin(), liveTops.end(), pc,
+                             [](size_t p, const LiveTop& e) { return p < e.pc; });
+  if (it == liveTops.begin()) return frameSlots;
+  return std::min(frameSlots, std::prev(it)->top);
+}
+
 int32_t Function::lineAt(size_t pc) const {
   auto it = std::upper_bound(lines.begin(), lines.end(), pc,
                              [](size_t p, const LineEntry& e) { return p < e.pc; });
@@ -122,6 +129,12 @@ void Assembler::bind(Label l) { labels_.at(static_cast<size_t>(l.id)) = pc(); }
 void Assembler::word(Instr w) {
   auto& lines = fn_->lines;
   if (lines.empty() || lines.back().line != line_) lines.push_back(LineEntry{pc(), line_});
+  if (top_ != nullptr) {
+    if (*top_ > live_) live_ = *top_;
+    auto& tops = fn_->liveTops;
+    if (!tops.empty() && tops.back().pc == pc()) tops.back().top = live_;
+    else if (tops.empty() || tops.back().top != live_) tops.push_back(Function::LiveTop{pc(), live_});
+  }
   fn_->codeWords.push_back(w);
 }
 

@@ -140,6 +140,18 @@ struct Function {
   SlotBits pointers;          // frame slots that hold pointers
   std::vector<SlotRange> zeroOnEntry;  // derived from pointers by finalize()
   std::vector<LineEntry> lines;        // sorted by pc
+  // Live frame prefix by pc, for the collector: from entry.pc on (to the
+  // next entry), slots >= entry.top hold nothing live. Codegen records
+  // the highest slot in use since the enclosing statement began, so
+  // temporaries of finished statements are not scanned (they are dead,
+  // though their slots may still hold stale pointers).
+  struct LiveTop {
+    uint32_t pc;
+    uint32_t top;
+  };
+  std::vector<LiveTop> liveTops;  // sorted by pc; empty: the whole frame
+  // Slots [0, result) may be live at code word pc (frameSlots when unknown).
+  uint32_t liveTopAt(size_t pc) const;
   // Optional, for the disassembler: which variable a slot holds over which
   // instructions (slots are reused once a variable's block ends).
   struct SlotLabel {
@@ -214,6 +226,16 @@ class Assembler {
   // Ends the names of slots >= firstSlot (their variables went out of scope).
   void endSlotNames(uint32_t firstSlot, uint32_t endSlot = UINT32_MAX);
   void line(int32_t line) { line_ = line; }
+  // Liveness for the collector (Function::liveTops): `top` is the
+  // caller's count of slots in use, read at every instruction emitted.
+  // statementStart returns the value to give statementEnd.
+  uint32_t statementStart(uint32_t top) {
+    uint32_t outer = live_;
+    live_ = top;
+    return outer;
+  }
+  void statementEnd(uint32_t outer, uint32_t top) { live_ = outer > top ? outer : top; }
+  void trackTop(const uint32_t* top) { top_ = top; }
 
   uint32_t constant(uint64_t bits);
   uint32_t constantF64(double v);
@@ -247,6 +269,8 @@ class Assembler {
   Module& module_;
   Function* fn_;
   int32_t line_ = 0;
+  const uint32_t* top_ = nullptr;
+  uint32_t live_ = 0;
   bool jumpTooFar_ = false;
   std::vector<int64_t> labels_;
   std::vector<Fixup> fixups_;

@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "runtime/print.h"
+#include "vm/gc.h"
 
 namespace gol::vm {
 
@@ -148,11 +149,15 @@ void Goroutines::finish(int code, const std::string& report) {
 rt::RunResult Goroutines::runG(rt::G& g) {
   Machine& m = threadMachine();
   if (sched_->exiting()) return rt::RunResult::Yielded;
+  // Safepoints of the collector: g's state is saved before it runs and
+  // after it yields (never after a park: see vm/gc.cpp).
+  if (gc::pending()) gc::collectAtSafepoint();
   tCurrentG = &g;
   Exit e = execute(m, g);
   tCurrentG = nullptr;
   switch (e) {
     case Exit::Yielded:
+      if (gc::pending()) gc::collectAtSafepoint();
       return rt::RunResult::Yielded;
     case Exit::Parked:
       return rt::RunResult::Parked;
@@ -217,7 +222,9 @@ RunResult Goroutines::run(uint32_t mainIndex, uint64_t maxStackBytes) {
   main_->maxStackBytes = maxStackBytes;
   link(main_);
   if (!enter(proto_, *main_, mainIndex, {})) return {proto_.exitCode, proto_.report};
+  gc::attach(proto_.module, *this);
   int code = sched_->run(main_);
+  gc::detach();
   std::lock_guard lock(finishMutex_);
   RunResult result = finished_ ? result_ : RunResult{code, "", false};
   result.threadsLeft = sched_->abandonedSyscalls();

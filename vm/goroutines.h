@@ -65,6 +65,13 @@ class Goroutines {
   void spawnDetached(uint64_t closure);
 
   int64_t count() const;
+  // Calls f on every live goroutine (for the collector; the world is
+  // stopped, so none of them runs).
+  template <typename F>
+  void forEachG(F&& f) {
+    std::lock_guard lock(allMutex_);
+    for (rt::G* g = allHead_; g != nullptr; g = g->allNext) f(*g);
+  }
   rt::Scheduler* scheduler() { return sched_.get(); }
 
  private:

@@ -46,6 +46,7 @@
 #include "runtime/sizeclasses.h"
 #include "runtime/slice.h"
 #include "runtime/utf8.h"
+#include "vm/gc.h"
 #include "vm/goroutines.h"
 #include "vm/natives.h"
 
@@ -168,6 +169,41 @@ void adjustStackPointers(rt::G& g, const rt::StackMove& mv, const Function* call
     f->pointers.forEach(static_cast<uint32_t>(d->argSlots), [&](uint32_t s) { adjust(&d->args[s]); });
   }
 }
+
+}  // namespace
+
+bool shrinkStackIfSparse(rt::G& g) {
+  if (g.fn == nullptr || g.stack == nullptr || g.nestedCalls != 0) return false;
+  uint64_t used = std::min(g.base + g.fn->frameSlots, g.stackSlots);
+  if (used * 4 >= g.stackSlots) return false;
+  rt::StackMove mv;
+  if (!g.shrinkStack(used, &mv)) return false;
+  adjustStackPointers(g, mv, nullptr, 0);
+  return true;
+}
+
+void forEachStackRoot(const rt::G& g, void (*visit)(uint64_t word, void* ctx), void* ctx) {
+  if (g.fn == nullptr || g.stack == nullptr) return;
+  // Each frame's pc: the G's own for the innermost, the return pc in the
+  // callee's header for the others. Both point just past the instruction
+  // the frame stopped at; a pc outside the function's code (a frame not
+  // started yet, one returning into the runtime) scans the whole frame.
+  const uint64_t* pc = g.pc;
+  forEachFrame(g, [&](const Function* fn, uint64_t base, uint64_t limit) {
+    uint32_t live = fn->frameSlots;
+    if (pc > fn->code && pc <= fn->code + fn->codeWords.size())
+      live = fn->liveTopAt(static_cast<size_t>(pc - fn->code) - 1);
+    fn->pointers.forEach(live, [&](uint32_t s) {
+      if (base + s < limit && base + s < g.stackSlots) visit(g.stack[base + s], ctx);
+    });
+    if (fn->usesContext) visit(g.stack[base + kHeaderContext], ctx);
+    pc = reinterpret_cast<const uint64_t*>(g.stack[base + kHeaderReturnPc]);
+  });
+  visit(reinterpret_cast<uint64_t>(g.defers), ctx);
+  visit(reinterpret_cast<uint64_t>(g.panics), ctx);
+}
+
+namespace {
 
 // A call found its frame past the stack guard: grow the stack, or notice a
 // preemption request (Exit::Yielded: push the frame, then yield), or fail
@@ -690,6 +726,10 @@ NestedResult callNestedImpl(Machine& m, rt::G& g, const Function* callee, uint64
           m.fatalReported = true;
           return NestedResult::Fatal;
         }
+        // A safepoint all the same for stopping the world (the native's
+        // C++ locals are not roots: see vm/gc.cpp).
+        if (sched != nullptr) sched->worldSafepoint();
+        if (gc::pending()) gc::collectAtSafepoint();
         continue;
       }
       case Exit::Returned: {

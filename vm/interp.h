@@ -157,6 +157,20 @@ NestedResult callNested(Machine& m, rt::G& g, const Function* callee, uint64_t c
                         std::span<const uint64_t> args, std::span<uint64_t> results,
                         uint64_t* panicType, uint64_t* panicData);
 
+// For the collector: calls visit(word, ctx) with every word of g's stack
+// that may hold a heap pointer (the frames' pointer maps, closure
+// contexts), then with g's defer and panic records (heap objects). g must
+// not be running: its saved state describes its innermost frame. A
+// marked slot may hold nil, a pointer outside the heap, or (see
+// vm/bytecode.h) a stale scalar: visit must check what it is given.
+void forEachStackRoot(const rt::G& g, void (*visit)(uint64_t word, void* ctx), void* ctx);
+
+// For the collector, with the world stopped: halves g's stack when its
+// frames use under a quarter of it (Go's shrinkstack), moving pointers
+// into it. Only for a G that no C++ frame or channel wait record points
+// into: not running, not in a nested call, not waiting on a channel.
+bool shrinkStackIfSparse(rt::G& g);
+
 // The pseudo-function at the bottom of every goroutine's stack.
 const Function* goexitFunction();
 

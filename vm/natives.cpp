@@ -2,6 +2,8 @@
 // See vm/natives.h for the calling convention.
 #include "vm/natives.h"
 
+#include "vm/gc.h"
+
 #include <string>
 #include <vector>
 
@@ -14,7 +16,7 @@ const std::vector<NativeDef>& registry() {
   static const std::vector<NativeDef> all = [] {
     std::vector<NativeDef> v;
     for (auto table : {fmtNatives(), strconvNatives(), mathNatives(), osNatives(), miscNatives(),
-                       schedNatives()})
+                       schedNatives(), gc::gcNatives()})
       v.insert(v.end(), table.begin(), table.end());
     return v;
   }();

@@ -278,30 +278,6 @@ bool caller(Machine&, rt::G&, uint64_t* s) {
   return true;
 }
 
-// runtime.MemStats, in words: the fields readMemStats fills.
-enum MemStatsWord : size_t {
-  kAlloc = 0, kTotalAlloc = 1, kSys = 2, kHeapAlloc = 6, kHeapSys = 7, kHeapInuse = 9, kNextGC = 21,
-};
-constexpr size_t kMemStatsEnableGCByte = 4304;  // after the two [256]uint64 arrays, NumGC, NumForcedGC, GCCPUFraction
-
-bool readMemStats(Machine& m, rt::G&, uint64_t* s) {
-  auto* ms = reinterpret_cast<uint64_t*>(s[0]);
-  if (ms == nullptr) {
-    m.panicRuntime(rt::RuntimeError::NilDeref);
-    return false;
-  }
-  uint64_t bytes = rt::allocatedBytes();
-  ms[kAlloc] = bytes;
-  ms[kTotalAlloc] = bytes;
-  ms[kSys] = bytes;
-  ms[kHeapAlloc] = bytes;
-  ms[kHeapSys] = bytes;
-  ms[kHeapInuse] = bytes;
-  ms[kNextGC] = 4 << 20;
-  reinterpret_cast<uint8_t*>(ms)[kMemStatsEnableGCByte] = 1;
-  return true;
-}
-
 // ---- time ----
 
 bool timeNow(Machine&, rt::G&, uint64_t* s) {
@@ -668,11 +644,9 @@ const NativeDef kMiscNatives[] = {
     {"errors.isComparable", isComparable},
     {"errors.asTargetKind", asTargetKind},
     {"errors.assignAs", assignAs},
-    {"runtime.GC", noop},
     {"runtime.Version", version},
     {"runtime.KeepAlive", noop},
     {"runtime.Caller", caller},
-    {"runtime.ReadMemStats", readMemStats},
     {"time.now", timeNow},
     {"time.localZone", localZone},
     {"sort.Sort", sortSort},

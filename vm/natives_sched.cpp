@@ -35,11 +35,13 @@
 #include <climits>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "runtime/chan.h"
 #include "runtime/print.h"
 #include "runtime/sched.h"
 #include "runtime/sema.h"
+#include "vm/gc.h"
 #include "vm/goroutines.h"
 #include "vm/natives.h"
 
@@ -209,6 +211,23 @@ void fireTimer(void* arg) {
   (void)rt::chanSend(*t.sched, t.c, now, nullptr, false);  // full: the tick is dropped
 }
 
+// Every RuntimeTimer ever made (they are never freed): their channel,
+// location and function are heap objects the collector must see.
+std::mutex allTimersLock;
+std::vector<RuntimeTimer*>& allTimers() {
+  static auto* v = new std::vector<RuntimeTimer*>;
+  return *v;
+}
+
+void scanTimers(gc::Visit visit, void* ctx) {
+  std::lock_guard<std::mutex> l(allTimersLock);
+  for (RuntimeTimer* t : allTimers()) {
+    visit(reinterpret_cast<uint64_t>(t->c), ctx);
+    visit(t->loc, ctx);
+    visit(t->closure, ctx);
+  }
+}
+
 bool newRuntimeTimer(Machine& m, rt::G&, uint64_t* s) {
   auto* t = new RuntimeTimer;
   t->c = reinterpret_cast<rt::Chan*>(s[0]);
@@ -220,6 +239,11 @@ bool newRuntimeTimer(Machine& m, rt::G&, uint64_t* s) {
     delete t;
     m.requestFatal("timers outside the scheduler");
     return false;
+  }
+  {
+    std::lock_guard<std::mutex> l(allTimersLock);
+    if (allTimers().empty()) gc::addRootScanner(scanTimers);
+    allTimers().push_back(t);
   }
   s[0] = reinterpret_cast<uint64_t>(t);
   return true;

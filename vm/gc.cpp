@@ -1,0 +1,526 @@
+// The garbage collector: mark and sweep over the size-class heap.
+//
+// What it is today. A precise, non-moving, stop-the-world mark-sweep
+// collector (the first half of DESIGN.md §6; concurrent marking with the
+// hybrid write barrier is the next step, see "Not yet" below).
+//
+// When. The pacer sets the heap's trigger (Heap::setTrigger) to the goal
+//   goal = live * (1 + GOGC/100), at least 4 MB * GOGC/100 (Go's
+//          heapminimum), and, with GOMEMLIMIT, no more than the limit
+//          less the goroutine stacks (but always some room above live);
+// GOGC=off (or debug.SetGCPercent(-1)) turns the goal off unless a memory
+// limit is set. When an allocation passes the trigger, the heap calls
+// onTrigger on the allocating thread; it only raises `gPending` and asks
+// the running goroutine to yield. Allocation never collects: a native
+// may hold fresh objects in C++ locals, which no root describes.
+//
+// Where. At a safepoint: Goroutines::runG, before running a G and after a
+// G yields (its state is saved in the G, so its frames can be walked),
+// and at the safepoints of a nested call (a native calling Gol; the
+// native's own C++ locals are not roots, so natives that call back into
+// Gol must keep their heap pointers in their argument or result slots).
+// Never after a park: a parking G may hold a channel lock until its park
+// commits.
+//
+// How.
+//   1. Stop the world (Scheduler::stopTheWorld): every other M waits at
+//      a schedule point, a timer callback or the end of a system call;
+//      an M inside a system call keeps going but touches no Gol heap.
+//   2. Mark from the roots: the module's globals (their pointer map), every
+//      live goroutine's frames (forEachStackRoot: the frames' pointer maps,
+//      closure contexts, defer and panic records), and the runtime's root
+//      scanners (timers). A root word is a candidate: Heap::findObject
+//      accepts it only if it points into an allocated object, which makes
+//      nil, pointers to module memory or stacks, and the stale scalars the
+//      frames' "may hold a pointer" maps allow (vm/bytecode.h) harmless.
+//      Marked objects go on a work stack; draining it visits every
+//      pointer word of each object through its layout (the heap's bitmap,
+//      malloc header or span type).
+//   3. Sweep: every span turns its mark bits into its allocation bits; a
+//      span with nothing marked goes back to the page heap.
+//   4. Shrink the stacks of goroutines using under a quarter of theirs.
+//   5. Set the next goal, restart the world, print the gctrace line, and
+//      wake the scavenger, which returns free pages beyond about 10% over
+//      the goal to the OS (madvise) on its own thread.
+//
+// GODEBUG knobs: gctrace=1 (one line per cycle on stderr in Go's format;
+// the stop-the-world pause is reported as the mark-termination phase and
+// the concurrent phase as 0), gcstress=1 (every allocation asks for a
+// collection at the next safepoint: the check that the pointer maps and
+// layouts are right), gcstoptheworld=1 (accepted: collections already
+// stop the world).
+//
+// Not yet (issue 6 continues): concurrent marking with the hybrid write
+// barrier, mark assists and background workers; lazy sweeping; stack maps per safepoint (today a frame slot that ever holds
+// a pointer is scanned for its whole function, so a stale scalar there
+// can keep an object alive, though never free a live one); closure
+// contexts and runtime records are scanned word by word as candidates.
+#include "vm/gc.h"
+
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "runtime/alloc.h"
+#include "runtime/heap.h"
+#include "runtime/sched.h"
+#include "vm/bytecode.h"
+#include "vm/goroutines.h"
+#include "vm/interp.h"
+
+namespace gol::vm::gc {
+
+std::atomic<bool> gPending{false};
+
+namespace {
+
+constexpr uint64_t kHeapMinimum = 4 << 20;  // Go's heapminimum at GOGC=100
+
+int64_t nanotime() { return rt::Scheduler::nanotime(); }
+int64_t unixNanos() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+// "GOMEMLIMIT=512MiB": a number with an optional B, KiB, MiB, GiB, TiB
+// suffix (Go's syntax); "off" or invalid: no limit (-1).
+int64_t parseMemLimit(const char* s) {
+  if (s == nullptr || *s == '\0' || std::strcmp(s, "off") == 0) return -1;
+  char* end = nullptr;
+  unsigned long long v = std::strtoull(s, &end, 10);
+  if (end == s) return -1;
+  std::string unit(end);
+  uint64_t mult = 1;
+  if (unit == "" || unit == "B") mult = 1;
+  else if (unit == "KiB") mult = 1ull << 10;
+  else if (unit == "MiB") mult = 1ull << 20;
+  else if (unit == "GiB") mult = 1ull << 30;
+  else if (unit == "TiB") mult = 1ull << 40;
+  else return -1;
+  return static_cast<int64_t>(v * mult);
+}
+
+bool godebugFlag(const char* key) {
+  const char* env = std::getenv("GODEBUG");
+  if (env == nullptr) return false;
+  std::string all(env), want = std::string(key) + "=";
+  size_t at = 0;
+  while (at <= all.size()) {
+    size_t comma = all.find(',', at);
+    std::string item = all.substr(at, comma == std::string::npos ? std::string::npos : comma - at);
+    if (item.rfind(want, 0) == 0) return std::atoi(item.c_str() + want.size()) > 0;
+    if (comma == std::string::npos) break;
+    at = comma + 1;
+  }
+  return false;
+}
+
+// Go's runtime formats gctrace times as milliseconds with two significant
+// digits and at most three decimals ("0.015", "1.2"), whole above 10 ms.
+std::string fmtMs(int64_t ns) {
+  if (ns < 0) ns = 0;
+  if (ns >= 10'000'000) return std::to_string(ns / 1'000'000);
+  int64_t x = ns / 1000;
+  if (x == 0) return "0";
+  int dec = 3;
+  while (x >= 100) {
+    x /= 10;
+    --dec;
+  }
+  std::string digits = std::to_string(x);
+  if (static_cast<int>(digits.size()) <= dec) digits = std::string(dec - digits.size() + 1, '0') + digits;
+  return digits.substr(0, digits.size() - dec) + "." + digits.substr(digits.size() - dec);
+}
+
+struct Collector {
+  Module* module = nullptr;
+  Goroutines* goroutines = nullptr;
+
+  // Knobs (changed by debug.SetGCPercent / SetMemoryLimit under statsLock).
+  int gcPercent = 100;
+  int64_t memLimit = -1;
+  bool trace = false;
+
+  // Statistics (under statsLock).
+  std::mutex statsLock;
+  uint32_t numGC = 0, numForcedGC = 0;
+  uint64_t pauseTotalNs = 0;
+  uint64_t pauseNs[256] = {}, pauseEnd[256] = {};
+  uint64_t lastGC = 0;
+  uint64_t nextGC = kHeapMinimum;
+  int64_t gcCpuNs = 0;  // pause * P, summed
+  int64_t startNanos = 0;
+
+  // Marking (collector thread only, world stopped).
+  std::vector<rt::ObjectRef> work;
+
+  // The scavenger.
+  std::thread scavenger;
+  std::mutex scavengeLock;
+  std::condition_variable scavengeCv;
+  bool scavengeWanted = false, scavengeStop = false;
+  uint64_t retainBytes = 0;
+};
+
+Collector* gCollector = nullptr;
+
+std::mutex scannersLock;
+std::vector<RootScanner>& scanners() {
+  static auto* v = new std::vector<RootScanner>;
+  return *v;
+}
+
+void onTrigger() {
+  gPending.store(true, std::memory_order_relaxed);
+  if (rt::G* g = rt::currentG()) g->requestPreempt();
+}
+
+void stressHook() { onTrigger(); }
+
+uint64_t goalFor(const Collector& c, uint64_t live, uint64_t stacks) {
+  uint64_t goal = UINT64_MAX;
+  if (c.gcPercent >= 0) {
+    goal = live + live / 100 * static_cast<uint64_t>(c.gcPercent);
+    goal = std::max<uint64_t>(goal, kHeapMinimum / 100 * static_cast<uint64_t>(c.gcPercent));
+  }
+  if (c.memLimit >= 0) {
+    uint64_t limit = static_cast<uint64_t>(c.memLimit);
+    uint64_t room = limit > stacks ? limit - stacks : 0;
+    // Near the limit, collect often, but leave some room above the live
+    // heap so that a live heap over the limit does not collect at every
+    // allocation.
+    uint64_t floor = live + std::max<uint64_t>(live / 32, 1 << 20);
+    goal = std::min(goal, std::max(room, floor));
+  }
+  return goal;
+}
+
+void visitCandidate(uint64_t word, void* ctx) {
+  auto& c = *static_cast<Collector*>(ctx);
+  rt::ObjectRef o;
+  if (word < 4096 || !rt::heap().findObject(static_cast<uintptr_t>(word), &o)) return;
+  if (rt::heap().mark(o) && !o.span->noscan) c.work.push_back(o);
+}
+
+void drain(Collector& c) {
+  rt::Heap& h = rt::heap();
+  while (!c.work.empty()) {
+    rt::ObjectRef o = c.work.back();
+    c.work.pop_back();
+    h.forEachPointerWord(o, [&](uint64_t* w) { visitCandidate(*w, &c); });
+  }
+}
+
+void markRoots(Collector& c, uint64_t* stackBytes) {
+  Module& mod = *c.module;
+  mod.globalPointers.forEach(static_cast<uint32_t>(mod.globals.size()),
+                             [&](uint32_t s) { visitCandidate(mod.globals[s], &c); });
+  drain(c);
+  uint64_t stacks = 0;
+  c.goroutines->forEachG([&](rt::G& g) {
+    if (g.status == rt::GStatus::Dead) return;
+    stacks += g.stackSlots * sizeof(uint64_t);
+    forEachStackRoot(g, visitCandidate, &c);
+    drain(c);
+  });
+  {
+    std::lock_guard<std::mutex> l(scannersLock);
+    for (RootScanner scan : scanners()) scan(visitCandidate, &c);
+  }
+  drain(c);
+  *stackBytes = stacks;
+}
+
+// Go shrinks stacks at collection time; so do we, for the G's nothing
+// outside the stack points into: waiting G's whose channel wait records
+// point at their frames are left alone, as are running ones.
+bool mayShrink(const rt::G& g) {
+  using rt::WaitReason;
+  if (g.status == rt::GStatus::Runnable) return true;
+  if (g.status != rt::GStatus::Waiting) return false;
+  switch (g.waitReason) {
+    case WaitReason::ChanReceive:
+    case WaitReason::ChanSend:
+    case WaitReason::ChanReceiveNilChan:
+    case WaitReason::ChanSendNilChan:
+    case WaitReason::Select:
+    case WaitReason::SelectNoCases:
+      return false;
+    default:
+      return true;
+  }
+}
+
+void shrinkStacks(Collector& c) {
+  c.goroutines->forEachG([&](rt::G& g) {
+    if (mayShrink(g)) shrinkStackIfSparse(g);
+  });
+}
+
+void scavengerLoop(Collector* c) {
+  std::unique_lock<std::mutex> l(c->scavengeLock);
+  for (;;) {
+    c->scavengeCv.wait(l, [&] { return c->scavengeWanted || c->scavengeStop; });
+    if (c->scavengeStop) return;
+    c->scavengeWanted = false;
+    uint64_t retain = c->retainBytes;
+    l.unlock();
+    rt::heap().scavenge(retain);
+    l.lock();
+  }
+}
+
+// One collection with the world stopped by the caller's M. Returns false
+// if another M was collecting (this one then waited for it instead).
+bool collectOnce(Collector& c, bool forced) {
+  rt::Scheduler* sched = rt::currentScheduler();
+  if (sched == nullptr) return false;
+  int64_t t0 = nanotime();
+  if (!sched->stopTheWorld()) return false;
+  int64_t t1 = nanotime();
+  rt::Heap& h = rt::heap();
+  uint64_t before = h.heapLive();
+  uint64_t stacks = 0;
+  markRoots(c, &stacks);
+  h.sweepAll();
+  shrinkStacks(c);
+  uint64_t live = h.heapLive();
+  int procs = sched->gomaxprocs();
+  uint64_t goal, numGC;
+  {
+    std::lock_guard<std::mutex> l(c.statsLock);
+    goal = goalFor(c, live, stacks);
+    c.nextGC = goal;
+    h.setTrigger(goal, onTrigger);
+    gPending.store(false, std::memory_order_relaxed);
+    int64_t t2 = nanotime();
+    uint64_t pause = static_cast<uint64_t>(t2 - t0);
+    numGC = ++c.numGC;
+    if (forced) ++c.numForcedGC;
+    c.pauseTotalNs += pause;
+    c.pauseNs[(numGC - 1) % 256] = pause;
+    c.lastGC = static_cast<uint64_t>(unixNanos());
+    c.pauseEnd[(numGC - 1) % 256] = c.lastGC;
+    c.gcCpuNs += static_cast<int64_t>(pause) * procs;
+    c.retainBytes = goal == UINT64_MAX ? 0 : goal + goal / 10;
+  }
+  int64_t t2 = nanotime();
+  sched->startTheWorld();
+  {
+    std::lock_guard<std::mutex> l(c.scavengeLock);
+    c.scavengeWanted = true;
+  }
+  c.scavengeCv.notify_one();
+  if (c.trace) {
+    int64_t since = t0 - c.startNanos;
+    double elapsedCpu = static_cast<double>(std::max<int64_t>(1, t2 - c.startNanos)) * procs;
+    int percent = static_cast<int>(100.0 * static_cast<double>(c.gcCpuNs) / elapsedCpu);
+    std::string globals = std::to_string(c.module->globals.size() * sizeof(uint64_t) >> 20);
+    std::string line = "gc " + std::to_string(numGC) + " @" +
+                       [&] {
+                         char b[32];
+                         std::snprintf(b, sizeof b, "%.3f", static_cast<double>(since) / 1e9);
+                         return std::string(b);
+                       }() +
+                       "s " + std::to_string(percent) + "%: " + fmtMs(t1 - t0) + "+0+" + fmtMs(t2 - t1) +
+                       " ms clock, " + fmtMs((t1 - t0) * procs) + "+0/0/0+" + fmtMs((t2 - t1) * procs) +
+                       " ms cpu, " + std::to_string(before >> 20) + "->" + std::to_string(before >> 20) + "->" +
+                       std::to_string(live >> 20) + " MB, " +
+                       std::to_string(goal == UINT64_MAX ? 0 : goal >> 20) + " MB goal, " +
+                       std::to_string(stacks >> 20) + " MB stacks, " + globals + " MB globals, " +
+                       std::to_string(procs) + " P" + (forced ? " (forced)" : "") + "\n";
+    std::fputs(line.c_str(), stderr);
+    std::fflush(stderr);
+  }
+  return true;
+}
+
+}  // namespace
+
+void attach(Module& module, Goroutines& goroutines) {
+  auto* c = new Collector;
+  c->module = &module;
+  c->goroutines = &goroutines;
+  c->startNanos = nanotime();
+  c->trace = godebugFlag("gctrace");
+  if (const char* env = std::getenv("GOGC")) {
+    if (std::strcmp(env, "off") == 0) {
+      c->gcPercent = -1;
+    } else {
+      char* end = nullptr;
+      long v = std::strtol(env, &end, 10);
+      if (end != env && *end == '\0') c->gcPercent = v < 0 ? -1 : static_cast<int>(std::min<long>(v, 1 << 30));
+    }
+  }
+  c->memLimit = parseMemLimit(std::getenv("GOMEMLIMIT"));
+  uint64_t live = rt::heap().heapLive();
+  c->nextGC = goalFor(*c, live, 0);
+  rt::heap().setTrigger(c->nextGC, onTrigger);
+  if (godebugFlag("gcstress")) rt::allocStressHook.store(stressHook);
+  c->scavenger = std::thread(scavengerLoop, c);
+  gCollector = c;
+}
+
+void detach() {
+  Collector* c = gCollector;
+  if (c == nullptr) return;
+  rt::allocStressHook.store(nullptr);
+  rt::heap().setTrigger(UINT64_MAX, nullptr);
+  gPending.store(false);
+  {
+    std::lock_guard<std::mutex> l(c->scavengeLock);
+    c->scavengeStop = true;
+  }
+  c->scavengeCv.notify_one();
+  c->scavenger.join();
+  // Left allocated: an M still in a system call (see RunResult::threadsLeft)
+  // may yet look at it.
+}
+
+void addRootScanner(RootScanner scan) {
+  std::lock_guard<std::mutex> l(scannersLock);
+  if (std::find(scanners().begin(), scanners().end(), scan) == scanners().end()) scanners().push_back(scan);
+}
+
+void collectAtSafepoint() {
+  if (gCollector == nullptr || !pending()) return;
+  collectOnce(*gCollector, false);
+}
+
+void collect(bool forced) {
+  if (gCollector == nullptr) return;
+  // Another M's collection may get in first; runtime.GC promises a whole
+  // cycle after the call, so keep going until this M ran one.
+  while (!collectOnce(*gCollector, forced)) {
+    if (rt::currentScheduler() == nullptr || rt::currentScheduler()->exiting()) return;
+  }
+}
+
+namespace {
+
+// ---- natives ----
+
+bool runtimeGC(Machine&, rt::G&, uint64_t*) {
+  collect(true);
+  return true;
+}
+
+// runtime.MemStats, in words (stdlib/runtime/runtime.gol's field order).
+enum MemStatsWord : size_t {
+  kAlloc = 0, kTotalAlloc, kSys, kLookups, kMallocs, kFrees, kHeapAlloc, kHeapSys, kHeapIdle,
+  kHeapInuse, kHeapReleased, kHeapObjects, kStackInuse, kStackSys, kMSpanInuse, kMSpanSys,
+  kMCacheInuse, kMCacheSys, kBuckHashSys, kGCSys, kOtherSys, kNextGC, kLastGC, kPauseTotalNs,
+  kPauseNs, kPauseEnd = kPauseNs + 256, kAfterPauseEnd = kPauseEnd + 256,
+};
+constexpr size_t kNumGCByte = kAfterPauseEnd * 8;
+constexpr size_t kNumForcedGCByte = kNumGCByte + 4;
+constexpr size_t kGCCPUFractionByte = kNumGCByte + 8;
+constexpr size_t kEnableGCByte = kNumGCByte + 16;
+
+bool readMemStats(Machine& m, rt::G&, uint64_t* s) {
+  auto* ms = reinterpret_cast<uint64_t*>(s[0]);
+  if (ms == nullptr) {
+    m.panicRuntime(rt::RuntimeError::NilDeref);
+    return false;
+  }
+  // As Go's, with the world stopped, so the figures agree with each other.
+  rt::Scheduler* sched = rt::currentScheduler();
+  bool stopped = sched != nullptr && gCollector != nullptr && sched->stopTheWorld();
+  rt::HeapStats hs = rt::heap().stats();
+  uint64_t stacks = 0;
+  if (stopped) {
+    gCollector->goroutines->forEachG([&](rt::G& g) {
+      if (g.status != rt::GStatus::Dead) stacks += g.stackSlots * sizeof(uint64_t);
+    });
+  }
+  ms[kAlloc] = ms[kHeapAlloc] = hs.heapAlloc;
+  ms[kTotalAlloc] = hs.totalAlloc;
+  ms[kMallocs] = hs.mallocs;
+  // Go counts every tiny allocation as a malloc and, once its block is
+  // swept, a free, so that HeapObjects = Mallocs - Frees; the heap counts
+  // a tiny block once.
+  ms[kFrees] = hs.mallocs - hs.heapObjects;
+  ms[kHeapSys] = hs.heapSys;
+  ms[kHeapIdle] = hs.heapIdle;
+  ms[kHeapInuse] = hs.heapInuse;
+  ms[kHeapReleased] = hs.heapReleased;
+  ms[kHeapObjects] = hs.heapObjects;
+  ms[kStackInuse] = ms[kStackSys] = stacks;
+  ms[kSys] = hs.heapSys + stacks;
+  auto* bytes = reinterpret_cast<uint8_t*>(ms);
+  if (Collector* c = gCollector) {
+    std::lock_guard<std::mutex> l(c->statsLock);
+    ms[kNextGC] = c->nextGC == UINT64_MAX ? 0 : c->nextGC;
+    ms[kLastGC] = c->lastGC;
+    ms[kPauseTotalNs] = c->pauseTotalNs;
+    std::memcpy(&ms[kPauseNs], c->pauseNs, sizeof c->pauseNs);
+    std::memcpy(&ms[kPauseEnd], c->pauseEnd, sizeof c->pauseEnd);
+    std::memcpy(bytes + kNumGCByte, &c->numGC, 4);
+    std::memcpy(bytes + kNumForcedGCByte, &c->numForcedGC, 4);
+    int procs = sched != nullptr ? sched->gomaxprocs() : 1;
+    double elapsed = static_cast<double>(std::max<int64_t>(1, nanotime() - c->startNanos)) * procs;
+    double fraction = static_cast<double>(c->gcCpuNs) / elapsed;
+    std::memcpy(bytes + kGCCPUFractionByte, &fraction, 8);
+  }
+  bytes[kEnableGCByte] = 1;
+  if (stopped) sched->startTheWorld();
+  return true;
+}
+
+bool setGCPercent(Machine&, rt::G&, uint64_t* s) {
+  int64_t old = 100;
+  if (Collector* c = gCollector) {
+    std::lock_guard<std::mutex> l(c->statsLock);
+    old = c->gcPercent;
+    int64_t v = static_cast<int64_t>(s[0]);
+    c->gcPercent = v < 0 ? -1 : static_cast<int>(std::min<int64_t>(v, 1 << 30));
+    c->nextGC = goalFor(*c, rt::heap().heapLive(), 0);
+    rt::heap().setTrigger(c->nextGC, onTrigger);
+  }
+  s[0] = static_cast<uint64_t>(old);
+  return true;
+}
+
+bool setMemoryLimit(Machine&, rt::G&, uint64_t* s) {
+  int64_t old = INT64_MAX;
+  if (Collector* c = gCollector) {
+    std::lock_guard<std::mutex> l(c->statsLock);
+    old = c->memLimit < 0 ? INT64_MAX : c->memLimit;
+    int64_t v = static_cast<int64_t>(s[0]);
+    if (v >= 0) {
+      c->memLimit = v == INT64_MAX ? -1 : v;
+      c->nextGC = goalFor(*c, rt::heap().heapLive(), 0);
+      rt::heap().setTrigger(c->nextGC, onTrigger);
+    }
+  }
+  s[0] = static_cast<uint64_t>(old);
+  return true;
+}
+
+bool freeOSMemory(Machine&, rt::G&, uint64_t*) {
+  collect(true);
+  rt::heap().scavenge();
+  return true;
+}
+
+const NativeDef kGCNatives[] = {
+    {"runtime.GC", runtimeGC},
+    {"runtime.ReadMemStats", readMemStats},
+    {"runtime/debug.SetGCPercent", setGCPercent},
+    {"runtime/debug.SetMemoryLimit", setMemoryLimit},
+    {"runtime/debug.FreeOSMemory", freeOSMemory},
+};
+
+}  // namespace
+
+std::span<const NativeDef> gcNatives() { return kGCNatives; }
+
+}  // namespace gol::vm::gc
