@@ -195,6 +195,16 @@ class Heap {
   // Sets o's mark bit; true if it was clear. Atomic: any thread. Counts the
   // object's bytes as marked (heapLive after the sweep).
   bool mark(const ObjectRef& o);
+  // As mark, but the caller counts the bytes and hands a batch's total to
+  // addMarkedBytes (the mark loop: one shared atomic per batch, not per
+  // object). A bit already set is seen with a plain load, no RMW.
+  bool markUncounted(const ObjectRef& o) {
+    uint64_t bit = uint64_t(1) << (o.index % 64);
+    std::atomic_ref<uint64_t> w(o.span->gcmarkBits[o.index / 64]);
+    if (w.load(std::memory_order_relaxed) & bit) return false;
+    return (w.fetch_or(bit, std::memory_order_relaxed) & bit) == 0;
+  }
+  void addMarkedBytes(uint64_t n) { markedBytes_.fetch_add(n, std::memory_order_relaxed); }
   // Calls f(uint64_t* word) for each word of o that holds a pointer per its
   // layout (none for a noscan span), the malloc header excepted.
   template <typename F>

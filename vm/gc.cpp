@@ -33,15 +33,18 @@
 //      accepts it only if it points into an allocated object, which makes
 //      nil, pointers to module memory or stacks, and the stale scalars the
 //      frames' "may hold a pointer" maps allow (vm/bytecode.h) harmless.
-//      Marked objects go on a work stack; draining it visits every
-//      pointer word of each object through its layout (the heap's bitmap,
-//      malloc header or span type).
-//   3. Sweep: every span turns its mark bits into its allocation bits; a
-//      span with nothing marked goes back to the page heap.
+//      Marked objects go on a work stack; draining it (in parallel, see
+//      "marking" below) visits every pointer word of each object through
+//      its layout (the heap's bitmap, malloc header or span type).
+//   3. Sweep, lazily: startSweep only marks every span "unswept" (cheap);
+//      allocation sweeps a span before reusing it, and a background
+//      thread sweeps the rest, each span turning its mark bits into its
+//      allocation bits (a span with nothing marked goes back to the page
+//      heap). The next cycle finishes any sweep left before marking.
 //   4. Shrink the stacks of goroutines using under a quarter of theirs.
 //   5. Set the next goal, restart the world, print the gctrace line, and
-//      wake the scavenger, which returns free pages beyond about 10% over
-//      the goal to the OS (madvise) on its own thread.
+//      wake the background thread, which sweeps, then returns free pages
+//      beyond about 10% over the goal to the OS (madvise).
 //
 // GODEBUG knobs: gctrace=1 (one line per cycle on stderr in Go's format;
 // the stop-the-world pause is reported as the mark-termination phase and
@@ -51,7 +54,7 @@
 // stop the world).
 //
 // Not yet (issue 6 continues): concurrent marking with the hybrid write
-// barrier, mark assists and background workers; lazy sweeping; stack maps per safepoint (today a frame slot that ever holds
+// barrier, mark assists and background workers; stack maps per safepoint (today a frame slot that ever holds
 // a pointer is scanned for its whole function, so a stale scalar there
 // can keep an object alive, though never free a live one); closure
 // contexts and runtime records are scanned word by word as candidates.
@@ -159,10 +162,10 @@ struct Collector {
   int64_t gcCpuNs = 0;  // pause * P, summed
   int64_t startNanos = 0;
 
-  // Marking (collector thread only, world stopped).
-  std::vector<rt::ObjectRef> work;
 
-  // The scavenger.
+  // The background sweeper and scavenger: one thread. sweepLock keeps its
+  // sweepOne calls apart from startSweep and finishSweep.
+  std::mutex sweepLock;
   std::thread scavenger;
   std::mutex scavengeLock;
   std::condition_variable scavengeCv;
@@ -203,39 +206,164 @@ uint64_t goalFor(const Collector& c, uint64_t live, uint64_t stacks) {
   return goal;
 }
 
-void visitCandidate(uint64_t word, void* ctx) {
-  auto& c = *static_cast<Collector*>(ctx);
+// ---- marking ----
+//
+// Parallel, with the world stopped: the collector's M and gomaxprocs-1
+// helper threads (started on demand, asleep between cycles) each drain a
+// local stack of grey objects, sharing half of theirs through a locked
+// queue when another marker is idle; the drain ends when every marker is
+// idle and the queue is empty. An object is greyed once (its mark bit is
+// set with an atomic OR), its bytes counted per marker and added to the
+// heap's marked total at the end.
+
+struct Marker {
+  std::vector<rt::ObjectRef> stack;
+  uint64_t bytes = 0;
+};
+
+struct MarkShared {
+  std::mutex lock;
+  std::condition_variable cv;
+  std::vector<rt::ObjectRef> queue;
+  int markers = 0, idle = 0;
+  bool done = false;
+  std::atomic<int> hungry{0};  // idle markers, read without the lock
+};
+
+inline void greyCandidate(uint64_t word, Marker& mk) {
   rt::ObjectRef o;
-  if (word < 4096 || !rt::heap().findObject(static_cast<uintptr_t>(word), &o)) return;
-  if (rt::heap().mark(o) && !o.span->noscan) c.work.push_back(o);
+  rt::Heap& h = rt::heap();
+  if (word < 4096 || !h.findObject(static_cast<uintptr_t>(word), &o) || !h.markUncounted(o)) return;
+  mk.bytes += o.span->elemsize;
+  if (o.span->noscan) return;
+  __builtin_prefetch(reinterpret_cast<const void*>(o.base));
+  mk.stack.push_back(o);
 }
 
-void drain(Collector& c) {
+void visitCandidate(uint64_t word, void* ctx) { greyCandidate(word, *static_cast<Marker*>(ctx)); }
+
+void share(Marker& mk, MarkShared& sh) {
+  std::lock_guard<std::mutex> l(sh.lock);
+  size_t half = mk.stack.size() / 2;
+  sh.queue.insert(sh.queue.end(), mk.stack.begin(), mk.stack.begin() + static_cast<ptrdiff_t>(half));
+  mk.stack.erase(mk.stack.begin(), mk.stack.begin() + static_cast<ptrdiff_t>(half));
+  sh.cv.notify_all();
+}
+
+void drainLocal(Marker& mk, MarkShared* sh) {
   rt::Heap& h = rt::heap();
-  while (!c.work.empty()) {
-    rt::ObjectRef o = c.work.back();
-    c.work.pop_back();
-    h.forEachPointerWord(o, [&](uint64_t* w) { visitCandidate(*w, &c); });
+  while (!mk.stack.empty()) {
+    rt::ObjectRef o = mk.stack.back();
+    mk.stack.pop_back();
+    h.forEachPointerWord(o, [&](uint64_t* w) { greyCandidate(*w, mk); });
+    if (sh != nullptr && mk.stack.size() > 64 && sh->hungry.load(std::memory_order_relaxed) > 0) share(mk, *sh);
   }
 }
 
-void markRoots(Collector& c, uint64_t* stackBytes) {
+void drainShared(Marker& mk, MarkShared& sh) {
+  for (;;) {
+    drainLocal(mk, &sh);
+    std::unique_lock<std::mutex> l(sh.lock);
+    if (!sh.queue.empty()) {
+      size_t n = std::min<size_t>(sh.queue.size(), 256);
+      mk.stack.assign(sh.queue.end() - static_cast<ptrdiff_t>(n), sh.queue.end());
+      sh.queue.resize(sh.queue.size() - n);
+      continue;
+    }
+    sh.hungry.store(++sh.idle, std::memory_order_relaxed);
+    if (sh.idle == sh.markers) {
+      sh.done = true;
+      sh.cv.notify_all();
+      return;
+    }
+    sh.cv.wait(l, [&] { return sh.done || !sh.queue.empty(); });
+    if (sh.done) return;
+    sh.hungry.store(--sh.idle, std::memory_order_relaxed);
+  }
+}
+
+// The helper threads.
+struct MarkPool {
+  std::mutex lock;
+  std::condition_variable cv;  // a drain starts, or stop
+  std::condition_variable finishedCv;
+  std::vector<std::thread> threads;
+  uint64_t generation = 0;
+  int wanted = 0;     // helpers taking part in this generation
+  int finished = 0;
+  bool stop = false;
+  MarkShared* shared = nullptr;
+};
+
+MarkPool& markPool() {
+  static auto* p = new MarkPool;
+  return *p;
+}
+
+void helperLoop(int index) {
+  MarkPool& pool = markPool();
+  uint64_t seen = 0;
+  std::unique_lock<std::mutex> l(pool.lock);
+  for (;;) {
+    pool.cv.wait(l, [&] { return pool.stop || (pool.generation != seen && index < pool.wanted); });
+    if (pool.stop) return;
+    seen = pool.generation;
+    MarkShared* sh = pool.shared;
+    l.unlock();
+    Marker mk;
+    drainShared(mk, *sh);
+    rt::heap().addMarkedBytes(mk.bytes);
+    l.lock();
+    if (++pool.finished == pool.wanted) pool.finishedCv.notify_all();
+  }
+}
+
+// Drains the grey objects in `mk` (the roots), with helpers.
+void drainParallel(Marker& mk, int procs) {
+  int helpers = std::min(procs, static_cast<int>(std::max(1u, std::thread::hardware_concurrency()))) - 1;
+  if (helpers <= 0 || mk.stack.size() < 2) {
+    drainLocal(mk, nullptr);
+    if (helpers <= 0) return;
+  }
+  if (mk.stack.empty()) return;
+  MarkShared sh;
+  sh.markers = helpers + 1;
+  MarkPool& pool = markPool();
+  {
+    std::lock_guard<std::mutex> l(pool.lock);
+    while (static_cast<int>(pool.threads.size()) < helpers) {
+      int index = static_cast<int>(pool.threads.size());
+      pool.threads.emplace_back(helperLoop, index);
+    }
+    pool.shared = &sh;
+    pool.wanted = helpers;
+    pool.finished = 0;
+    ++pool.generation;
+  }
+  pool.cv.notify_all();
+  drainShared(mk, sh);
+  std::unique_lock<std::mutex> l(pool.lock);
+  pool.finishedCv.wait(l, [&] { return pool.finished == pool.wanted; });
+  pool.shared = nullptr;
+}
+
+void markRoots(Collector& c, int procs, uint64_t* stackBytes) {
   Module& mod = *c.module;
+  Marker mk;
   mod.globalPointers.forEach(static_cast<uint32_t>(mod.globals.size()),
-                             [&](uint32_t s) { visitCandidate(mod.globals[s], &c); });
-  drain(c);
+                             [&](uint32_t s) { greyCandidate(mod.globals[s], mk); });
   uint64_t stacks = 0;
   c.goroutines->forEachG([&](rt::G& g) {
     if (g.status == rt::GStatus::Dead) return;
     stacks += g.stackSlots * sizeof(uint64_t);
-    forEachStackRoot(g, visitCandidate, &c);
-    drain(c);
+    forEachStackRoot(g, visitCandidate, &mk);
   });
   {
     std::lock_guard<std::mutex> l(scannersLock);
-    for (RootScanner scan : scanners()) scan(visitCandidate, &c);
+    for (RootScanner scan : scanners()) scan(visitCandidate, &mk);
   }
-  drain(c);
+  drainParallel(mk, procs);
+  rt::heap().addMarkedBytes(mk.bytes);
   *stackBytes = stacks;
 }
 
@@ -265,12 +393,20 @@ void shrinkStacks(Collector& c) {
   });
 }
 
-void scavengerLoop(Collector* c) {
+// After each cycle: sweep the spans allocation has not swept yet, then
+// give free pages beyond the retained size back to the OS.
+void backgroundLoop(Collector* c) {
   std::unique_lock<std::mutex> l(c->scavengeLock);
   for (;;) {
     c->scavengeCv.wait(l, [&] { return c->scavengeWanted || c->scavengeStop; });
     if (c->scavengeStop) return;
     c->scavengeWanted = false;
+    l.unlock();
+    for (;;) {
+      std::lock_guard<std::mutex> hold(c->sweepLock);
+      if (!rt::heap().sweepOne()) break;
+    }
+    l.lock();
     uint64_t retain = c->retainBytes;
     l.unlock();
     rt::heap().scavenge(retain);
@@ -287,10 +423,17 @@ bool collectOnce(Collector& c, bool forced) {
   if (!sched->stopTheWorld()) return false;
   int64_t t1 = nanotime();
   rt::Heap& h = rt::heap();
+  {
+    std::lock_guard<std::mutex> hold(c.sweepLock);
+    h.finishSweep();  // the last cycle's: marking needs a swept heap
+  }
   uint64_t before = h.heapLive();
   uint64_t stacks = 0;
-  markRoots(c, &stacks);
-  h.sweepAll();
+  markRoots(c, sched->gomaxprocs(), &stacks);
+  {
+    std::lock_guard<std::mutex> hold(c.sweepLock);
+    h.startSweep();  // cheap: spans are swept lazily and in the background
+  }
   shrinkStacks(c);
   uint64_t live = h.heapLive();
   int procs = sched->gomaxprocs();
@@ -365,7 +508,7 @@ void attach(Module& module, Goroutines& goroutines) {
   c->nextGC = goalFor(*c, live, 0);
   rt::heap().setTrigger(c->nextGC, onTrigger);
   if (godebugFlag("gcstress")) rt::allocStressHook.store(stressHook);
-  c->scavenger = std::thread(scavengerLoop, c);
+  c->scavenger = std::thread(backgroundLoop, c);
   gCollector = c;
 }
 
@@ -402,6 +545,10 @@ void collect(bool forced) {
   while (!collectOnce(*gCollector, forced)) {
     if (rt::currentScheduler() == nullptr || rt::currentScheduler()->exiting()) return;
   }
+  // As Go's runtime.GC, finish sweeping before returning, so that the
+  // statistics read next describe the collected heap.
+  std::lock_guard<std::mutex> hold(gCollector->sweepLock);
+  rt::heap().finishSweep();
 }
 
 namespace {
