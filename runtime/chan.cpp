@@ -86,6 +86,7 @@
 #include <new>
 
 #include "runtime/alloc.h"
+#include "runtime/barrier.h"
 #include "runtime/typedesc.h"
 
 namespace gol::rt {
@@ -206,11 +207,18 @@ struct Chan {
 
 namespace {
 
+// Buffer slots are heap memory: what they held is shaded first while the
+// collector marks (runtime/barrier.h); frames need no barrier, and a
+// no-op shade of a stack range costs a failed lookup per word.
 void copyElem(void* dst, const void* src, uint64_t size) {
-  if (size != 0 && dst != nullptr) std::memmove(dst, src, size);
+  if (size == 0 || dst == nullptr) return;
+  shadeRange(dst, size);
+  std::memmove(dst, src, size);
 }
 void zeroElem(void* dst, uint64_t size) {
-  if (size != 0 && dst != nullptr) std::memset(dst, 0, size);
+  if (size == 0 || dst == nullptr) return;
+  shadeRange(dst, size);
+  std::memset(dst, 0, size);
 }
 
 // Per-M fast random for select's poll order (Go's cheaprand): a thread

@@ -262,22 +262,28 @@ void loadCache(Span* s) {
 }
 
 // The index of a free slot, or -1 if the span is full. Advances freeindex.
+// The owner advances freeindex while a concurrent marker's findObject may
+// read it: a relaxed atomic store (the owner's own reads stay plain).
+inline void setFreeindex(Span* s, uint32_t v) {
+  std::atomic_ref<uint32_t>(s->freeindex).store(v, std::memory_order_relaxed);
+}
+
 int64_t nextFree(Span* s) {
   for (;;) {
     if (s->freeindex >= s->nelems) return -1;
     if (s->allocCache == 0) {
       // The rest of freeindex's word is allocated: go to the next word.
-      s->freeindex = (s->freeindex | 63) + 1;
+      setFreeindex(s, (s->freeindex | 63) + 1);
       loadCache(s);
       continue;
     }
     unsigned tz = unsigned(std::countr_zero(s->allocCache));
     uint32_t idx = s->freeindex + tz;
     if (idx >= s->nelems) {
-      s->freeindex = s->nelems;
+      setFreeindex(s, s->nelems);
       return -1;
     }
-    s->freeindex = idx + 1;
+    setFreeindex(s, idx + 1);
     if (s->freeindex % 64 == 0)
       loadCache(s);
     else

@@ -136,7 +136,9 @@ struct Span {
 
   uintptr_t limit() const { return base + npages * kPageSize; }
   bool isAllocated(uint32_t i) const {
-    return i < freeindex || (allocBits[i / 64] >> (i % 64) & 1);
+    // Relaxed: the owner may be advancing freeindex (see setFreeindex).
+    uint32_t fi = std::atomic_ref<uint32_t>(const_cast<uint32_t&>(freeindex)).load(std::memory_order_relaxed);
+    return i < fi || (allocBits[i / 64] >> (i % 64) & 1);
   }
   bool isMarked(uint32_t i) const;
   uint32_t objectIndex(uintptr_t addr) const {

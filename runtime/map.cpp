@@ -14,6 +14,7 @@
 #include <random>
 
 #include "runtime/alloc.h"
+#include "runtime/barrier.h"
 #include "runtime/hash.h"
 #include "runtime/iface.h"
 
@@ -162,6 +163,10 @@ bool keysEqual(const Map* m, const void* a, const void* b) {
 }
 
 void allocTable(Map* m, uint64_t capacity) {
+  // The old tables' pointers are overwritten: shade them (write barrier).
+  shade(reinterpret_cast<uint64_t>(m->ctrl));
+  shade(reinterpret_cast<uint64_t>(m->keys));
+  shade(reinterpret_cast<uint64_t>(m->values));
   m->capacity = capacity;
   m->ctrl = static_cast<uint8_t*>(allocateBytes(capacity, false));
   m->keys = static_cast<uint8_t*>(allocateArray(m->type->key, capacity));
@@ -294,6 +299,8 @@ void mapDelete(Map* m, const void* key, const TypeDesc** unhashable) {
   if (!found) return;
   m->ctrl[i] = kDeleted;
   // Clear the entry so the GC does not keep what it pointed to alive.
+  shadeRange(m->keys + i * m->keySize, m->keySize);
+  shadeRange(m->values + i * m->valueSize, m->valueSize);
   std::memset(m->keys + i * m->keySize, 0, m->keySize);
   std::memset(m->values + i * m->valueSize, 0, m->valueSize);
   --m->count;

@@ -1376,19 +1376,25 @@ void Scheduler::exitsyscall(G& g) {
 
 bool Scheduler::stopTheWorld() {
   SchedulerState& s = *s_;
-  if (!s.stwOwner.try_lock()) {  // another M is stopping it: let it
+  if (tlsM == nullptr || tlsM->curg == nullptr) {
+    s.stwOwner.lock();  // not in the world: just wait for the other stopper
+  } else if (!s.stwOwner.try_lock()) {  // another M is stopping it: let it
     worldSafepoint();
     return false;
   }
   s.worldStopping.store(true);
+  // An M inside hooks.run counts itself; another thread (the collector's)
+  // waits for every M.
+  G* self = tlsM != nullptr ? tlsM->curg : nullptr;
+  int32_t mine = self != nullptr ? 1 : 0;
   int32_t np = s.nallp.load(std::memory_order_acquire);
   for (int32_t i = 0; i < np; i++) {
     P* pp = s.allp[i].load(std::memory_order_relaxed);
     std::lock_guard<std::mutex> l(pp->curLock);
-    if (pp->curG && pp->curG != tlsM->curg) pp->curG->requestPreempt();
+    if (pp->curG && pp->curG != self) pp->curG->requestPreempt();
   }
   std::unique_lock<std::mutex> l(s.worldLock);
-  s.worldCv.wait(l, [&] { return s.worldRunning.load() == 1; });
+  s.worldCv.wait(l, [&] { return s.worldRunning.load() == mine; });
   return true;
 }
 

@@ -150,7 +150,8 @@ class Scheduler {
   void exitsyscall(G& g);
 
   // Stopping the world, for the collector. Called from inside hooks.run
-  // (the caller's G state saved, so its frames can be walked). Asks every
+  // (the caller's G state saved, so its frames can be walked), or from a
+  // thread that is not an M (which then always succeeds). Asks every
   // running G to yield and returns once no other M runs Gol code: the
   // others wait at their schedule points, at timer callbacks and when
   // they leave a system call (an M inside a system call does not count:

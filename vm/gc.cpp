@@ -67,11 +67,13 @@
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "runtime/alloc.h"
+#include "runtime/barrier.h"
 #include "runtime/heap.h"
 #include "runtime/sched.h"
 #include "vm/bytecode.h"
@@ -159,8 +161,17 @@ struct Collector {
   uint64_t pauseNs[256] = {}, pauseEnd[256] = {};
   uint64_t lastGC = 0;
   uint64_t nextGC = kHeapMinimum;
-  int64_t gcCpuNs = 0;  // pause * P, summed
+  int64_t gcCpuNs = 0;  // pauses * P plus concurrent marking, summed
   int64_t startNanos = 0;
+  bool stopTheWorldMode = false;  // GODEBUG=gcstoptheworld=1
+
+  // The collector's thread (controllerLoop) and runtime.GC's tickets, under
+  // statsLock: a call takes ticket forcedRequested+1 and waits until a
+  // cycle that began after it (forcedDone) is over.
+  std::thread controller;
+  std::condition_variable cycleCv;  // "a cycle is wanted" and "a cycle ended"
+  uint64_t forcedRequested = 0, forcedDone = 0;
+  bool stop = false;
 
 
   // The background sweeper and scavenger: one thread. sweepLock keeps its
@@ -181,9 +192,20 @@ std::vector<RootScanner>& scanners() {
   return *v;
 }
 
+// The heap passed its trigger (or gcstress): wake the collector's thread.
+// On an allocating thread: only a flag and, the first time, a wakeup.
 void onTrigger() {
-  gPending.store(true, std::memory_order_relaxed);
-  if (rt::G* g = rt::currentG()) g->requestPreempt();
+  Collector* c = gCollector;
+  if (c == nullptr || gPending.exchange(true)) return;
+  std::lock_guard<std::mutex> l(c->statsLock);
+  c->cycleCv.notify_all();
+}
+
+// Marking runs while the program allocates, so the cycle starts before
+// the goal: 80% of the way from the live heap to it.
+uint64_t triggerFor(uint64_t live, uint64_t goal) {
+  if (goal == UINT64_MAX) return goal;
+  return goal > live ? live + (goal - live) / 5 * 4 : goal;
 }
 
 void stressHook() { onTrigger(); }
@@ -255,7 +277,8 @@ void drainLocal(Marker& mk, MarkShared* sh) {
   while (!mk.stack.empty()) {
     rt::ObjectRef o = mk.stack.back();
     mk.stack.pop_back();
-    h.forEachPointerWord(o, [&](uint64_t* w) { greyCandidate(*w, mk); });
+    // The program may be writing these words meanwhile (concurrent mark).
+    h.forEachPointerWord(o, [&](uint64_t* w) { greyCandidate(rt::racyLoad(w), mk); });
     if (sh != nullptr && mk.stack.size() > 64 && sh->hungry.load(std::memory_order_relaxed) > 0) share(mk, *sh);
   }
 }
@@ -347,9 +370,10 @@ void drainParallel(Marker& mk, int procs) {
   pool.shared = nullptr;
 }
 
-void markRoots(Collector& c, int procs, uint64_t* stackBytes) {
+// Greys what the roots point to (world stopped): the globals, every live
+// goroutine's frames and records, and the runtime's root scanners.
+void scanRoots(Collector& c, Marker& mk, uint64_t* stackBytes) {
   Module& mod = *c.module;
-  Marker mk;
   mod.globalPointers.forEach(static_cast<uint32_t>(mod.globals.size()),
                              [&](uint32_t s) { greyCandidate(mod.globals[s], mk); });
   uint64_t stacks = 0;
@@ -362,8 +386,6 @@ void markRoots(Collector& c, int procs, uint64_t* stackBytes) {
     std::lock_guard<std::mutex> l(scannersLock);
     for (RootScanner scan : scanners()) scan(visitCandidate, &mk);
   }
-  drainParallel(mk, procs);
-  rt::heap().addMarkedBytes(mk.bytes);
   *stackBytes = stacks;
 }
 
@@ -414,76 +436,119 @@ void backgroundLoop(Collector* c) {
   }
 }
 
-// One collection with the world stopped by the caller's M. Returns false
-// if another M was collecting (this one then waited for it instead).
-bool collectOnce(Collector& c, bool forced) {
-  rt::Scheduler* sched = rt::currentScheduler();
-  if (sched == nullptr) return false;
-  int64_t t0 = nanotime();
-  if (!sched->stopTheWorld()) return false;
-  int64_t t1 = nanotime();
+std::string secondsField(int64_t ns) {
+  char b[32];
+  std::snprintf(b, sizeof b, "%.3f", static_cast<double>(ns) / 1e9);
+  return b;
+}
+
+// Drains grey objects while the world runs: the marker's own stack, then
+// what barriers shaded, until both are empty.
+void drainConcurrent(Marker& mk) {
+  do {
+    drainLocal(mk, nullptr);
+  } while (rt::takeGrey(mk.stack, 256));
+}
+
+// One cycle, on the collector's thread (not an M).
+void runCycle(Collector& c) {
+  rt::Scheduler* sched = c.goroutines->scheduler();
   rt::Heap& h = rt::heap();
+  int64_t t0 = nanotime();
+  sched->stopTheWorld();
+  // ---- sweep termination and mark setup, world stopped ----
+  uint64_t ticket;
+  {
+    std::lock_guard<std::mutex> l(c.statsLock);
+    ticket = c.forcedRequested;
+  }
+  bool forced = ticket > c.forcedDone;
+  gPending.store(false, std::memory_order_relaxed);  // requests from now on: the next cycle
   {
     std::lock_guard<std::mutex> hold(c.sweepLock);
     h.finishSweep();  // the last cycle's: marking needs a swept heap
   }
-  uint64_t before = h.heapLive();
+  uint64_t heap0 = h.heapLive();
+  h.setAllocBlack(true);
+  rt::gWriteBarrier.store(true);
+  int procs = sched->gomaxprocs();
+  Marker mk;
   uint64_t stacks = 0;
-  markRoots(c, sched->gomaxprocs(), &stacks);
+  scanRoots(c, mk, &stacks);
+  int64_t t1 = nanotime(), t2 = t1;
+  if (!c.stopTheWorldMode) {
+    sched->startTheWorld();
+    // ---- concurrent mark ----
+    drainConcurrent(mk);
+    t2 = nanotime();
+    sched->stopTheWorld();
+  }
+  // ---- mark termination, world stopped ----
+  int64_t t3 = nanotime();
+  do {
+    drainParallel(mk, procs);
+  } while (rt::takeGrey(mk.stack, SIZE_MAX));
+  rt::heap().addMarkedBytes(mk.bytes);
+  rt::gWriteBarrier.store(false);
+  h.setAllocBlack(false);
+  uint64_t heap1 = h.heapLive();
   {
     std::lock_guard<std::mutex> hold(c.sweepLock);
     h.startSweep();  // cheap: spans are swept lazily and in the background
   }
   shrinkStacks(c);
   uint64_t live = h.heapLive();
-  int procs = sched->gomaxprocs();
   uint64_t goal, numGC;
+  int64_t t4 = nanotime();
   {
     std::lock_guard<std::mutex> l(c.statsLock);
     goal = goalFor(c, live, stacks);
     c.nextGC = goal;
-    h.setTrigger(goal, onTrigger);
-    gPending.store(false, std::memory_order_relaxed);
-    int64_t t2 = nanotime();
-    uint64_t pause = static_cast<uint64_t>(t2 - t0);
+    h.setTrigger(triggerFor(live, goal), onTrigger);
+    uint64_t pause = static_cast<uint64_t>((t1 - t0) + (t4 - t2));
     numGC = ++c.numGC;
     if (forced) ++c.numForcedGC;
     c.pauseTotalNs += pause;
     c.pauseNs[(numGC - 1) % 256] = pause;
     c.lastGC = static_cast<uint64_t>(unixNanos());
     c.pauseEnd[(numGC - 1) % 256] = c.lastGC;
-    c.gcCpuNs += static_cast<int64_t>(pause) * procs;
+    c.gcCpuNs += static_cast<int64_t>(pause) * procs + (t2 - t1);
     c.retainBytes = goal == UINT64_MAX ? 0 : goal + goal / 10;
+    c.forcedDone = ticket;
   }
-  int64_t t2 = nanotime();
   sched->startTheWorld();
+  c.cycleCv.notify_all();
   {
     std::lock_guard<std::mutex> l(c.scavengeLock);
     c.scavengeWanted = true;
   }
   c.scavengeCv.notify_one();
   if (c.trace) {
-    int64_t since = t0 - c.startNanos;
-    double elapsedCpu = static_cast<double>(std::max<int64_t>(1, t2 - c.startNanos)) * procs;
+    double elapsedCpu = static_cast<double>(std::max<int64_t>(1, t4 - c.startNanos)) * procs;
     int percent = static_cast<int>(100.0 * static_cast<double>(c.gcCpuNs) / elapsedCpu);
-    std::string globals = std::to_string(c.module->globals.size() * sizeof(uint64_t) >> 20);
-    std::string line = "gc " + std::to_string(numGC) + " @" +
-                       [&] {
-                         char b[32];
-                         std::snprintf(b, sizeof b, "%.3f", static_cast<double>(since) / 1e9);
-                         return std::string(b);
-                       }() +
-                       "s " + std::to_string(percent) + "%: " + fmtMs(t1 - t0) + "+0+" + fmtMs(t2 - t1) +
-                       " ms clock, " + fmtMs((t1 - t0) * procs) + "+0/0/0+" + fmtMs((t2 - t1) * procs) +
-                       " ms cpu, " + std::to_string(before >> 20) + "->" + std::to_string(before >> 20) + "->" +
-                       std::to_string(live >> 20) + " MB, " +
-                       std::to_string(goal == UINT64_MAX ? 0 : goal >> 20) + " MB goal, " +
-                       std::to_string(stacks >> 20) + " MB stacks, " + globals + " MB globals, " +
+    auto mb = [](uint64_t b) { return std::to_string(b >> 20); };
+    std::string line = "gc " + std::to_string(numGC) + " @" + secondsField(t0 - c.startNanos) + "s " +
+                       std::to_string(percent) + "%: " + fmtMs(t1 - t0) + "+" + fmtMs(t2 - t1) + "+" +
+                       fmtMs(t4 - t3) + " ms clock, " + fmtMs((t1 - t0) * procs) + "+0/" + fmtMs(t2 - t1) +
+                       "/0+" + fmtMs((t4 - t3) * procs) + " ms cpu, " + mb(heap0) + "->" + mb(heap1) + "->" +
+                       mb(live) + " MB, " + mb(goal == UINT64_MAX ? 0 : goal) + " MB goal, " + mb(stacks) +
+                       " MB stacks, " + mb(c.module->globals.size() * sizeof(uint64_t)) + " MB globals, " +
                        std::to_string(procs) + " P" + (forced ? " (forced)" : "") + "\n";
     std::fputs(line.c_str(), stderr);
     std::fflush(stderr);
   }
-  return true;
+}
+
+// The collector's thread: a cycle whenever one is asked for.
+void controllerLoop(Collector* c) {
+  std::unique_lock<std::mutex> l(c->statsLock);
+  for (;;) {
+    c->cycleCv.wait(l, [&] { return c->stop || pending() || c->forcedRequested > c->forcedDone; });
+    if (c->stop) return;
+    l.unlock();
+    runCycle(*c);
+    l.lock();
+  }
 }
 
 }  // namespace
@@ -506,10 +571,12 @@ void attach(Module& module, Goroutines& goroutines) {
   c->memLimit = parseMemLimit(std::getenv("GOMEMLIMIT"));
   uint64_t live = rt::heap().heapLive();
   c->nextGC = goalFor(*c, live, 0);
-  rt::heap().setTrigger(c->nextGC, onTrigger);
+  rt::heap().setTrigger(triggerFor(rt::heap().heapLive(), c->nextGC), onTrigger);
+  c->stopTheWorldMode = godebugFlag("gcstoptheworld");
+  gCollector = c;
   if (godebugFlag("gcstress")) rt::allocStressHook.store(stressHook);
   c->scavenger = std::thread(backgroundLoop, c);
-  gCollector = c;
+  c->controller = std::thread(controllerLoop, c);
 }
 
 void detach() {
@@ -517,6 +584,12 @@ void detach() {
   if (c == nullptr) return;
   rt::allocStressHook.store(nullptr);
   rt::heap().setTrigger(UINT64_MAX, nullptr);
+  {
+    std::lock_guard<std::mutex> l(c->statsLock);
+    c->stop = true;
+  }
+  c->cycleCv.notify_all();
+  c->controller.join();
   gPending.store(false);
   {
     std::lock_guard<std::mutex> l(c->scavengeLock);
@@ -533,21 +606,21 @@ void addRootScanner(RootScanner scan) {
   if (std::find(scanners().begin(), scanners().end(), scan) == scanners().end()) scanners().push_back(scan);
 }
 
-void collectAtSafepoint() {
-  if (gCollector == nullptr || !pending()) return;
-  collectOnce(*gCollector, false);
-}
-
-void collect(bool forced) {
-  if (gCollector == nullptr) return;
-  // Another M's collection may get in first; runtime.GC promises a whole
-  // cycle after the call, so keep going until this M ran one.
-  while (!collectOnce(*gCollector, forced)) {
-    if (rt::currentScheduler() == nullptr || rt::currentScheduler()->exiting()) return;
+void collect(rt::G* g) {
+  Collector* c = gCollector;
+  if (c == nullptr || rt::currentScheduler() == nullptr) return;
+  {
+    // Out of the world while waiting: the cycle stops it.
+    std::optional<SyscallScope> away;
+    if (g != nullptr) away.emplace(*g);
+    std::unique_lock<std::mutex> l(c->statsLock);
+    uint64_t ticket = ++c->forcedRequested;
+    c->cycleCv.notify_all();
+    c->cycleCv.wait(l, [&] { return c->forcedDone >= ticket || c->stop; });
   }
   // As Go's runtime.GC, finish sweeping before returning, so that the
   // statistics read next describe the collected heap.
-  std::lock_guard<std::mutex> hold(gCollector->sweepLock);
+  std::lock_guard<std::mutex> hold(c->sweepLock);
   rt::heap().finishSweep();
 }
 
@@ -555,8 +628,8 @@ namespace {
 
 // ---- natives ----
 
-bool runtimeGC(Machine&, rt::G&, uint64_t*) {
-  collect(true);
+bool runtimeGC(Machine&, rt::G& g, uint64_t*) {
+  collect(&g);
   return true;
 }
 
@@ -630,7 +703,7 @@ bool setGCPercent(Machine&, rt::G&, uint64_t* s) {
     int64_t v = static_cast<int64_t>(s[0]);
     c->gcPercent = v < 0 ? -1 : static_cast<int>(std::min<int64_t>(v, 1 << 30));
     c->nextGC = goalFor(*c, rt::heap().heapLive(), 0);
-    rt::heap().setTrigger(c->nextGC, onTrigger);
+    rt::heap().setTrigger(triggerFor(rt::heap().heapLive(), c->nextGC), onTrigger);
   }
   s[0] = static_cast<uint64_t>(old);
   return true;
@@ -645,15 +718,15 @@ bool setMemoryLimit(Machine&, rt::G&, uint64_t* s) {
     if (v >= 0) {
       c->memLimit = v == INT64_MAX ? -1 : v;
       c->nextGC = goalFor(*c, rt::heap().heapLive(), 0);
-      rt::heap().setTrigger(c->nextGC, onTrigger);
+      rt::heap().setTrigger(triggerFor(rt::heap().heapLive(), c->nextGC), onTrigger);
     }
   }
   s[0] = static_cast<uint64_t>(old);
   return true;
 }
 
-bool freeOSMemory(Machine&, rt::G&, uint64_t*) {
-  collect(true);
+bool freeOSMemory(Machine&, rt::G& g, uint64_t*) {
+  collect(&g);
   rt::heap().scavenge();
   return true;
 }

@@ -2,9 +2,7 @@
 // at the top of vm/gc.cpp.
 //
 //   gc::attach(module, goroutines)   Goroutines::run, before main starts
-//   gc::pending()                    a collection is wanted: at a safepoint
-//   gc::collectAtSafepoint()         ... of a G whose state is saved, run it
-//   gc::collect(forced)              runtime.GC, debug.FreeOSMemory
+//   gc::collect(g)                   runtime.GC, debug.FreeOSMemory
 //   gc::addRootScanner(fn)           runtime tables holding heap pointers
 //   gc::detach()                     after the program ends
 //
@@ -16,6 +14,7 @@
 #include <cstdint>
 #include <span>
 
+#include "runtime/goroutine.h"
 #include "vm/natives.h"
 
 namespace gol::vm {
@@ -28,14 +27,14 @@ namespace gol::vm::gc {
 void attach(Module& module, Goroutines& goroutines);
 void detach();
 
+// A cycle has been asked for and has not started yet.
 extern std::atomic<bool> gPending;
 inline bool pending() { return gPending.load(std::memory_order_relaxed); }
 
-// Runs the collection pending() asks for. The caller is an M in the
-// world, at a safepoint of the G it runs (the G's state saved).
-void collectAtSafepoint();
-// A full collection now (runtime.GC: forced, printed "(forced)").
-void collect(bool forced);
+// A whole cycle that starts after this call, then a finished sweep
+// (runtime.GC; printed "(forced)"). g, the calling goroutine, waits out
+// of the world (as in a system call); null for a thread without one.
+void collect(rt::G* g);
 
 // A runtime table holding heap pointers in C++ memory (timers) reports
 // them: scan(visit, ctx) calls visit(word, ctx) for each. Scanners run

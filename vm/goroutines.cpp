@@ -149,15 +149,11 @@ void Goroutines::finish(int code, const std::string& report) {
 rt::RunResult Goroutines::runG(rt::G& g) {
   Machine& m = threadMachine();
   if (sched_->exiting()) return rt::RunResult::Yielded;
-  // Safepoints of the collector: g's state is saved before it runs and
-  // after it yields (never after a park: see vm/gc.cpp).
-  if (gc::pending()) gc::collectAtSafepoint();
   tCurrentG = &g;
   Exit e = execute(m, g);
   tCurrentG = nullptr;
   switch (e) {
     case Exit::Yielded:
-      if (gc::pending()) gc::collectAtSafepoint();
       return rt::RunResult::Yielded;
     case Exit::Parked:
       return rt::RunResult::Parked;

@@ -38,6 +38,7 @@
 #include <fmt/format.h>
 
 #include "runtime/alloc.h"
+#include "runtime/barrier.h"
 #include "runtime/chan.h"
 #include "runtime/iface.h"
 #include "runtime/map.h"
@@ -46,7 +47,6 @@
 #include "runtime/sizeclasses.h"
 #include "runtime/slice.h"
 #include "runtime/utf8.h"
-#include "vm/gc.h"
 #include "vm/goroutines.h"
 #include "vm/natives.h"
 
@@ -729,7 +729,6 @@ NestedResult callNestedImpl(Machine& m, rt::G& g, const Function* callee, uint64
         // A safepoint all the same for stopping the world (the native's
         // C++ locals are not roots: see vm/gc.cpp).
         if (sched != nullptr) sched->worldSafepoint();
-        if (gc::pending()) gc::collectAtSafepoint();
         continue;
       }
       case Exit::Returned: {
@@ -1103,6 +1102,12 @@ dispatch:
       NEXT();
     }
     CASE(SETG) {
+      if (rt::gWriteBarrier.load(std::memory_order_relaxed)) [[unlikely]] {
+        if (m.module.globalPointers.test(argBx(i))) {
+          rt::shadeSlow(GL[argBx(i)]);
+          rt::shadeSlow(RA);
+        }
+      }
       GL[argBx(i)] = RA;
       NEXT();
     }
@@ -1399,7 +1404,17 @@ dispatch:
     GOL_STORE(STORE16, uint16_t)
     GOL_STORE(STORE32, uint32_t)
     GOL_STORE(STORE64, uint64_t)
-    GOL_STORE(STOREP, uint64_t)  // the write barrier will go here
+    CASE(STOREP) {  // a pointer word: the write barrier (runtime/barrier.h)
+      uint64_t p = RA;
+      NILCHECK(p);
+      auto* slot = reinterpret_cast<uint64_t*>(p + argC(i));
+      if (rt::gWriteBarrier.load(std::memory_order_relaxed)) [[unlikely]] {
+        rt::shadeSlow(*slot);
+        rt::shadeSlow(RB);
+      }
+      store<uint64_t>(p + argC(i), RB);
+      NEXT();
+    }
 #undef GOL_STORE
     CASE(STOREF32) {
       uint64_t p = RA;
@@ -1416,6 +1431,7 @@ dispatch:
     CASE(STOREN) {
       uint64_t p = RA;
       NILCHECK(p);
+      rt::shadeRange(reinterpret_cast<const void*>(p), argC(i) * sizeof(uint64_t));
       std::memcpy(reinterpret_cast<void*>(p), &RB, argC(i) * sizeof(uint64_t));
       NEXT();
     }
@@ -1454,6 +1470,10 @@ dispatch:
       const uint64_t* s = &RA;
       uint64_t x = RB;
       if (UNLIKELY(x >= s[1])) PANIC(IndexOutOfRange, x, s[1]);
+      if (rt::gWriteBarrier.load(std::memory_order_relaxed)) [[unlikely]] {  // may be a pointer
+        rt::shadeSlow(load<uint64_t>(s[0] + x * 8));
+        rt::shadeSlow(RC);
+      }
       store<uint64_t>(s[0] + x * 8, RC);
       NEXT();
     }
@@ -1571,8 +1591,10 @@ dispatch:
       const uint64_t* dst = &RB;
       const uint64_t* src = &RC;
       uint64_t n = std::min(dst[1], src[1]);
-      if (n != 0 && dst[0] != src[0])
+      if (n != 0 && dst[0] != src[0]) {
+        rt::shadeRange(reinterpret_cast<const void*>(dst[0]), n * size);
         std::memmove(reinterpret_cast<void*>(dst[0]), reinterpret_cast<const void*>(src[0]), n * size);
+      }
       RA = n;
       NEXT();
     }

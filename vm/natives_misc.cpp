@@ -44,6 +44,7 @@
 #include <vector>
 
 #include "runtime/alloc.h"
+#include "runtime/barrier.h"
 #include "runtime/iface.h"
 #include "runtime/print.h"
 #include "runtime/sort.h"
@@ -251,6 +252,8 @@ bool assignAs(Machine&, rt::G&, uint64_t* s) {
       }
     }
   } else if (want == type) {
+    // *target may be heap memory: the write barrier first.
+    rt::shadeRange(dst, type->isDirectIface() ? 8 : type->size);
     if (type->isDirectIface()) {
       dst[0] = data;
     } else {
@@ -350,6 +353,8 @@ struct InterfaceSort : CallbackSort {
 
 // Swaps two elements of `size` bytes.
 void swapBytes(uint8_t* a, uint8_t* b, uint64_t size) {
+  rt::shadeRange(a, size);  // the write barrier: both may hold pointers
+  rt::shadeRange(b, size);
   uint8_t tmp[256];
   while (size > 0) {
     uint64_t n = size < sizeof tmp ? size : sizeof tmp;

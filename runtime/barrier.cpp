@@ -1,0 +1,67 @@
+// The write barrier's slow paths and the grey queue (see barrier.h).
+#include "runtime/barrier.h"
+
+#include <algorithm>
+#include <cstring>
+#include <mutex>
+
+#include "runtime/alloc.h"
+
+namespace gol::rt {
+
+std::atomic<bool> gWriteBarrier{false};
+
+namespace {
+
+std::mutex greyLock;
+std::vector<ObjectRef>& greyQueue() {
+  static auto* q = new std::vector<ObjectRef>;
+  return *q;
+}
+std::atomic<size_t> greySize{0};
+
+}  // namespace
+
+__attribute__((noinline, no_sanitize("thread"))) uint64_t racyLoad(const uint64_t* word) {
+  return *word;
+}
+
+void shadeSlow(uint64_t word) {
+  if (word < 4096) return;
+  Heap& h = heap();
+  ObjectRef o;
+  if (!h.findObject(static_cast<uintptr_t>(word), &o) || !h.markUncounted(o)) return;
+  h.addMarkedBytes(o.span->elemsize);
+  if (!o.span->noscan) putGrey(&o, 1);
+}
+
+void shadeRangeSlow(const void* dst, uint64_t bytes) {
+  auto p = reinterpret_cast<uintptr_t>(dst);
+  uintptr_t first = (p + 7) & ~uintptr_t{7};
+  for (uintptr_t w = first; w + 8 <= p + bytes; w += 8) shadeSlow(racyLoad(reinterpret_cast<const uint64_t*>(w)));
+}
+
+void putGrey(const ObjectRef* objects, size_t n) {
+  std::lock_guard<std::mutex> l(greyLock);
+  greyQueue().insert(greyQueue().end(), objects, objects + n);
+  greySize.store(greyQueue().size(), std::memory_order_relaxed);
+}
+
+bool takeGrey(std::vector<ObjectRef>& out, size_t max) {
+  if (greySize.load(std::memory_order_relaxed) == 0) return false;
+  std::lock_guard<std::mutex> l(greyLock);
+  auto& q = greyQueue();
+  if (q.empty()) return false;
+  size_t n = std::min(max, q.size());
+  out.insert(out.end(), q.end() - static_cast<ptrdiff_t>(n), q.end());
+  q.resize(q.size() - n);
+  greySize.store(q.size(), std::memory_order_relaxed);
+  return true;
+}
+
+bool greyEmpty() {
+  std::lock_guard<std::mutex> l(greyLock);
+  return greyQueue().empty();
+}
+
+}  // namespace gol::rt

@@ -1,0 +1,61 @@
+// The write barrier and the grey queue of the concurrent collector.
+//
+// While the collector marks concurrently (vm/gc.cpp), every store that
+// overwrites a pointer word in the heap or in a global first shades the
+// value it overwrites (Yuasa's deletion barrier), and a store of a pointer
+// shades the new value too (Dijkstra's insertion half; together, Go's
+// hybrid barrier). Shading greys the object a word points into: its mark
+// bit is set and, if it holds pointers, it joins the grey queue that the
+// markers drain. Goroutine stacks and G fields are roots scanned with the
+// world stopped at the start of the cycle, so stores into frames need no
+// barrier; new objects are allocated marked (black) while marking.
+//
+//   rt::shade(word)                  a pointer word stored (the new value)
+//   rt::shadeOld(slot)               before *slot is overwritten
+//   rt::shadeRange(dst, bytes)       before memory that may hold pointers is
+//                                    overwritten or cleared (memmove, memset)
+//
+// Each is one relaxed load of a flag when the collector is not marking.
+// The words shaded are candidates (rt::Heap::findObject checks them), so
+// shading a range word by word, scalars included, is safe: it can only
+// keep an object alive one cycle longer.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <vector>
+
+#include "runtime/heap.h"
+
+namespace gol::rt {
+
+extern std::atomic<bool> gWriteBarrier;
+
+void shadeSlow(uint64_t word);
+void shadeRangeSlow(const void* dst, uint64_t bytes);
+
+inline void shade(uint64_t word) {
+  if (gWriteBarrier.load(std::memory_order_relaxed)) [[unlikely]]
+    shadeSlow(word);
+}
+inline void shadeOld(const uint64_t* slot) {
+  if (gWriteBarrier.load(std::memory_order_relaxed)) [[unlikely]]
+    shadeSlow(*slot);
+}
+inline void shadeRange(const void* dst, uint64_t bytes) {
+  if (gWriteBarrier.load(std::memory_order_relaxed)) [[unlikely]]
+    shadeRangeSlow(dst, bytes);
+}
+
+// The grey queue: objects shaded by barriers, for the markers. Takes up
+// to `max` of them into out (appending); false if it was empty.
+bool takeGrey(std::vector<ObjectRef>& out, size_t max);
+void putGrey(const ObjectRef* objects, size_t n);
+bool greyEmpty();
+
+// Reads a word of an object another thread may be writing (the marker
+// scanning while mutators run): a benign race by design, hidden from
+// ThreadSanitizer.
+uint64_t racyLoad(const uint64_t* word);
+
+}  // namespace gol::rt
