@@ -347,36 +347,45 @@ uint32_t ModuleGen::typeIndex(const Type* t) {
       if (raw->kind == K::String) bit(ptrs, 0);
       break;
     }
+    // Pointer-shaped kinds publish their pointer word before describing
+    // their element: a recursive type (struct{next *node}) asks for this
+    // descriptor while it is being built, and must see the pointer.
     case types::TypeKind::Pointer:
       raw->kind = K::Pointer;
+      raw->pointerWords = {1};
       raw->elem = desc(ut->as<types::Pointer>()->elem);
       bit(ptrs, 0);
       break;
     case types::TypeKind::Map:
       raw->kind = K::Map;
+      raw->pointerWords = {1};
       raw->key = desc(ut->as<types::Map>()->key);
       raw->elem = desc(ut->as<types::Map>()->elem);
       bit(ptrs, 0);
       break;
     case types::TypeKind::Chan:
       raw->kind = K::Chan;
+      raw->pointerWords = {1};
       raw->elem = desc(ut->as<types::Chan>()->elem);
       bit(ptrs, 0);
       break;
     case types::TypeKind::Signature:
       raw->kind = K::Func;
+      raw->pointerWords = {1};
       raw->variadic = ut->as<types::Signature>()->variadic;
       bit(ptrs, 0);
       break;
     case types::TypeKind::Slice:
       raw->kind = K::Slice;
       raw->size = 24;
+      raw->pointerWords = {1};
       raw->elem = desc(ut->as<types::Slice>()->elem);
       bit(ptrs, 0);
       break;
     case types::TypeKind::Interface: {
       raw->kind = K::Interface;
       raw->size = 16;
+      raw->pointerWords = {2};
       bit(ptrs, 1);
       auto* it = ut->as<types::Interface>();
       u.completeInterface(it);

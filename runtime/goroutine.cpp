@@ -41,6 +41,7 @@ G::~G() {
 }
 
 void G::reuse(int64_t newId) {
+  shrinkRequested.store(false, std::memory_order_relaxed);
   id = newId;
   status = GStatus::Idle;
   if (stackSlots != kInitialStackBytes / sizeof(uint64_t)) {

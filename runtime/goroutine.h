@@ -202,6 +202,10 @@ class G {
   // resumes (vm/interp.cpp); pc stays just past it meanwhile, as for any
   // frame, so tracebacks show its line.
   ResumeOp resumeOp = ResumeOp::None;
+  // Set by the collector when the stack is mostly unused; the G shrinks
+  // it itself when it next starts a turn (vm/goroutines.cpp), as Go's
+  // preemptShrink: only then is nothing outside the stack pointing in.
+  std::atomic<bool> shrinkRequested{false};
   // The VM's list of live G's (vm/goroutines.cpp), under its lock.
   G* allPrev = nullptr;
   G* allNext = nullptr;

@@ -107,7 +107,7 @@ fi
 
 if step "build tsan (ThreadSanitizer)" build_preset tsan; then
   TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1} GOL_TIMEOUT_SCALE=6 \
-    run_ctest tsan -R "^(unit|corpus_run|samples_run|sched_stdin)$"
+    run_ctest tsan -R "^(unit|corpus_run|corpus_run_gcstress|samples_run|sched_stdin)$"
 fi
 
 step "fuzz the front end (${fuzz_seconds} s)" ./tools/fuzz.sh "$fuzz_seconds" || true

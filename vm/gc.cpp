@@ -1,63 +1,74 @@
-// The garbage collector: mark and sweep over the size-class heap.
+// The garbage collector: concurrent tri-colour mark and lazy sweep over
+// the size-class heap (DESIGN.md §6), non-moving and precise.
 //
-// What it is today. A precise, non-moving, stop-the-world mark-sweep
-// collector (the first half of DESIGN.md §6; concurrent marking with the
-// hybrid write barrier is the next step, see "Not yet" below).
-//
-// When. The pacer sets the heap's trigger (Heap::setTrigger) to the goal
+// When. The pacer aims each cycle at a goal
 //   goal = live * (1 + GOGC/100), at least 4 MB * GOGC/100 (Go's
 //          heapminimum), and, with GOMEMLIMIT, no more than the limit
 //          less the goroutine stacks (but always some room above live);
 // GOGC=off (or debug.SetGCPercent(-1)) turns the goal off unless a memory
-// limit is set. When an allocation passes the trigger, the heap calls
-// onTrigger on the allocating thread; it only raises `gPending` and asks
-// the running goroutine to yield. Allocation never collects: a native
-// may hold fresh objects in C++ locals, which no root describes.
+// limit is set. Marking runs while the program allocates, so the heap's
+// trigger (Heap::setTrigger) is set 80% of the way from the live heap to
+// the goal. When an allocation passes it, the heap calls onTrigger on the
+// allocating thread, which only raises `gPending` and wakes the
+// collector's thread. Allocation never collects.
 //
-// Where. At a safepoint: Goroutines::runG, before running a G and after a
-// G yields (its state is saved in the G, so its frames can be walked),
-// and at the safepoints of a nested call (a native calling Gol; the
-// native's own C++ locals are not roots, so natives that call back into
-// Gol must keep their heap pointers in their argument or result slots).
-// Never after a park: a parking G may hold a channel lock until its park
-// commits.
+// Who. The collector has a thread of its own (controllerLoop), not an M:
+// it stops the world from outside (Scheduler::stopTheWorld waits until no
+// M runs Gol code; every other M waits at a schedule point, a timer
+// callback, a nested call's safepoint or the end of a system call).
+// runtime.GC asks it for a cycle and waits, out of the world as in a
+// system call, for one that began after the call.
 //
-// How.
-//   1. Stop the world (Scheduler::stopTheWorld): every other M waits at
-//      a schedule point, a timer callback or the end of a system call;
-//      an M inside a system call keeps going but touches no Gol heap.
-//   2. Mark from the roots: the module's globals (their pointer map), every
-//      live goroutine's frames (forEachStackRoot: the frames' pointer maps,
-//      closure contexts, defer and panic records), and the runtime's root
-//      scanners (timers). A root word is a candidate: Heap::findObject
-//      accepts it only if it points into an allocated object, which makes
-//      nil, pointers to module memory or stacks, and the stale scalars the
-//      frames' "may hold a pointer" maps allow (vm/bytecode.h) harmless.
-//      Marked objects go on a work stack; draining it (in parallel, see
-//      "marking" below) visits every pointer word of each object through
-//      its layout (the heap's bitmap, malloc header or span type).
-//   3. Sweep, lazily: startSweep only marks every span "unswept" (cheap);
-//      allocation sweeps a span before reusing it, and a background
-//      thread sweeps the rest, each span turning its mark bits into its
-//      allocation bits (a span with nothing marked goes back to the page
-//      heap). The next cycle finishes any sweep left before marking.
-//   4. Shrink the stacks of goroutines using under a quarter of theirs.
-//   5. Set the next goal, restart the world, print the gctrace line, and
-//      wake the background thread, which sweeps, then returns free pages
-//      beyond about 10% over the goal to the OS (madvise).
+// A cycle (runCycle):
+//   1. Stop the world. Finish the last cycle's sweep. Turn on the write
+//      barrier and allocate-black (new objects are born marked). Grey the
+//      roots: the module's globals (their pointer map), every live
+//      goroutine's frames (forEachStackRoot: the slots of the frames'
+//      pointer maps below the live top of each frame's pc, closure
+//      contexts, defer and panic records) and the runtime's root scanners
+//      (timers). Restart the world. This is the snapshot: every object
+//      reachable now will be marked.
+//   2. Mark concurrently, on the collector's thread: pop a grey object,
+//      grey what its pointer words point to (its layout: the heap's
+//      bitmap, malloc header or span type), until neither the local stack
+//      nor the barrier's grey queue has anything. The program runs
+//      meanwhile; a store that overwrites a heap or global pointer shades
+//      the old value and the new one (runtime/barrier.h: Go's hybrid
+//      barrier), so no path from the snapshot is lost. Frames need no
+//      barrier: they were scanned in the snapshot, and anything the
+//      program can load since was reachable then or is new (black).
+//   3. Stop the world for mark termination: drain what barriers shaded
+//      since, in parallel (the collector and gomaxprocs-1 helper threads,
+//      sharing work through a locked queue). Turn the barrier off. Start
+//      the sweep (cheap: every span becomes "unswept"; allocation sweeps a
+//      span before reusing it and a background thread sweeps the rest).
+//      Ask goroutines using under a quarter of their stacks to shrink
+//      them when their next turn starts.
+//      Set the next goal and trigger. Restart the world.
+//   4. The background thread sweeps, then returns free pages beyond about
+//      10% over the goal to the OS (madvise): the scavenger.
 //
-// GODEBUG knobs: gctrace=1 (one line per cycle on stderr in Go's format;
-// the stop-the-world pause is reported as the mark-termination phase and
-// the concurrent phase as 0), gcstress=1 (every allocation asks for a
-// collection at the next safepoint: the check that the pointer maps and
-// layouts are right), gcstoptheworld=1 (accepted: collections already
-// stop the world).
+// Candidates. A root word or a shaded word is checked, not trusted:
+// Heap::findObject accepts it only if it points into an allocated object,
+// which makes nil, pointers to module memory or stacks, and the stale
+// scalars a slot that once held a pointer may still hold (vm/bytecode.h)
+// harmless: at worst they keep an object alive one cycle longer. Objects
+// themselves are scanned through their layouts only.
 //
-// Not yet (issue 6 continues): concurrent marking with the hybrid write
-// barrier, mark assists and background workers; stack maps per safepoint (today a frame slot that ever holds
-// a pointer is scanned for its whole function, so a stale scalar there
-// can keep an object alive, though never free a live one); closure
-// contexts and runtime records are scanned word by word as candidates.
+// GODEBUG knobs: gctrace=1 (one line per cycle on stderr in Go's format:
+// the clock terms are the two pauses around the concurrent mark),
+// gcstoptheworld=1 (mark with the world stopped, as a check on the
+// barrier), gcstress=1 (every allocation asks for a cycle, so cycles run
+// back to back and the barrier is on nearly all the time: the test suite
+// runs the golden corpus so, with and without gcstoptheworld).
+//
+// Not yet: mark assists (a goroutine allocating fast during marking does
+// not help; the heap may overshoot its goal by what it allocates during
+// one cycle), background mark workers on Ps (the collector's one thread
+// marks), stack maps per safepoint (slots below a frame's live top that
+// once held a pointer are scanned as candidates), scanning stacks one at
+// a time outside the first pause, closure contexts and runtime records
+// typed precisely (their words are candidates).
 #include "vm/gc.h"
 
 #include <algorithm>
@@ -181,7 +192,7 @@ struct Collector {
   std::mutex scavengeLock;
   std::condition_variable scavengeCv;
   bool scavengeWanted = false, scavengeStop = false;
-  uint64_t retainBytes = 0;
+  std::atomic<uint64_t> retainBytes{0};
 };
 
 Collector* gCollector = nullptr;
@@ -377,8 +388,9 @@ void scanRoots(Collector& c, Marker& mk, uint64_t* stackBytes) {
   mod.globalPointers.forEach(static_cast<uint32_t>(mod.globals.size()),
                              [&](uint32_t s) { greyCandidate(mod.globals[s], mk); });
   uint64_t stacks = 0;
+  // Every listed G, without looking at its status (Ms write it outside
+  // the world): a G that just ended is scanned once more, harmlessly.
   c.goroutines->forEachG([&](rt::G& g) {
-    if (g.status == rt::GStatus::Dead) return;
     stacks += g.stackSlots * sizeof(uint64_t);
     forEachStackRoot(g, visitCandidate, &mk);
   });
@@ -389,29 +401,14 @@ void scanRoots(Collector& c, Marker& mk, uint64_t* stackBytes) {
   *stackBytes = stacks;
 }
 
-// Go shrinks stacks at collection time; so do we, for the G's nothing
-// outside the stack points into: waiting G's whose channel wait records
-// point at their frames are left alone, as are running ones.
-bool mayShrink(const rt::G& g) {
-  using rt::WaitReason;
-  if (g.status == rt::GStatus::Runnable) return true;
-  if (g.status != rt::GStatus::Waiting) return false;
-  switch (g.waitReason) {
-    case WaitReason::ChanReceive:
-    case WaitReason::ChanSend:
-    case WaitReason::ChanReceiveNilChan:
-    case WaitReason::ChanSendNilChan:
-    case WaitReason::Select:
-    case WaitReason::SelectNoCases:
-      return false;
-    default:
-      return true;
-  }
-}
-
-void shrinkStacks(Collector& c) {
+// Go shrinks stacks at collection time; so do we, but the shrinking is
+// done by each G when its next turn starts (vm/goroutines.cpp), where
+// nothing outside the stack points into it. Here, with the world stopped,
+// only the G's whose frames use under a quarter of their stack are asked.
+void requestShrinks(Collector& c) {
   c.goroutines->forEachG([&](rt::G& g) {
-    if (mayShrink(g)) shrinkStackIfSparse(g);
+    if (g.fn == nullptr || g.stackSlots * sizeof(uint64_t) <= rt::kInitialStackBytes) return;
+    if ((g.base + g.fn->frameSlots) * 4 < g.stackSlots) g.shrinkRequested.store(true, std::memory_order_relaxed);
   });
 }
 
@@ -429,7 +426,7 @@ void backgroundLoop(Collector* c) {
       if (!rt::heap().sweepOne()) break;
     }
     l.lock();
-    uint64_t retain = c->retainBytes;
+    uint64_t retain = c->retainBytes.load(std::memory_order_relaxed);
     l.unlock();
     rt::heap().scavenge(retain);
     l.lock();
@@ -496,7 +493,7 @@ void runCycle(Collector& c) {
     std::lock_guard<std::mutex> hold(c.sweepLock);
     h.startSweep();  // cheap: spans are swept lazily and in the background
   }
-  shrinkStacks(c);
+  requestShrinks(c);
   uint64_t live = h.heapLive();
   uint64_t goal, numGC;
   int64_t t4 = nanotime();
@@ -513,7 +510,7 @@ void runCycle(Collector& c) {
     c.lastGC = static_cast<uint64_t>(unixNanos());
     c.pauseEnd[(numGC - 1) % 256] = c.lastGC;
     c.gcCpuNs += static_cast<int64_t>(pause) * procs + (t2 - t1);
-    c.retainBytes = goal == UINT64_MAX ? 0 : goal + goal / 10;
+    c.retainBytes.store(goal == UINT64_MAX ? 0 : goal + goal / 10, std::memory_order_relaxed);
     c.forcedDone = ticket;
   }
   sched->startTheWorld();
@@ -657,9 +654,7 @@ bool readMemStats(Machine& m, rt::G&, uint64_t* s) {
   rt::HeapStats hs = rt::heap().stats();
   uint64_t stacks = 0;
   if (stopped) {
-    gCollector->goroutines->forEachG([&](rt::G& g) {
-      if (g.status != rt::GStatus::Dead) stacks += g.stackSlots * sizeof(uint64_t);
-    });
+    gCollector->goroutines->forEachG([&](rt::G& g) { stacks += g.stackSlots * sizeof(uint64_t); });
   }
   ms[kAlloc] = ms[kHeapAlloc] = hs.heapAlloc;
   ms[kTotalAlloc] = hs.totalAlloc;

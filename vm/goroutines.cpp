@@ -149,6 +149,13 @@ void Goroutines::finish(int code, const std::string& report) {
 rt::RunResult Goroutines::runG(rt::G& g) {
   Machine& m = threadMachine();
   if (sched_->exiting()) return rt::RunResult::Yielded;
+  // A stack the collector found mostly unused (gc.cpp): shrink it now,
+  // unless the G parked inside an instruction (a channel wait record may
+  // point into its frame) or is in a nested call.
+  if (g.shrinkRequested.load(std::memory_order_relaxed)) [[unlikely]] {
+    g.shrinkRequested.store(false, std::memory_order_relaxed);
+    if (g.resumeOp == rt::ResumeOp::None && g.nestedCalls == 0) shrinkStackIfSparse(g);
+  }
   tCurrentG = &g;
   Exit e = execute(m, g);
   tCurrentG = nullptr;

@@ -165,10 +165,10 @@ NestedResult callNested(Machine& m, rt::G& g, const Function* callee, uint64_t c
 // vm/bytecode.h) a stale scalar: visit must check what it is given.
 void forEachStackRoot(const rt::G& g, void (*visit)(uint64_t word, void* ctx), void* ctx);
 
-// For the collector, with the world stopped: halves g's stack when its
-// frames use under a quarter of it (Go's shrinkstack), moving pointers
-// into it. Only for a G that no C++ frame or channel wait record points
-// into: not running, not in a nested call, not waiting on a channel.
+// Halves g's stack when its frames use under a quarter of it (Go's
+// shrinkstack), moving pointers into it. Only for a G that no C++ frame
+// or channel wait record points into: its own M, at the start of a turn,
+// when it did not park inside an instruction (vm/goroutines.cpp).
 bool shrinkStackIfSparse(rt::G& g);
 
 // The pseudo-function at the bottom of every goroutine's stack.

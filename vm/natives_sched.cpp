@@ -240,9 +240,10 @@ bool newRuntimeTimer(Machine& m, rt::G&, uint64_t* s) {
     m.requestFatal("timers outside the scheduler");
     return false;
   }
+  static std::once_flag registered;  // outside allTimersLock: the collector takes its lock first
+  std::call_once(registered, [] { gc::addRootScanner(scanTimers); });
   {
     std::lock_guard<std::mutex> l(allTimersLock);
-    if (allTimers().empty()) gc::addRootScanner(scanTimers);
     allTimers().push_back(t);
   }
   s[0] = reinterpret_cast<uint64_t>(t);
