@@ -26,12 +26,15 @@ inline void* allocScan(uint64_t size, const TypeDesc* scan) {
   void* p = heap().alloc(size, scan, currentPIndex());
   if (auto hook = allocStressHook.load(std::memory_order_relaxed)) [[unlikely]]
     hook();
+  if (auto assist = allocAssistHook.load(std::memory_order_relaxed)) [[unlikely]]
+    assist(size);
   return p;
 }
 
 }  // namespace
 
 std::atomic<void (*)()> allocStressHook{nullptr};
+std::atomic<void (*)(uint64_t)> allocAssistHook{nullptr};
 
 Heap& heap() {
   // Never destroyed: goroutines left in system calls at exit may still

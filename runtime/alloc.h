@@ -58,6 +58,12 @@ Heap& heap();
 // collector's "collect at the next safepoint").
 extern std::atomic<void (*)()> allocStressHook;
 
+// While the collector marks: called after every allocation with its size,
+// so that a goroutine allocating past the heap goal helps marking (the
+// collector's mark assist, vm/gc.cpp). Marking never frees anything, so
+// this is safe wherever allocation is.
+extern std::atomic<void (*)(uint64_t size)> allocAssistHook;
+
 // Bytes handed out so far (cumulative).
 uint64_t allocatedBytes();
 

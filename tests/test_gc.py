@@ -281,6 +281,15 @@ def check_gogc_off(r):
     return "no automatic cycle; runtime.GC still runs one"
 
 
+def check_memlimit(r):
+    out, _ = r.run("garbage", GOGC="off", GOMEMLIMIT="32MiB")
+    n = automatic_cycles(out)
+    if n < 2:
+        raise Failure(f"GOGC=off GOMEMLIMIT=32MiB ran {n} automatic cycles for 200 MB of garbage: "
+                      "the soft limit must make the collector run")
+    return f"GOGC=off, GOMEMLIMIT=32MiB: {n} cycles"
+
+
 def check_gogc_50_200(r):
     n50 = automatic_cycles(r.run("garbage", GOGC="50")[0])
     n200 = automatic_cycles(r.run("garbage", GOGC="200")[0])
@@ -328,6 +337,7 @@ CHECKS = (
     ("gctrace", check_gctrace),
     ("numgc", check_numgc),
     ("gogc_off", check_gogc_off),
+    ("memlimit", check_memlimit),
     ("gogc_50_200", check_gogc_50_200),
     ("heapalloc", check_heapalloc),
     ("rss", check_rss),

@@ -20,7 +20,8 @@
 // system call, for one that began after the call.
 //
 // A cycle (runCycle):
-//   1. Stop the world. Finish the last cycle's sweep. Turn on the write
+//   1. Finish the last cycle's sweep (concurrently, then what allocation
+//      left in the pause). Stop the world. Turn on the write
 //      barrier and allocate-black (new objects are born marked). Grey the
 //      roots: the module's globals (their pointer map), every live
 //      goroutine's frames (forEachStackRoot: the slots of the frames'
@@ -36,7 +37,10 @@
 //      the old value and the new one (runtime/barrier.h: Go's hybrid
 //      barrier), so no path from the snapshot is lost. Frames need no
 //      barrier: they were scanned in the snapshot, and anything the
-//      program can load since was reachable then or is new (black).
+//      program can load since was reachable then or is new (black). A
+//      goroutine allocating past the goal meanwhile helps (see "mark
+//      assists" below), so the heap overshoots its goal by little however
+//      fast the program allocates.
 //   3. Stop the world for mark termination: drain what barriers shaded
 //      since, in parallel (the collector and gomaxprocs-1 helper threads,
 //      sharing work through a locked queue). Turn the barrier off. Start
@@ -62,10 +66,8 @@
 // back to back and the barrier is on nearly all the time: the test suite
 // runs the golden corpus so, with and without gcstoptheworld).
 //
-// Not yet: mark assists (a goroutine allocating fast during marking does
-// not help; the heap may overshoot its goal by what it allocates during
-// one cycle), background mark workers on Ps (the collector's one thread
-// marks), stack maps per safepoint (slots below a frame's live top that
+// Not yet: background mark workers on Ps (the collector's one thread
+// marks, with assists), stack maps per safepoint (slots below a frame's live top that
 // once held a pointer are scanned as candidates), scanning stacks one at
 // a time outside the first pause, closure contexts and runtime records
 // typed precisely (their words are candidates).
@@ -439,11 +441,54 @@ std::string secondsField(int64_t ns) {
   return b;
 }
 
+// ---- mark assists ----
+//
+// While marking, a goroutine whose allocation takes the heap past its goal
+// helps: it takes a batch of grey objects from the shared queue, scans up
+// to kAssistBudget of them (and what they grey) and puts back what is
+// left. The collector's thread keeps the queue fed while assists want
+// work. An assist's unfinished work is back in the queue before its M
+// reaches a safepoint, so mark termination (world stopped) sees it.
+constexpr size_t kAssistBudget = 512;
+std::atomic<int> gAssistsWanting{0};
+std::atomic<uint64_t> gAssistAbove{UINT64_MAX};
+std::atomic<int64_t> gAssistNs{0};
+
+void markAssist(uint64_t) {
+  if (rt::heap().heapLive() <= gAssistAbove.load(std::memory_order_relaxed)) return;
+  int64_t start = nanotime();
+  gAssistsWanting.fetch_add(1, std::memory_order_relaxed);
+  Marker mk;
+  if (rt::takeGrey(mk.stack, 64)) {
+    rt::Heap& h = rt::heap();
+    for (size_t done = 0; done < kAssistBudget && !mk.stack.empty(); ++done) {
+      rt::ObjectRef o = mk.stack.back();
+      mk.stack.pop_back();
+      h.forEachPointerWord(o, [&](uint64_t* w) { greyCandidate(rt::racyLoad(w), mk); });
+    }
+    if (!mk.stack.empty()) rt::putGrey(mk.stack.data(), mk.stack.size());
+    h.addMarkedBytes(mk.bytes);
+  }
+  gAssistsWanting.fetch_sub(1, std::memory_order_relaxed);
+  gAssistNs.fetch_add(nanotime() - start, std::memory_order_relaxed);
+}
+
 // Drains grey objects while the world runs: the marker's own stack, then
-// what barriers shaded, until both are empty.
+// what barriers shaded, until both are empty. Shares half of its stack
+// through the queue when assists want work.
 void drainConcurrent(Marker& mk) {
+  rt::Heap& h = rt::heap();
   do {
-    drainLocal(mk, nullptr);
+    while (!mk.stack.empty()) {
+      rt::ObjectRef o = mk.stack.back();
+      mk.stack.pop_back();
+      h.forEachPointerWord(o, [&](uint64_t* w) { greyCandidate(rt::racyLoad(w), mk); });
+      if (mk.stack.size() > 128 && gAssistsWanting.load(std::memory_order_relaxed) > 0) {
+        size_t half = mk.stack.size() / 2;
+        rt::putGrey(mk.stack.data(), half);
+        mk.stack.erase(mk.stack.begin(), mk.stack.begin() + static_cast<ptrdiff_t>(half));
+      }
+    }
   } while (rt::takeGrey(mk.stack, 256));
 }
 
@@ -451,6 +496,12 @@ void drainConcurrent(Marker& mk) {
 void runCycle(Collector& c) {
   rt::Scheduler* sched = c.goroutines->scheduler();
   rt::Heap& h = rt::heap();
+  // Finish the last cycle's sweep before stopping anything, as Go's
+  // gcStart does, so the first pause does not sweep a big heap.
+  for (;;) {
+    std::lock_guard<std::mutex> hold(c.sweepLock);
+    if (!h.sweepOne()) break;
+  }
   int64_t t0 = nanotime();
   sched->stopTheWorld();
   // ---- sweep termination and mark setup, world stopped ----
@@ -473,6 +524,9 @@ void runCycle(Collector& c) {
   uint64_t stacks = 0;
   scanRoots(c, mk, &stacks);
   int64_t t1 = nanotime(), t2 = t1;
+  gAssistAbove.store(c.nextGC, std::memory_order_relaxed);
+  gAssistNs.store(0, std::memory_order_relaxed);
+  rt::allocAssistHook.store(markAssist);
   if (!c.stopTheWorldMode) {
     sched->startTheWorld();
     // ---- concurrent mark ----
@@ -486,6 +540,8 @@ void runCycle(Collector& c) {
     drainParallel(mk, procs);
   } while (rt::takeGrey(mk.stack, SIZE_MAX));
   rt::heap().addMarkedBytes(mk.bytes);
+  rt::allocAssistHook.store(nullptr);
+  int64_t assistNs = gAssistNs.load(std::memory_order_relaxed);
   rt::gWriteBarrier.store(false);
   h.setAllocBlack(false);
   uint64_t heap1 = h.heapLive();
@@ -509,7 +565,7 @@ void runCycle(Collector& c) {
     c.pauseNs[(numGC - 1) % 256] = pause;
     c.lastGC = static_cast<uint64_t>(unixNanos());
     c.pauseEnd[(numGC - 1) % 256] = c.lastGC;
-    c.gcCpuNs += static_cast<int64_t>(pause) * procs + (t2 - t1);
+    c.gcCpuNs += static_cast<int64_t>(pause) * procs + (t2 - t1) + assistNs;
     c.retainBytes.store(goal == UINT64_MAX ? 0 : goal + goal / 10, std::memory_order_relaxed);
     c.forcedDone = ticket;
   }
@@ -526,7 +582,7 @@ void runCycle(Collector& c) {
     auto mb = [](uint64_t b) { return std::to_string(b >> 20); };
     std::string line = "gc " + std::to_string(numGC) + " @" + secondsField(t0 - c.startNanos) + "s " +
                        std::to_string(percent) + "%: " + fmtMs(t1 - t0) + "+" + fmtMs(t2 - t1) + "+" +
-                       fmtMs(t4 - t3) + " ms clock, " + fmtMs((t1 - t0) * procs) + "+0/" + fmtMs(t2 - t1) +
+                       fmtMs(t4 - t3) + " ms clock, " + fmtMs((t1 - t0) * procs) + "+" + fmtMs(assistNs) + "/" + fmtMs(t2 - t1) +
                        "/0+" + fmtMs((t4 - t3) * procs) + " ms cpu, " + mb(heap0) + "->" + mb(heap1) + "->" +
                        mb(live) + " MB, " + mb(goal == UINT64_MAX ? 0 : goal) + " MB goal, " + mb(stacks) +
                        " MB stacks, " + mb(c.module->globals.size() * sizeof(uint64_t)) + " MB globals, " +
