@@ -22,9 +22,11 @@ std::atomic<size_t> greySize{0};
 
 }  // namespace
 
+#ifdef GOL_TSAN
 __attribute__((noinline, no_sanitize("thread"))) uint64_t racyLoad(const uint64_t* word) {
   return *word;
 }
+#endif
 
 void shadeSlow(uint64_t word) {
   if (word < 4096) return;

@@ -2,13 +2,17 @@
 //
 // While the collector marks concurrently (vm/gc.cpp), every store that
 // overwrites a pointer word in the heap or in a global first shades the
-// value it overwrites (Yuasa's deletion barrier), and a store of a pointer
-// shades the new value too (Dijkstra's insertion half; together, Go's
-// hybrid barrier). Shading greys the object a word points into: its mark
-// bit is set and, if it holds pointers, it joins the grey queue that the
-// markers drain. Goroutine stacks and G fields are roots scanned with the
-// world stopped at the start of the cycle, so stores into frames need no
-// barrier; new objects are allocated marked (black) while marking.
+// value it overwrites (Yuasa's deletion barrier). Shading greys the object
+// a word points into: its mark bit is set and, if it holds pointers, it
+// joins the grey queue that the markers drain. Goroutine stacks and G
+// fields are roots scanned with the world stopped at the start of the
+// cycle, so stores into frames need no barrier, and new objects are
+// allocated marked (black): with that snapshot, the deletion half of Go's
+// hybrid barrier is enough (everything reachable at the snapshot stays
+// reachable through some path the barrier guards, or gets shaded). The
+// insertion half (shade the new value) becomes necessary only when
+// stacks are scanned one at a time while others run; `shade` is kept for
+// that day.
 //
 //   rt::shade(word)                  a pointer word stored (the new value)
 //   rt::shadeOld(slot)               before *slot is overwritten
@@ -54,8 +58,20 @@ void putGrey(const ObjectRef* objects, size_t n);
 bool greyEmpty();
 
 // Reads a word of an object another thread may be writing (the marker
-// scanning while mutators run): a benign race by design, hidden from
-// ThreadSanitizer.
+// scanning while mutators run): a benign race by design (an aligned word
+// is read whole), hidden from ThreadSanitizer by an uninstrumented
+// out-of-line function in its builds, a plain load elsewhere.
+#if defined(__SANITIZE_THREAD__)
+#define GOL_TSAN 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define GOL_TSAN 1
+#endif
+#endif
+#ifdef GOL_TSAN
 uint64_t racyLoad(const uint64_t* word);
+#else
+inline uint64_t racyLoad(const uint64_t* word) { return *static_cast<const volatile uint64_t*>(word); }
+#endif
 
 }  // namespace gol::rt

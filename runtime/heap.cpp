@@ -950,10 +950,14 @@ bool Heap::sweepNow(Span* s, uint32_t sg) {
     marks[w] = 0;
     if (live == 0 || s->sizeClass == 0) continue;
     while (dead) {
-      uint32_t i = uint32_t(w * 64) + uint32_t(std::countr_zero(dead));
-      dead &= dead - 1;
-      std::memset(reinterpret_cast<void*>(s->base + uint64_t(i) * s->elemsize), 0, s->elemsize);
-      if (!s->heapBits.empty()) setHeapBits(s, i, 0);
+      // A run of consecutive dead slots is zeroed with one memset.
+      unsigned first = unsigned(std::countr_zero(dead));
+      unsigned len = unsigned(std::countr_one(dead >> first));
+      dead = len + first >= 64 ? 0 : dead & ~(((uint64_t(1) << len) - 1) << first);
+      uint32_t i = uint32_t(w * 64) + first;
+      std::memset(reinterpret_cast<void*>(s->base + uint64_t(i) * s->elemsize), 0, uint64_t(len) * s->elemsize);
+      if (!s->heapBits.empty())
+        for (uint32_t k = i; k < i + len; k++) setHeapBits(s, k, 0);
     }
   }
   frees_.fetch_add(freed, std::memory_order_relaxed);

@@ -34,8 +34,9 @@
 //      bitmap, malloc header or span type), until neither the local stack
 //      nor the barrier's grey queue has anything. The program runs
 //      meanwhile; a store that overwrites a heap or global pointer shades
-//      the old value and the new one (runtime/barrier.h: Go's hybrid
-//      barrier), so no path from the snapshot is lost. Frames need no
+//      the old value (runtime/barrier.h: the deletion half of Go's hybrid
+//      barrier, enough with a stack snapshot), so no path from the
+//      snapshot is lost. Frames need no
 //      barrier: they were scanned in the snapshot, and anything the
 //      program can load since was reachable then or is new (black). A
 //      goroutine allocating past the goal meanwhile helps (see "mark
@@ -444,18 +445,26 @@ std::string secondsField(int64_t ns) {
 // ---- mark assists ----
 //
 // While marking, a goroutine whose allocation takes the heap past its goal
-// helps: it takes a batch of grey objects from the shared queue, scans up
-// to kAssistBudget of them (and what they grey) and puts back what is
-// left. The collector's thread keeps the queue fed while assists want
+// helps: every kAssistBytes it allocates, it takes a batch of grey objects
+// from the shared queue, scans up to kAssistBudget of them (and what they
+// grey) and puts back what is left. The collector's thread keeps the queue fed while assists want
 // work. An assist's unfinished work is back in the queue before its M
 // reaches a safepoint, so mark termination (world stopped) sees it.
-constexpr size_t kAssistBudget = 512;
+constexpr size_t kAssistBudget = 2048;
 std::atomic<int> gAssistsWanting{0};
 std::atomic<uint64_t> gAssistAbove{UINT64_MAX};
 std::atomic<int64_t> gAssistNs{0};
 
-void markAssist(uint64_t) {
+// Assists are paid for in bytes: a thread assists once per kAssistBytes it
+// allocates past the goal, so the check costs two loads per allocation.
+constexpr uint64_t kAssistBytes = 64 << 10;
+thread_local uint64_t tAssistDebt = 0;
+
+void markAssist(uint64_t size) {
   if (rt::heap().heapLive() <= gAssistAbove.load(std::memory_order_relaxed)) return;
+  tAssistDebt += size;
+  if (tAssistDebt < kAssistBytes) return;
+  tAssistDebt = 0;
   int64_t start = nanotime();
   gAssistsWanting.fetch_add(1, std::memory_order_relaxed);
   Marker mk;

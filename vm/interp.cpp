@@ -118,9 +118,19 @@ inline uint64_t truncToUint64(double d) {
   return truncToInt64(d - 0x1p63) ^ 0x8000000000000000u;
 }
 
-void zeroPointerSlots(const Function* fn, uint64_t* R) {
-  for (uint32_t r = 0; r < fn->zeroRangeCount; ++r)
-    std::memset(R + fn->zeroRanges[r].first, 0, fn->zeroRanges[r].count * sizeof(uint64_t));
+// Every call runs this: short ranges (the common case) are stored inline,
+// a libc memset call costing more than the stores themselves.
+__attribute__((always_inline)) inline void zeroPointerSlots(const Function* fn, uint64_t* R) {
+  for (uint32_t r = 0; r < fn->zeroRangeCount; ++r) {
+    uint64_t* p = R + fn->zeroRanges[r].first;
+    switch (uint32_t n = fn->zeroRanges[r].count) {
+      case 4: p[3] = 0; [[fallthrough]];
+      case 3: p[2] = 0; [[fallthrough]];
+      case 2: p[1] = 0; [[fallthrough]];
+      case 1: p[0] = 0; break;
+      default: std::memset(p, 0, n * sizeof(uint64_t));
+    }
+  }
 }
 
 // Walks g's frames innermost first: f(fn, base, limit) where slots at
@@ -1103,10 +1113,7 @@ dispatch:
     }
     CASE(SETG) {
       if (rt::gWriteBarrier.load(std::memory_order_relaxed)) [[unlikely]] {
-        if (m.module.globalPointers.test(argBx(i))) {
-          rt::shadeSlow(GL[argBx(i)]);
-          rt::shadeSlow(RA);
-        }
+        if (m.module.globalPointers.test(argBx(i))) rt::shadeSlow(GL[argBx(i)]);
       }
       GL[argBx(i)] = RA;
       NEXT();
@@ -1408,10 +1415,7 @@ dispatch:
       uint64_t p = RA;
       NILCHECK(p);
       auto* slot = reinterpret_cast<uint64_t*>(p + argC(i));
-      if (rt::gWriteBarrier.load(std::memory_order_relaxed)) [[unlikely]] {
-        rt::shadeSlow(*slot);
-        rt::shadeSlow(RB);
-      }
+      rt::shadeOld(slot);
       store<uint64_t>(p + argC(i), RB);
       NEXT();
     }
@@ -1470,10 +1474,7 @@ dispatch:
       const uint64_t* s = &RA;
       uint64_t x = RB;
       if (UNLIKELY(x >= s[1])) PANIC(IndexOutOfRange, x, s[1]);
-      if (rt::gWriteBarrier.load(std::memory_order_relaxed)) [[unlikely]] {  // may be a pointer
-        rt::shadeSlow(load<uint64_t>(s[0] + x * 8));
-        rt::shadeSlow(RC);
-      }
+      rt::shadeOld(reinterpret_cast<const uint64_t*>(s[0] + x * 8));  // may be a pointer
       store<uint64_t>(s[0] + x * 8, RC);
       NEXT();
     }
