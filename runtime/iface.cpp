@@ -27,7 +27,9 @@ namespace {
 std::mutex itabLock;
 // Guarded by itabLock. Values are never freed: itabs live as long as the
 // program, like the type descriptors they point to.
-std::map<std::pair<const TypeDesc*, const TypeDesc*>, const Itab*> itabs;
+// Never destroyed, so that the itabs stay reachable until the process ends
+// (leak checkers run after static destructors).
+auto& itabs = *new std::map<std::pair<const TypeDesc*, const TypeDesc*>, const Itab*>;
 
 bool memoryEqualBytes(const TypeDesc* t, const uint8_t* a, const uint8_t* b, const TypeDesc** bad) {
   switch (t->kind) {
@@ -109,6 +111,7 @@ const Itab* getItab(const TypeDesc* iface, const TypeDesc* type, std::string* mi
         (wantSig != nullptr && type->methods[j].signature != nullptr &&
          type->methods[j].signature != wantSig)) {
       *missing = want;
+      std::free(tab);
       return nullptr;  // not cached: a failed assertion is rare
     }
     tab->fns[k] = type->methods[j].fn;

@@ -641,7 +641,7 @@ void attach(Module& module, Goroutines& goroutines) {
   c->controller = std::thread(controllerLoop, c);
 }
 
-void detach() {
+void detach(bool threadsLeft) {
   Collector* c = gCollector;
   if (c == nullptr) return;
   rt::allocStressHook.store(nullptr);
@@ -659,8 +659,12 @@ void detach() {
   }
   c->scavengeCv.notify_one();
   c->scavenger.join();
-  // Left allocated: an M still in a system call (see RunResult::threadsLeft)
-  // may yet look at it.
+  // With an M still in a system call (RunResult::threadsLeft), which may
+  // yet allocate and look at the collector, it stays; the process is
+  // about to end.
+  if (threadsLeft) return;
+  gCollector = nullptr;
+  delete c;
 }
 
 void addRootScanner(RootScanner scan) {

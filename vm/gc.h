@@ -4,7 +4,7 @@
 //   gc::attach(module, goroutines)   Goroutines::run, before main starts
 //   gc::collect(g)                   runtime.GC, debug.FreeOSMemory
 //   gc::addRootScanner(fn)           runtime tables holding heap pointers
-//   gc::detach()                     after the program ends
+//   gc::detach(threadsLeft)          after the program ends
 //
 // The collector lives in vm/ because its roots are the VM's: the module's
 // globals and every goroutine's frames.
@@ -25,7 +25,9 @@ class Goroutines;
 namespace gol::vm::gc {
 
 void attach(Module& module, Goroutines& goroutines);
-void detach();
+// After the program: stops the collector's threads and frees it, unless
+// Ms were left in system calls (they may still allocate).
+void detach(bool threadsLeft);
 
 // A cycle has been asked for and has not started yet.
 extern std::atomic<bool> gPending;

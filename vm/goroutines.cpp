@@ -227,7 +227,7 @@ RunResult Goroutines::run(uint32_t mainIndex, uint64_t maxStackBytes) {
   if (!enter(proto_, *main_, mainIndex, {})) return {proto_.exitCode, proto_.report};
   gc::attach(proto_.module, *this);
   int code = sched_->run(main_);
-  gc::detach();
+  gc::detach(sched_->abandonedSyscalls());
   std::lock_guard lock(finishMutex_);
   RunResult result = finished_ ? result_ : RunResult{code, "", false};
   result.threadsLeft = sched_->abandonedSyscalls();
