@@ -7,7 +7,8 @@
 #      and test no gol binary
 #   4. the tsan build (ThreadSanitizer) and the ctest tests that run code:
 #      unit tests and the golden programs and samples (goroutines, the
-#      preemption monitor, natives calling back into Gol)
+#      preemption monitor, natives calling back into Gol), the golden
+#      programs again under GODEBUG=gcstress=1 (the concurrent collector)
 #   5. a fuzz run of the front end and code generator (tools/fuzz.sh, 120 s
 #      by default)
 # and ends with one line: "N passed, N failed", counting every ctest test
