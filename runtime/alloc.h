@@ -32,9 +32,11 @@
 //     local, a runtime table) is invisible to the collector: natives keep
 //     what they allocate in their result slots, and runtime tables that
 //     outlive a call register a root scanner (vm/gc.h) or use malloc.
-//   - Allocation never collects: when the heap reaches its goal the
-//     collector is asked to run, and it does at the next safepoint of a
-//     goroutine, so a native may allocate several objects in a row.
+//   - Allocation never collects: when the heap reaches its trigger the
+//     collector's thread is woken, and it stops goroutines only at their
+//     safepoints (never inside an instruction or a native), so a native
+//     may allocate several objects in a row and hold them in C++ locals
+//     until it returns. New objects are born marked while a cycle marks.
 #pragma once
 
 #include <atomic>
