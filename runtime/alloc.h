@@ -36,7 +36,9 @@
 //     collector's thread is woken, and it stops goroutines only at their
 //     safepoints (never inside an instruction or a native), so a native
 //     may allocate several objects in a row and hold them in C++ locals
-//     until it returns. New objects are born marked while a cycle marks.
+//     until it returns, unless it calls back into Gol in between (a nested
+//     call has safepoints: keep such objects in the native's slots). New
+//     objects are born marked while a cycle marks.
 #pragma once
 
 #include <atomic>
