@@ -117,17 +117,18 @@
 //     will see it (the wakep / spinning handshake above).
 //   - ready(g) only for a Waiting g; the park commit runs after Waiting.
 //
-// Stopping the world (for the collector): an M counts itself in
-// worldRunning while it runs Gol code — around hooks.run and timer
-// callbacks — and leaves the count for the length of a system call. The
-// stopper (an M inside hooks.run, its G's state saved) sets
-// worldStopping, asks every running G to yield, and waits until it is
-// the only one counted. An M entering Gol code while the world is
+// Stopping the world (for the collector): an M raises its inWorld flag
+// while it runs Gol code — around hooks.run and timer callbacks — and
+// lowers it for the length of a system call. The stopper (the
+// collector's thread, or an M inside hooks.run with its G's state saved)
+// sets worldStopping, asks every running G to yield, and waits until no
+// other M's flag is up. An M entering Gol code while the world is
 // stopping backs out and waits on worldCv; since it enters only at those
 // points, every other G is then at a safepoint with its state saved in
-// the G, and no other thread touches the Gol heap. Entering is one
-// atomic add and one load, so the schedule loop pays nearly nothing. An
-// M leaving a system call enters after it has a P again, so the stopper
+// the G, and no other thread touches the Gol heap. Entering is a store to
+// the M's own flag (a cache line of its own) and one load of a flag that
+// rarely changes, so a goroutine switch writes nothing shared. An M
+// leaving a system call enters after it has a P again, so the stopper
 // never waits for an M that waits for a P. One stopper at a time
 // (stwOwner); a second one waits out the first instead.
 //
@@ -270,6 +271,9 @@ struct M {
   // publishes the M's last writes before the join).
   std::atomic<bool> inSyscall{false};
   std::atomic<bool> finished{false};
+  // Running Gol code (see "Stopping the world"); on a line of its own, as
+  // it changes at every goroutine switch.
+  alignas(64) std::atomic<bool> inWorld{false};
 };
 
 namespace {
@@ -320,11 +324,10 @@ struct SchedulerState {
   std::atomic<int64_t> ntimers{0};
   std::atomic<uint64_t> nextTimerId{1};  // unique ids only: relaxed
   // Stopping the world (the collector; see "Stopping the world" above).
-  // worldRunning counts the Ms inside Gol code (hooks.run, timer
-  // callbacks); worldStopping asks them to stay out. Both seq_cst: enter
-  // bumps the count then reads the flag, the stopper sets the flag then
-  // reads the count (a Dekker pair), so one of them sees the other.
-  std::atomic<int32_t> worldRunning{0};
+  // Each M's inWorld flag says it runs Gol code; worldStopping asks them
+  // to stay out. seq_cst: an M sets its flag then reads worldStopping, the
+  // stopper sets worldStopping then reads the flags (a Dekker pair), so
+  // one of them sees the other.
   std::atomic<bool> worldStopping{false};
   std::mutex worldLock;                  // for worldCv only
   std::condition_variable worldCv;       // "count changed" and "world restarted"
@@ -606,8 +609,9 @@ struct SchedulerState {
 
   // ---- stopping the world ----
   void enterWorld() {
+    M* m = tlsM;
     for (;;) {
-      worldRunning.fetch_add(1);
+      m->inWorld.store(true);
       if (!worldStopping.load()) return;
       leaveWorld();
       std::unique_lock<std::mutex> l(worldLock);
@@ -615,7 +619,7 @@ struct SchedulerState {
     }
   }
   void leaveWorld() {
-    worldRunning.fetch_sub(1);
+    tlsM->inWorld.store(false);
     if (worldStopping.load()) {
       std::lock_guard<std::mutex> l(worldLock);
       worldCv.notify_all();
@@ -1386,15 +1390,25 @@ bool Scheduler::stopTheWorld() {
   // An M inside hooks.run counts itself; another thread (the collector's)
   // waits for every M.
   G* self = tlsM != nullptr ? tlsM->curg : nullptr;
-  int32_t mine = self != nullptr ? 1 : 0;
   int32_t np = s.nallp.load(std::memory_order_acquire);
   for (int32_t i = 0; i < np; i++) {
     P* pp = s.allp[i].load(std::memory_order_relaxed);
     std::lock_guard<std::mutex> l(pp->curLock);
     if (pp->curG && pp->curG != self) pp->curG->requestPreempt();
   }
+  // The Ms to wait for; one made later sees worldStopping when it enters.
+  std::vector<M*> ms;
+  {
+    std::lock_guard<std::mutex> l(s.lock);
+    for (auto& m : s.allm)
+      if (m.get() != tlsM) ms.push_back(m.get());
+  }
   std::unique_lock<std::mutex> l(s.worldLock);
-  s.worldCv.wait(l, [&] { return s.worldRunning.load() == mine; });
+  s.worldCv.wait(l, [&] {
+    for (M* m : ms)
+      if (m->inWorld.load()) return false;
+    return true;
+  });
   return true;
 }
 
