@@ -1,4 +1,9 @@
-// The write barrier's slow paths and the grey queue (see barrier.h).
+// The write barrier's slow paths and the grey queue (the design is in
+// barrier.h). Shading is findObject + an atomic mark; a newly marked
+// object with pointers joins one locked queue that the collector's thread,
+// assists and mark termination take batches from. Each object is marked
+// once per cycle, so the queue sees at most one push per object, and
+// greySize lets the common "nothing to take" check skip the lock.
 #include "runtime/barrier.h"
 
 #include <algorithm>

@@ -88,6 +88,11 @@ bool G::growStack(uint64_t neededSlots, uint64_t usedSlots, StackMove* moved) {
     std::fputs("fatal error: runtime: cannot allocate memory\n", stderr);
     std::exit(2);
   }
+  moveStack(fresh, newSlots, usedSlots, moved);
+  return true;
+}
+
+void G::moveStack(uint64_t* fresh, uint64_t newSlots, uint64_t usedSlots, StackMove* moved) {
   // The used prefix is copied; the rest is left for frames to initialise
   // (pointer slots are zeroed on frame entry, so garbage above the top
   // frame is never scanned).
@@ -99,7 +104,6 @@ bool G::growStack(uint64_t neededSlots, uint64_t usedSlots, StackMove* moved) {
   stack = fresh;
   stackSlots = newSlots;
   resetGuard();
-  return true;
 }
 
 bool G::shrinkStack(uint64_t usedSlots, StackMove* moved) {
@@ -107,14 +111,7 @@ bool G::shrinkStack(uint64_t usedSlots, StackMove* moved) {
   if (newSlots * sizeof(uint64_t) < kInitialStackBytes || usedSlots > newSlots / 2) return false;
   auto* fresh = static_cast<uint64_t*>(std::malloc(newSlots * sizeof(uint64_t)));
   if (fresh == nullptr) return false;  // keep the big one
-  std::memcpy(fresh, stack, usedSlots * sizeof(uint64_t));
-  moved->oldLo = reinterpret_cast<uintptr_t>(stack);
-  moved->oldHi = reinterpret_cast<uintptr_t>(stack + stackSlots);
-  moved->delta = reinterpret_cast<intptr_t>(fresh) - reinterpret_cast<intptr_t>(stack);
-  std::free(stack);
-  stack = fresh;
-  stackSlots = newSlots;
-  resetGuard();
+  moveStack(fresh, newSlots, usedSlots, moved);
   return true;
 }
 

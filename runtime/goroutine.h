@@ -247,6 +247,8 @@ class G {
 
  private:
   void resetGuard();
+  // Moves the used prefix to `fresh` (newSlots long) and frees the old.
+  void moveStack(uint64_t* fresh, uint64_t newSlots, uint64_t usedSlots, StackMove* moved);
 };
 
 }  // namespace gol::rt
