@@ -509,15 +509,7 @@ Span* Heap::centralTake(int sc) {
   {
     SweeperScope scope(sweepers_);
     for (int budget = 100; budget > 0; budget--) {
-      Span* s;
-      {
-        std::lock_guard<std::mutex> g(ce.lock);
-        s = ce.partial[unswept];
-        if (s)
-          listRemove(ce.partial[unswept], s);
-        else if ((s = ce.full[unswept]))
-          listRemove(ce.full[unswept], s);
-      }
+      Span* s = takeUnswept(ce, unswept);
       if (!s) break;
       if (!sweepNow(s, sg)) continue;  // nothing survived: its pages were freed
       if (s->allocCount < s->nelems) {
@@ -1006,6 +998,17 @@ void Heap::startSweep() {
 
 bool Heap::sweepOne() { return sweepOneSpan(nullptr); }
 
+// Takes an unswept span (partial ones first) off a central list, or null.
+Span* Heap::takeUnswept(Central& ce, int unswept) {
+  std::lock_guard<std::mutex> g(ce.lock);
+  Span* s = ce.partial[unswept];
+  if (s)
+    listRemove(ce.partial[unswept], s);
+  else if ((s = ce.full[unswept]))
+    listRemove(ce.full[unswept], s);
+  return s;
+}
+
 // Takes one unswept span, from the class under the cursor on (then the
 // large spans), and sweeps it; adds the pages it freed to *freedPages.
 bool Heap::sweepOneSpan(uint64_t* freedPages) {
@@ -1015,13 +1018,7 @@ bool Heap::sweepOneSpan(uint64_t* freedPages) {
   for (int i = sweepCursor_.load(std::memory_order_relaxed); i <= kNumSpanClasses;) {
     Span* s;
     if (i < kNumSpanClasses) {
-      Central& ce = central_[size_t(i)];
-      std::lock_guard<std::mutex> g(ce.lock);
-      s = ce.partial[unswept];
-      if (s)
-        listRemove(ce.partial[unswept], s);
-      else if ((s = ce.full[unswept]))
-        listRemove(ce.full[unswept], s);
+      s = takeUnswept(central_[size_t(i)], unswept);
     } else {
       std::lock_guard<std::mutex> g(heapLock_);
       if ((s = large_[unswept])) listRemove(large_[unswept], s);

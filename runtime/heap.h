@@ -289,6 +289,7 @@ class Heap {
   void keepSwept(Span* s);
   Span* newSpan();
   Span* centralTake(int spanClass);
+  Span* takeUnswept(Central& ce, int unswept);
   void centralReturn(Span* s);
   // Page heap (heapLock_ held).
   Span* allocPages(uint64_t npages);  // not yet in the page table: setPages
