@@ -4,15 +4,15 @@
 // overwrites a pointer word in the heap or in a global first shades the
 // value it overwrites (Yuasa's deletion barrier). Shading greys the object
 // a word points into: its mark bit is set and, if it holds pointers, it
-// joins the grey queue that the markers drain. Goroutine stacks and G
-// fields are roots scanned with the world stopped at the start of the
-// cycle, so stores into frames need no barrier, and new objects are
-// allocated marked (black): with that snapshot, the deletion half of Go's
-// hybrid barrier is enough (everything reachable at the snapshot stays
-// reachable through some path the barrier guards, or gets shaded). The
-// insertion half (shade the new value) becomes necessary only when
-// stacks are scanned one at a time while others run; `shade` is kept for
-// that day.
+// joins the grey queue that the markers drain. Frames need no barrier:
+// the collector scans each goroutine's stack once per cycle, before that
+// goroutine runs again (vm/gc.cpp, "Stacks"), and new objects are
+// allocated marked (black). No goroutine runs with an unscanned (grey)
+// stack, which is when the insertion half of Go's hybrid barrier (shade
+// the new value) would be needed, so the deletion half is enough: what was
+// reachable when the stack was scanned stays reachable through some path
+// the barrier guards, or gets shaded. `shade` serves stores that must
+// grey a value for other reasons.
 //
 //   rt::shade(word)                  a pointer word stored (the new value)
 //   rt::shadeOld(slot)               before *slot is overwritten

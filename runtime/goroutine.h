@@ -206,6 +206,15 @@ class G {
   // it itself when it next starts a turn (vm/goroutines.cpp), as Go's
   // preemptShrink: only then is nothing outside the stack pointing in.
   std::atomic<bool> shrinkRequested{false};
+  // The collector's stack scan (vm/gc.cpp, "Stacks"): onM while an M runs
+  // a turn of this G (or sets it up for reuse); scanBusy while a scanner
+  // on another thread reads its stack; scannedCycle is the mark cycle
+  // whose scan covered it. The two flags are a Dekker pair (seq_cst
+  // store, then seq_cst load of the other): an M and a scanner never
+  // both go ahead.
+  std::atomic<bool> onM{false};
+  std::atomic<bool> scanBusy{false};
+  std::atomic<uint32_t> scannedCycle{0};
   // The VM's list of live G's (vm/goroutines.cpp), under its lock.
   G* allPrev = nullptr;
   G* allNext = nullptr;

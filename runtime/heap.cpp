@@ -849,6 +849,23 @@ bool Heap::findObject(uintptr_t p, ObjectRef* out) const {
   return true;
 }
 
+void Heap::forEachMarkedObject(void (*f)(const ObjectRef& o, void* ctx), void* ctx) const {
+  std::lock_guard<std::mutex> l(heapLock_);
+  for (const auto& [start, bytes] : mappings_) {
+    auto base = reinterpret_cast<uintptr_t>(start);
+    for (uintptr_t page = base; page < base + bytes; page += kPageSize) {
+      std::atomic<Span*>* slot = pageSlot(page);
+      Span* s = slot ? slot->load(std::memory_order_acquire) : nullptr;
+      if (!s || s->base != page || s->state != SpanState::InUse) continue;
+      for (uint32_t i = 0; i < s->nelems; i++) {
+        if (!s->isMarked(i)) continue;
+        ObjectRef o{s->base + uint64_t(i) * s->elemsize, s, i};
+        f(o, ctx);
+      }
+    }
+  }
+}
+
 bool Heap::mark(const ObjectRef& o) {
   uint64_t bit = uint64_t(1) << (o.index % 64);
   // Relaxed: the bit is the only data; the collector's phases synchronise.

@@ -267,6 +267,10 @@ class Heap {
   uint64_t scavenge(uint64_t retainBytes);
   uint64_t scavenge() { return scavenge(0); }  // every free page
 
+  // Calls f(ref, ctx) on every marked object of every in-use span, the
+  // world stopped (GODEBUG=gccheckmark's walk, vm/gc.cpp).
+  void forEachMarkedObject(void (*f)(const ObjectRef& o, void* ctx), void* ctx) const;
+
   HeapStats stats() const;
   int maxProcs() const { return int(caches_.size()); }
 

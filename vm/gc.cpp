@@ -23,27 +23,33 @@
 //   1. Finish the last cycle's sweep (concurrently, then what allocation
 //      left in the pause). Stop the world. Turn on the write
 //      barrier and allocate-black (new objects are born marked). Grey the
-//      roots: the module's globals (their pointer map), every live
-//      goroutine's frames (forEachStackRoot: the slots of the frames'
-//      pointer maps below the live top of each frame's pc, closure
-//      contexts, defer and panic records) and the runtime's root scanners
-//      (timers). Restart the world. This is the snapshot: every object
-//      reachable now will be marked.
-//   2. Mark concurrently, on the collector's thread: pop a grey object,
+//      roots that cannot wait: the module's globals (their pointer map),
+//      the frames of the goroutines in the middle of a turn (at a
+//      safepoint, in a nested call or a system call), and the runtime's
+//      root scanners (timers). Restart the world.
+//   2. Mark concurrently, on the collector's thread. First the other
+//      goroutines' stacks, one at a time, each while its G is stopped
+//      (see "Stacks" below: a G whose turn starts first scans its own
+//      stack before it runs anything), then pop a grey object,
 //      grey what its pointer words point to (its layout: the heap's
 //      bitmap, malloc header or span type), until neither the local stack
 //      nor the barrier's grey queue has anything. The program runs
 //      meanwhile; a store that overwrites a heap or global pointer shades
 //      the old value (runtime/barrier.h: the deletion half of Go's hybrid
-//      barrier, enough with a stack snapshot), so no path from the
-//      snapshot is lost. Frames need no
-//      barrier: they were scanned in the snapshot, and anything the
-//      program can load since was reachable then or is new (black). A
-//      goroutine allocating past the goal meanwhile helps (see "mark
-//      assists" below), so the heap overshoots its goal by little however
-//      fast the program allocates.
-//   3. Stop the world for mark termination: drain what barriers shaded
-//      since, in parallel (the collector and gomaxprocs-1 helper threads,
+//      barrier). The insertion half (shade the new value when the storing
+//      goroutine's stack is still grey) is not needed because no
+//      goroutine runs with a grey stack: a stack is scanned before its G
+//      runs again, and a stack not yet scanned cannot change (only its G
+//      writes it, but for a channel handing it a value, which adds a
+//      pointer and drops none that another goroutine could hold). So every
+//      object reachable when the world restarted, or reached since, is
+//      marked or reachable from something grey. A goroutine allocating
+//      past the goal meanwhile helps (see "mark assists" below), so the
+//      heap overshoots its goal by little however fast the program
+//      allocates.
+//   3. Stop the world for mark termination: scan the stacks still
+//      unscanned (goroutines started since the first pause that have not
+//      run yet), drain what barriers shaded since, in parallel (the collector and gomaxprocs-1 helper threads,
 //      sharing work through a locked queue). Turn the barrier off. Start
 //      the sweep (cheap: every span becomes "unswept"; allocation sweeps a
 //      span before reusing it and a background thread sweeps the rest).
@@ -62,6 +68,8 @@
 //
 // GODEBUG knobs: gctrace=1 (one line per cycle on stderr in Go's format:
 // the clock terms are the two pauses around the concurrent mark),
+// gccheckmark=1 (at mark termination, verify that every object reachable
+// from the roots is marked; a miss is a fatal error),
 // gcstoptheworld=1 (mark with the world stopped, as a check on the
 // barrier), gcstress=1 (every allocation asks for a cycle, so cycles run
 // back to back and the barrier is on nearly all the time: the test suite
@@ -69,9 +77,8 @@
 //
 // Not yet: background mark workers on Ps (the collector's one thread
 // marks, with assists), stack maps per safepoint (slots below a frame's live top that
-// once held a pointer are scanned as candidates), scanning stacks one at
-// a time outside the first pause, closure contexts and runtime records
-// typed precisely (their words are candidates).
+// once held a pointer are scanned as candidates), closure contexts and
+// runtime records typed precisely (their words are candidates).
 #include "vm/gc.h"
 
 #include <algorithm>
@@ -97,6 +104,7 @@
 namespace gol::vm::gc {
 
 std::atomic<bool> gPending{false};
+std::atomic<bool> gMarking{false};
 
 namespace {
 
@@ -178,6 +186,7 @@ struct Collector {
   int64_t gcCpuNs = 0;  // pauses * P plus concurrent marking, summed
   int64_t startNanos = 0;
   bool stopTheWorldMode = false;  // GODEBUG=gcstoptheworld=1
+  bool checkMarkMode = false;     // GODEBUG=gccheckmark=1
 
   // The collector's thread (controllerLoop) and runtime.GC's tickets, under
   // statsLock: a call takes ticket forcedRequested+1 and waits until a
@@ -384,24 +393,129 @@ void drainParallel(Marker& mk, int procs) {
   pool.shared = nullptr;
 }
 
-// Greys what the roots point to (world stopped): the globals, every live
-// goroutine's frames and records, and the runtime's root scanners.
-void scanRoots(Collector& c, Marker& mk, uint64_t* stackBytes) {
+// ---- stacks ----
+//
+// The cycle being marked (gMarkCycle, set in the first pause) and, per G,
+// the cycle whose scan last covered its stack (G::scannedCycle). A stack
+// is scanned once per cycle, by one of:
+//   - the first pause, for the G's in the middle of a turn (G::onM: at a
+//     safepoint, in a nested call or in a system call);
+//   - the collector's thread, for the others (parked or runnable), one at
+//     a time while the world runs, after claiming the G (G::scanBusy);
+//   - the G's own M, when a turn starts before the collector got to it
+//     (beginTurn), so that no G runs with an unscanned stack;
+//   - mark termination, for any still left (G's started since the first
+//     pause).
+// A claim is a Dekker pair: the scanner sets scanBusy then reads onM; the
+// M sets onM then waits for scanBusy to clear. So a scanner reads a stack
+// only while no M runs the G, and an M starts a turn only once the stack
+// is scanned. Other goroutines may still write a parked G's frame (a
+// channel handing it a value), so slots are read with racyLoad.
+std::atomic<uint32_t> gMarkCycle{0};
+
+void scanStack(rt::G& g, Marker& mk, uint32_t cycle) {
+  forEachStackRoot(g, visitCandidate, &mk);
+  g.scannedCycle.store(cycle, std::memory_order_release);
+}
+
+// Greys what the roots point to (world stopped): the globals, the frames
+// of the goroutines in the middle of a turn, and the runtime's root
+// scanners. The other goroutines are listed in `pending`, for later.
+void scanRoots(Collector& c, Marker& mk, uint32_t cycle, std::vector<rt::G*>* pending,
+               uint64_t* stackBytes) {
   Module& mod = *c.module;
   mod.globalPointers.forEach(static_cast<uint32_t>(mod.globals.size()),
                              [&](uint32_t s) { greyCandidate(mod.globals[s], mk); });
   uint64_t stacks = 0;
-  // Every listed G, without looking at its status (Ms write it outside
-  // the world): a G that just ended is scanned once more, harmlessly.
   c.goroutines->forEachG([&](rt::G& g) {
     stacks += g.stackSlots * sizeof(uint64_t);
-    forEachStackRoot(g, visitCandidate, &mk);
+    if (g.onM.load(std::memory_order_relaxed)) scanStack(g, mk, cycle);
+    else pending->push_back(&g);
   });
   {
     std::lock_guard<std::mutex> l(scannersLock);
     for (RootScanner scan : scanners()) scan(visitCandidate, &mk);
   }
   *stackBytes = stacks;
+}
+
+// The collector's thread, world running: the stacks of the G's listed in
+// the first pause that no M has started a turn of since.
+void scanPendingStacks(const std::vector<rt::G*>& pending, Marker& mk, uint32_t cycle) {
+  for (rt::G* g : pending) {
+    g->scanBusy.store(true, std::memory_order_seq_cst);
+    if (!g->onM.load(std::memory_order_seq_cst) && g->scannedCycle.load(std::memory_order_relaxed) != cycle)
+      scanStack(*g, mk, cycle);
+    g->scanBusy.store(false, std::memory_order_release);
+    if (mk.stack.size() > 4096) drainLocal(mk, nullptr);
+  }
+}
+
+// Mark termination (world stopped): whatever stack is still unscanned.
+void scanRemainingStacks(Collector& c, Marker& mk, uint32_t cycle) {
+  c.goroutines->forEachG([&](rt::G& g) {
+    if (g.scannedCycle.load(std::memory_order_relaxed) != cycle) scanStack(g, mk, cycle);
+  });
+}
+
+// ---- GODEBUG=gccheckmark=1 ----
+//
+// At mark termination, with the world stopped, checks that marking missed
+// nothing: every root word that points into an allocated object points
+// into a marked one, and so does every pointer word of every marked
+// object. Together: everything reachable is marked. A failure is the
+// collector's bug (a missed barrier, a stack scanned too late, a wrong
+// pointer map): it is reported and the program dies, as Go's checkmark
+// mode does.
+struct CheckMark {
+  const char* where = "";
+  int64_t goid = 0;
+  uintptr_t from = 0;
+  uint64_t failures = 0;
+};
+
+void checkWord(uint64_t word, void* ctx) {
+  auto& cm = *static_cast<CheckMark*>(ctx);
+  rt::ObjectRef o;
+  if (word < 4096 || !rt::heap().findObject(static_cast<uintptr_t>(word), &o) || o.span->isMarked(o.index)) return;
+  if (cm.failures++ < 10) {
+    std::fprintf(stderr, "gccheckmark: unmarked object %#lx (size %lu) reached from %s", static_cast<unsigned long>(o.base),
+                 static_cast<unsigned long>(o.span->elemsize), cm.where);
+    if (cm.goid != 0) std::fprintf(stderr, " %ld", static_cast<long>(cm.goid));
+    if (cm.from != 0) std::fprintf(stderr, " %#lx", static_cast<unsigned long>(cm.from));
+    std::fputc('\n', stderr);
+  }
+}
+
+void checkMarks(Collector& c) {
+  CheckMark cm;
+  Module& mod = *c.module;
+  cm.where = "a global";
+  mod.globalPointers.forEach(static_cast<uint32_t>(mod.globals.size()), [&](uint32_t s) { checkWord(mod.globals[s], &cm); });
+  cm.where = "the stack of goroutine";
+  c.goroutines->forEachG([&](rt::G& g) {
+    cm.goid = g.id;
+    forEachStackRoot(g, checkWord, &cm);
+  });
+  cm.goid = 0;
+  cm.where = "a runtime root";
+  {
+    std::lock_guard<std::mutex> l(scannersLock);
+    for (RootScanner scan : scanners()) scan(checkWord, &cm);
+  }
+  cm.where = "heap object";
+  rt::heap().forEachMarkedObject(
+      [](const rt::ObjectRef& o, void* ctx) {
+        if (o.span->noscan) return;
+        static_cast<CheckMark*>(ctx)->from = o.base;
+        rt::heap().forEachPointerWord(o, [&](uint64_t* w) { checkWord(*w, ctx); });
+      },
+      &cm);
+  if (cm.failures == 0) return;
+  std::fprintf(stderr, "fatal error: gccheckmark found %lu unmarked reachable objects\n",
+               static_cast<unsigned long>(cm.failures));
+  std::fflush(stderr);
+  std::_Exit(2);
 }
 
 // Go shrinks stacks at collection time; so do we, but the shrinking is
@@ -528,10 +642,15 @@ void runCycle(Collector& c) {
   uint64_t heap0 = h.heapLive();
   h.setAllocBlack(true);
   rt::gWriteBarrier.store(true);
+  uint32_t cycle = gMarkCycle.load(std::memory_order_relaxed) + 1;
+  if (cycle == 0) cycle = 1;  // 0 is "never scanned"
+  gMarkCycle.store(cycle, std::memory_order_relaxed);
+  gMarking.store(true, std::memory_order_relaxed);
   int procs = sched->gomaxprocs();
   Marker mk;
   uint64_t stacks = 0;
-  scanRoots(c, mk, &stacks);
+  std::vector<rt::G*> pending;
+  scanRoots(c, mk, cycle, &pending, &stacks);
   int64_t t1 = nanotime(), t2 = t1;
   gAssistAbove.store(c.nextGC, std::memory_order_relaxed);
   gAssistNs.store(0, std::memory_order_relaxed);
@@ -539,16 +658,20 @@ void runCycle(Collector& c) {
   if (!c.stopTheWorldMode) {
     sched->startTheWorld();
     // ---- concurrent mark ----
+    scanPendingStacks(pending, mk, cycle);
     drainConcurrent(mk);
     t2 = nanotime();
     sched->stopTheWorld();
   }
   // ---- mark termination, world stopped ----
   int64_t t3 = nanotime();
+  scanRemainingStacks(c, mk, cycle);
+  gMarking.store(false, std::memory_order_relaxed);
   do {
     drainParallel(mk, procs);
   } while (rt::takeGrey(mk.stack, SIZE_MAX));
   rt::heap().addMarkedBytes(mk.bytes);
+  if (c.checkMarkMode) checkMarks(c);
   rt::allocAssistHook.store(nullptr);
   int64_t assistNs = gAssistNs.load(std::memory_order_relaxed);
   rt::gWriteBarrier.store(false);
@@ -635,6 +758,7 @@ void attach(Module& module, Goroutines& goroutines) {
   c->nextGC = goalFor(*c, live, 0);
   rt::heap().setTrigger(triggerFor(rt::heap().heapLive(), c->nextGC), onTrigger);
   c->stopTheWorldMode = godebugFlag("gcstoptheworld");
+  c->checkMarkMode = godebugFlag("gccheckmark");
   gCollector = c;
   if (godebugFlag("gcstress")) rt::allocStressHook.store(stressHook);
   c->scavenger = std::thread(backgroundLoop, c);
@@ -665,6 +789,22 @@ void detach(bool threadsLeft) {
   if (threadsLeft) return;
   gCollector = nullptr;
   delete c;
+}
+
+void scanBeforeTurn(rt::G& g) {
+  g.onM.store(true, std::memory_order_seq_cst);
+  while (g.scanBusy.load(std::memory_order_seq_cst)) std::this_thread::yield();
+  uint32_t cycle = gMarkCycle.load(std::memory_order_relaxed);
+  if (g.scannedCycle.load(std::memory_order_acquire) == cycle) return;
+  Marker mk;
+  scanStack(g, mk, cycle);
+  if (!mk.stack.empty()) rt::putGrey(mk.stack.data(), mk.stack.size());
+  rt::heap().addMarkedBytes(mk.bytes);
+}
+
+void holdG(rt::G& g) {
+  g.onM.store(true, std::memory_order_seq_cst);
+  while (g.scanBusy.load(std::memory_order_seq_cst)) std::this_thread::yield();
 }
 
 void addRootScanner(RootScanner scan) {

@@ -45,6 +45,22 @@ using Visit = void (*)(uint64_t word, void* ctx);
 using RootScanner = void (*)(Visit visit, void* ctx);
 void addRootScanner(RootScanner scan);
 
+// Goroutine turns (vm/goroutines.cpp), for scanning stacks one at a time
+// while the program runs (gc.cpp, "Stacks"). beginTurn before a G's code
+// runs on an M: while marking, a stack no scanner has covered yet is
+// scanned first, by its own M, so no G ever runs with an unscanned stack.
+// endTurn after the turn (the G's state is saved). holdG/releaseG keep
+// scanners off a G an M is setting up (a dead G made new by `go`).
+extern std::atomic<bool> gMarking;
+void scanBeforeTurn(rt::G& g);
+inline void beginTurn(rt::G& g) {
+  if (gMarking.load(std::memory_order_relaxed)) [[unlikely]] scanBeforeTurn(g);
+  else g.onM.store(true, std::memory_order_relaxed);
+}
+inline void endTurn(rt::G& g) { g.onM.store(false, std::memory_order_release); }
+void holdG(rt::G& g);
+inline void releaseG(rt::G& g) { endTurn(g); }
+
 std::span<const NativeDef> gcNatives();  // runtime.GC, ReadMemStats, runtime/debug
 
 }  // namespace gol::vm::gc

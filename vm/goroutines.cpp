@@ -104,8 +104,15 @@ rt::G* Goroutines::newG() {
       free_.pop_back();
     }
   }
-  if (g != nullptr) g->reuse(id);
-  else g = new rt::G(id);
+  // A dead G may still be in the collector's list of stacks to scan:
+  // keep it off while the G is made new (released by spawn).
+  if (g != nullptr) {
+    gc::holdG(*g);
+    g->reuse(id);
+  } else {
+    g = new rt::G(id);
+    g->onM.store(true, std::memory_order_relaxed);
+  }
   return g;
 }
 
@@ -121,6 +128,7 @@ bool Goroutines::spawn(Machine& m, rt::G& parent, uint64_t closure, std::span<co
     return false;
   }
   link(g);
+  gc::releaseG(*g);
   sched_->spawn(g);
   return true;
 }
@@ -133,6 +141,7 @@ void Goroutines::spawnDetached(uint64_t closure) {
     return;
   }
   link(g);
+  gc::releaseG(*g);
   sched_->spawn(g);
 }
 
@@ -149,6 +158,14 @@ void Goroutines::finish(int code, const std::string& report) {
 rt::RunResult Goroutines::runG(rt::G& g) {
   Machine& m = threadMachine();
   if (sched_->exiting()) return rt::RunResult::Yielded;
+  gc::beginTurn(g);
+  rt::RunResult result = turn(m, g);
+  if (result == rt::RunResult::Exited) g.fn = nullptr;  // nothing left to scan
+  gc::endTurn(g);
+  return result;
+}
+
+rt::RunResult Goroutines::turn(Machine& m, rt::G& g) {
   // A stack the collector found mostly unused (gc.cpp): shrink it now,
   // unless the G parked inside an instruction (a channel wait record may
   // point into its frame) or is in a nested call.
@@ -224,6 +241,7 @@ RunResult Goroutines::run(uint32_t mainIndex, uint64_t maxStackBytes) {
   main_ = newG();
   main_->maxStackBytes = maxStackBytes;
   link(main_);
+  gc::releaseG(*main_);
   if (!enter(proto_, *main_, mainIndex, {})) return {proto_.exitCode, proto_.report};
   gc::attach(proto_.module, *this);
   int code = sched_->run(main_);

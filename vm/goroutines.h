@@ -76,6 +76,7 @@ class Goroutines {
 
  private:
   rt::RunResult runG(rt::G& g);
+  rt::RunResult turn(Machine& m, rt::G& g);
   Machine& threadMachine();
   // The program ends with `code`; the first caller's report is printed.
   void finish(int code, const std::string& report);

@@ -204,7 +204,7 @@ void forEachStackRoot(const rt::G& g, void (*visit)(uint64_t word, void* ctx), v
     if (pc > fn->code && pc <= fn->code + fn->codeWords.size())
       live = fn->liveTopAt(static_cast<size_t>(pc - fn->code) - 1);
     fn->pointers.forEach(live, [&](uint32_t s) {
-      if (base + s < limit && base + s < g.stackSlots) visit(g.stack[base + s], ctx);
+      if (base + s < limit && base + s < g.stackSlots) visit(rt::racyLoad(&g.stack[base + s]), ctx);
     });
     if (fn->usesContext) visit(g.stack[base + kHeaderContext], ctx);
     pc = reinterpret_cast<const uint64_t*>(g.stack[base + kHeaderReturnPc]);
