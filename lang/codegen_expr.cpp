@@ -1482,6 +1482,9 @@ void FnGen::funcLit(FuncLit* e, Slot dst) {
     }
     emit(Op::MOV, region + i, it->second.slot);
   }
+  std::vector<uint32_t> cells(n);  // every capture is a variable's heap cell
+  for (uint32_t i = 0; i < n; ++i) cells[i] = i;
+  mg.setContextLayout(fn, n, cells);
   as.emitExtra(Op::MAKECLOSURE, dst, region, n, fn);
   release(m);
 }
@@ -1597,6 +1600,7 @@ void FnGen::methodValue(SelectorExpr* e, Slot dst) {
     expr(e->x, x);
     emit(Op::NILCHK, x);  // Go panics when the method value is made from a nil interface
     uint32_t fn = mg.boundMethodFn(e->x->type, f, true, idx);
+    mg.setContextLayout(fn, 2, {1});  // the itab or type word is not in the heap
     as.emitExtra(Op::MAKECLOSURE, dst, x, 2, fn);
     release(m);
     return;
@@ -1608,6 +1612,7 @@ void FnGen::methodValue(SelectorExpr* e, Slot dst) {
     recvOf(e->x, sel, f, x);
     emit(Op::NILCHK, x);
     uint32_t fn = mg.boundMethodFn(it, f, true, ifaceMethodIndex(mg.u, it, f->name));
+    mg.setContextLayout(fn, 2, {1});  // the itab or type word is not in the heap
     as.emitExtra(Op::MAKECLOSURE, dst, x, 2, fn);
     release(m);
     return;
@@ -1616,6 +1621,10 @@ void FnGen::methodValue(SelectorExpr* e, Slot dst) {
   Slot r = allocFor(recvT);
   recvOf(e->x, sel, f, r);
   uint32_t fn = mg.boundMethodFn(recvT, f, false, 0);
+  std::vector<uint32_t> ptrs;
+  for (const LeafInfo& l : mg.layout(recvT).leaves)
+    if (l.kind == Leaf::Ptr) ptrs.push_back(l.slot);
+  mg.setContextLayout(fn, mg.slots(recvT), ptrs);
   as.emitExtra(Op::MAKECLOSURE, dst, r, mg.slots(recvT), fn);
   release(m);
 }

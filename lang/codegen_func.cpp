@@ -676,6 +676,22 @@ uint32_t ModuleGen::ifaceMethodExprFn(const Type* iface, types::Func* m) {
   return index;
 }
 
+void ModuleGen::setContextLayout(uint32_t fn, uint32_t slots, const std::vector<uint32_t>& pointerSlots) {
+  vm::Function& f = *mod->functions.at(fn);
+  if (f.contextLayout != nullptr) return;  // the same body, made again elsewhere
+  auto t = std::make_unique<rt::TypeDesc>();
+  t->name = f.name + " context";
+  t->kind = rt::TypeKind::Struct;
+  t->size = (1 + uint64_t{slots}) * 8;
+  for (uint32_t s : pointerSlots) {
+    uint64_t word = 1 + uint64_t{s};
+    if (word / 64 >= t->pointerWords.size()) t->pointerWords.resize(word / 64 + 1, 0);
+    t->pointerWords[word / 64] |= uint64_t{1} << (word % 64);
+  }
+  f.contextLayout = t.get();
+  mod->addType(std::move(t));
+}
+
 uint32_t ModuleGen::boundMethodFn(const Type* recvType, types::Func* m, bool ifaceCall, int ifaceIndex) {
   std::string key = "bound#" + typeKey(recvType) + "#" + funcName(m) + (ifaceCall ? "#i" : "");
   if (auto it = wrappers_.find(key); it != wrappers_.end()) return it->second;

@@ -118,6 +118,10 @@ class ModuleGen {
   // The function a bound method value x.M calls: its context holds the
   // receiver (recvSlots slots) after the Function* word.
   uint32_t boundMethodFn(const Type* recvType, types::Func* m, bool ifaceCall, int ifaceIndex);
+  // Records the layout of function `fn`'s closure context: its Function*
+  // word, then `slots` captured slots, of which those in pointerSlots hold
+  // pointers (vm::Function::contextLayout, for the collector).
+  void setContextLayout(uint32_t fn, uint32_t slots, const std::vector<uint32_t>& pointerSlots);
   // The function a deferred builtin call runs: its parameters are the
   // call's arguments, evaluated when the defer statement ran.
   uint32_t deferredBuiltinFn(CallExpr* call, const std::vector<const Type*>& argTypes);

@@ -57,6 +57,19 @@ void* allocateArray(const TypeDesc* elem, uint64_t count) {
   return allocScan(elem->size * count, elem->hasPointers() ? elem : nullptr);
 }
 
+const TypeDesc* recordLayout(const char* name, uint64_t size, std::initializer_list<uint64_t> pointerOffsets) {
+  auto* t = new TypeDesc;
+  t->name = name;
+  t->kind = TypeKind::Struct;
+  t->size = size;
+  for (uint64_t off : pointerOffsets) {
+    uint64_t word = off / 8;
+    if (word / 64 >= t->pointerWords.size()) t->pointerWords.resize(word / 64 + 1, 0);
+    t->pointerWords[word / 64] |= uint64_t{1} << (word % 64);
+  }
+  return t;
+}
+
 uint64_t allocatedBytes() { return heap().stats().totalAlloc; }
 
 }  // namespace gol::rt

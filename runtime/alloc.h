@@ -44,6 +44,7 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 
 #include "runtime/typedesc.h"
 
@@ -54,6 +55,13 @@ class Heap;
 [[nodiscard]] void* allocate(const TypeDesc* type);
 [[nodiscard]] void* allocateArray(const TypeDesc* elem, uint64_t count);
 [[nodiscard]] void* allocateBytes(uint64_t size, bool hasPointers);
+
+// The layout of a record the runtime keeps in the heap (a C++ struct: a
+// map's header, a channel, a defer record): `size` bytes whose heap
+// pointers are the 8-byte words at `pointerOffsets`. Made once per call
+// site (keep it in a static) and never freed; allocate() takes it as it
+// takes a Gol type, so the collector scans exactly those words.
+const TypeDesc* recordLayout(const char* name, uint64_t size, std::initializer_list<uint64_t> pointerOffsets);
 
 // The process's heap (one program runs per process).
 Heap& heap();

@@ -373,7 +373,10 @@ Chan* makeChan(const TypeDesc* elem, int64_t capacity) {
   uint64_t size = elem->size;
   auto cap = static_cast<uint64_t>(capacity);
   if (size != 0 && cap > kMaxChanBytes / size) return nullptr;
-  void* mem = allocateBytes(sizeof(Chan), true);
+  // The buffer is the only heap pointer a channel holds (its wait queues
+  // link waiter records in C++ memory).
+  static const TypeDesc* layout = recordLayout("runtime.hchan", sizeof(Chan), {offsetof(Chan, buf)});
+  void* mem = allocate(layout);
   Chan* c = new (mem) Chan;
   c->elemType = elem;
   c->elemSize = size;

@@ -219,7 +219,9 @@ void rehash(Map* m, uint64_t newCapacity) {
 }  // namespace
 
 Map* makeMap(const TypeDesc* type, int64_t hint) {
-  auto* m = static_cast<Map*>(allocateBytes(sizeof(Map), true));
+  static const TypeDesc* layout = recordLayout(
+      "runtime.hmap", sizeof(Map), {offsetof(Map, ctrl), offsetof(Map, keys), offsetof(Map, values), offsetof(Map, zero)});
+  auto* m = static_cast<Map*>(allocate(layout));
   m->type = type;
   m->keyKind = keyKindOf(type->key);
   m->keySize = type->key->size;
@@ -314,7 +316,10 @@ void mapClear(Map* m) {
 }
 
 MapIter* mapIterStart(Map* m) {
-  auto* it = static_cast<MapIter*>(allocateBytes(sizeof(MapIter), true));
+  static const TypeDesc* layout =
+      recordLayout("runtime.hiter", sizeof(MapIter),
+                   {offsetof(MapIter, map), offsetof(MapIter, ctrl), offsetof(MapIter, keys), offsetof(MapIter, values)});
+  auto* it = static_cast<MapIter*>(allocate(layout));
   it->map = m;
   if (m == nullptr || m->count == 0) {
     it->capacity = 0;

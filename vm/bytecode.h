@@ -52,6 +52,7 @@
 //   - append is GROWSLICE followed by the element stores.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <deque>
 #include <memory>
@@ -131,6 +132,14 @@ struct Function {
   uint32_t paramSlots = 0;
   uint32_t resultSlots = 0;
   bool usesContext = false;  // a closure body: its header's context slot is live
+  // A closure body's context object (MAKECLOSURE): the Function* word,
+  // then the captured slots, with the captured values' pointer words.
+  // Codegen sets it; null means every captured word is a pointer.
+  const rt::TypeDesc* contextLayout = nullptr;
+  // The layout of a defer record calling this function (its header, then
+  // its parameters, pointers as in `pointers`): made by the first DEFER of
+  // it (vm/interp.cpp), shared by all after.
+  mutable std::atomic<const rt::TypeDesc*> deferLayout{nullptr};
   // Where a frame of this function resumes when a deferred call it made
   // recovers a panic: its epilogue (RUNDEFERS, load named results, RET).
   // kNoRecoverPc for functions without DEFER.

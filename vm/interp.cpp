@@ -61,13 +61,13 @@ namespace {
 
 // The caller of every goroutine's first frame; RET into it reaches HALT.
 const Function& goexit() {
-  static const Function f = [] {
-    Function fn;
-    fn.name = "runtime.goexit";
-    fn.file = "runtime";
+  static const Function* f = [] {
+    auto* fn = new Function;
+    fn->name = "runtime.goexit";
+    fn->file = "runtime";
     return fn;
   }();
-  return f;
+  return *f;
 }
 
 // Where the bottom frame returns to.
@@ -276,6 +276,32 @@ MakeSliceCheck checkMakeSlice(uint64_t elemSize, int64_t len, int64_t cap) {
 // panic's call), as Go's rule "recover is only useful inside deferred
 // functions, called directly" demands.
 
+// The layout of a defer record calling `closure`: `next` and `closure`,
+// then the callee's parameters by its frame's pointer map. One per
+// function, made on first use; two threads racing make it twice and one
+// copy is dropped.
+const rt::TypeDesc* deferLayout(uint64_t closure) {
+  constexpr uint64_t kHeader = offsetof(rt::DeferRecord, args);
+  static const rt::TypeDesc* bare = rt::recordLayout(
+      "runtime._defer", kHeader, {offsetof(rt::DeferRecord, next), offsetof(rt::DeferRecord, closure)});
+  if (closure == 0) return bare;
+  const Function* f = load<const Function*>(closure);
+  if (const rt::TypeDesc* t = f->deferLayout.load(std::memory_order_acquire)) return t;
+  auto* t = new rt::TypeDesc(*bare);
+  t->size = kHeader + f->paramSlots * sizeof(uint64_t);
+  f->pointers.forEach(f->paramSlots, [&](uint32_t s) {
+    uint64_t word = kHeader / 8 + s;
+    if (word / 64 >= t->pointerWords.size()) t->pointerWords.resize(word / 64 + 1, 0);
+    t->pointerWords[word / 64] |= uint64_t{1} << (word % 64);
+  });
+  const rt::TypeDesc* expected = nullptr;
+  if (!f->deferLayout.compare_exchange_strong(expected, t, std::memory_order_acq_rel)) {
+    delete t;
+    return expected;
+  }
+  return t;
+}
+
 // Calls `d` in a frame just above g's current frame, returning to retpc.
 // On success g's state is the deferred function's entry.
 Exit pushDeferredCall(Machine& m, rt::G& g, rt::DeferRecord* d, const Instr* retpc) {
@@ -407,7 +433,10 @@ Exit reportPanic(Machine& m, rt::G& g) {
 Exit unwind(Machine& m, rt::G& g);
 
 Exit startPanic(Machine& m, rt::G& g, uint64_t typeWord, uint64_t dataWord, int32_t runtimeError) {
-  auto* p = static_cast<rt::PanicRecord*>(rt::allocateBytes(sizeof(rt::PanicRecord), true));
+  // The type word is a descriptor or an itab, never in the heap.
+  static const rt::TypeDesc* layout = rt::recordLayout(
+      "runtime._panic", sizeof(rt::PanicRecord), {offsetof(rt::PanicRecord, link), offsetof(rt::PanicRecord, dataWord)});
+  auto* p = static_cast<rt::PanicRecord*>(rt::allocate(layout));
   p->link = g.panics;
   p->typeWord = typeWord;
   p->dataWord = dataWord;
@@ -424,7 +453,8 @@ Exit startRuntimePanic(Machine& m, rt::G& g, rt::RuntimeError e, int64_t x, int6
   std::string text = rt::runtimeErrorText(e, x, y, s2, s3, s4);
   auto* bytes = static_cast<char*>(rt::allocateBytes(text.size(), false));
   std::memcpy(bytes, text.data(), text.size());
-  auto* str = static_cast<uint64_t*>(rt::allocateBytes(16, true));
+  static const rt::TypeDesc* stringLayout = rt::recordLayout("string", 16, {0});
+  auto* str = static_cast<uint64_t*>(rt::allocate(stringLayout));
   str[0] = reinterpret_cast<uint64_t>(bytes);
   str[1] = text.size();
   return startPanic(m, g, reinterpret_cast<uint64_t>(runtimeErrorType()),
@@ -1562,7 +1592,9 @@ dispatch:
       const Function* body = F[*pc++];
       unsigned n = argC(i);
       SAVE();
-      auto* words = static_cast<uint64_t*>(rt::allocateBytes((1 + n) * sizeof(uint64_t), true));
+      auto* words = static_cast<uint64_t*>(body->contextLayout != nullptr
+                                               ? rt::allocate(body->contextLayout)
+                                               : rt::allocateBytes((1 + n) * sizeof(uint64_t), true));
       words[0] = reinterpret_cast<uint64_t>(body);
       std::memcpy(words + 1, &RB, n * sizeof(uint64_t));
       RA = reinterpret_cast<uint64_t>(words);
@@ -1875,8 +1907,7 @@ dispatch:
       uint64_t closure = RB;
       uint64_t n = closure == 0 ? 0 : load<const Function*>(closure)->paramSlots;
       SAVE();
-      auto* d = static_cast<rt::DeferRecord*>(
-          rt::allocateBytes(sizeof(rt::DeferRecord) + n * sizeof(uint64_t), true));
+      auto* d = static_cast<rt::DeferRecord*>(rt::allocate(deferLayout(closure)));
       d->closure = closure;
       d->frameBase = static_cast<uint64_t>(R - g->stack);
       d->argSlots = n;

@@ -66,7 +66,8 @@ void putString(uint64_t* s, std::string_view v) {
 
 void putStrings(uint64_t* s, const std::vector<std::string>& v) {
   // Each element is a string's two words: data pointer and length.
-  auto* words = static_cast<uint64_t*>(rt::allocateBytes(v.size() * 16, true));
+  static const rt::TypeDesc* stringLayout = rt::recordLayout("string", 16, {0});
+  auto* words = static_cast<uint64_t*>(rt::allocateArray(stringLayout, v.size()));
   for (size_t i = 0; i < v.size(); ++i) putString(words + 2 * i, v[i]);
   s[0] = reinterpret_cast<uint64_t>(words);
   s[1] = v.size();
