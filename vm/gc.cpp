@@ -27,7 +27,8 @@
 //      the frames of the goroutines in the middle of a turn (at a
 //      safepoint, in a nested call or a system call), and the runtime's
 //      root scanners (timers). Restart the world.
-//   2. Mark concurrently, on the collector's thread. First the other
+//   2. Mark concurrently, on the collector's thread and background
+//      workers (about a quarter of GOMAXPROCS). First the other
 //      goroutines' stacks, one at a time, each while its G is stopped
 //      (see "Stacks" below: a G whose turn starts first scans its own
 //      stack before it runs anything), then pop a grey object,
@@ -75,10 +76,14 @@
 // back to back and the barrier is on nearly all the time: the test suite
 // runs the golden corpus so, with and without gcstoptheworld).
 //
-// Not yet: background mark workers on Ps (the collector's one thread
-// marks, with assists), stack maps per safepoint (slots below a frame's live top that
-// once held a pointer are scanned as candidates), closure contexts and
-// runtime records typed precisely (their words are candidates).
+// Workers. Concurrent marking runs on about a quarter of GOMAXPROCS
+// threads (markWorkers: the collector's thread and helpers from the pool
+// mark termination uses), as Go dedicates a quarter of its Ps to
+// background mark workers; they are threads of their own, not Ps taken
+// from the program.
+//
+// Not yet: stack maps per safepoint (a slot below a frame's live top may
+// hold a dead pointer, which keeps its object one cycle longer).
 #include "vm/gc.h"
 
 #include <algorithm>
@@ -251,6 +256,9 @@ uint64_t goalFor(const Collector& c, uint64_t live, uint64_t stacks) {
   return goal;
 }
 
+// Mark assists waiting for work (see "mark assists" below).
+std::atomic<int> gAssistsWanting{0};
+
 // ---- marking ----
 //
 // Parallel, with the world stopped: the collector's M and gomaxprocs-1
@@ -287,6 +295,14 @@ inline void greyCandidate(uint64_t word, Marker& mk) {
 
 void visitCandidate(uint64_t word, void* ctx) { greyCandidate(word, *static_cast<Marker*>(ctx)); }
 
+// Half of a marker's stack goes to the barrier's grey queue, where assists
+// take their work.
+void feedAssists(Marker& mk) {
+  size_t half = mk.stack.size() / 2;
+  rt::putGrey(mk.stack.data(), half);
+  mk.stack.erase(mk.stack.begin(), mk.stack.begin() + static_cast<ptrdiff_t>(half));
+}
+
 void share(Marker& mk, MarkShared& sh) {
   std::lock_guard<std::mutex> l(sh.lock);
   size_t half = mk.stack.size() / 2;
@@ -303,6 +319,7 @@ void drainLocal(Marker& mk, MarkShared* sh) {
     // The program may be writing these words meanwhile (concurrent mark).
     h.forEachPointerWord(o, [&](uint64_t* w) { greyCandidate(rt::racyLoad(w), mk); });
     if (sh != nullptr && mk.stack.size() > 64 && sh->hungry.load(std::memory_order_relaxed) > 0) share(mk, *sh);
+    if (mk.stack.size() > 128 && gAssistsWanting.load(std::memory_order_relaxed) > 0) feedAssists(mk);
   }
 }
 
@@ -364,9 +381,10 @@ void helperLoop(int index) {
   }
 }
 
-// Drains the grey objects in `mk` (the roots), with helpers.
-void drainParallel(Marker& mk, int procs) {
-  int helpers = std::min(procs, static_cast<int>(std::max(1u, std::thread::hardware_concurrency()))) - 1;
+// Drains the grey objects in `mk` with `markers` threads in all: this one
+// and markers-1 helpers (no more than the machine has CPUs).
+void drainParallel(Marker& mk, int markers) {
+  int helpers = std::min(markers, static_cast<int>(std::max(1u, std::thread::hardware_concurrency()))) - 1;
   if (helpers <= 0 || mk.stack.size() < 2) {
     drainLocal(mk, nullptr);
     if (helpers <= 0) return;
@@ -560,7 +578,6 @@ std::string secondsField(int64_t ns) {
 // work. An assist's unfinished work is back in the queue before its M
 // reaches a safepoint, so mark termination (world stopped) sees it.
 constexpr size_t kAssistBudget = 2048;
-std::atomic<int> gAssistsWanting{0};
 std::atomic<uint64_t> gAssistAbove{UINT64_MAX};
 std::atomic<int64_t> gAssistNs{0};
 
@@ -591,22 +608,15 @@ void markAssist(uint64_t size) {
   gAssistNs.fetch_add(nanotime() - start, std::memory_order_relaxed);
 }
 
-// Drains grey objects while the world runs: the marker's own stack, then
-// what barriers shaded, until both are empty. Shares half of its stack
-// through the queue when assists want work.
-void drainConcurrent(Marker& mk) {
-  rt::Heap& h = rt::heap();
+// Background mark workers: about a quarter of the Ps, as Go dedicates,
+// and at least one (the collector's own thread).
+int markWorkers(int procs) { return std::max(1, (procs + 2) / 4); }
+
+// Drains grey objects while the world runs, with the background workers:
+// the markers' stacks, then what barriers shaded, until both are empty.
+void drainConcurrent(Marker& mk, int workers) {
   do {
-    while (!mk.stack.empty()) {
-      rt::ObjectRef o = mk.stack.back();
-      mk.stack.pop_back();
-      h.forEachPointerWord(o, [&](uint64_t* w) { greyCandidate(rt::racyLoad(w), mk); });
-      if (mk.stack.size() > 128 && gAssistsWanting.load(std::memory_order_relaxed) > 0) {
-        size_t half = mk.stack.size() / 2;
-        rt::putGrey(mk.stack.data(), half);
-        mk.stack.erase(mk.stack.begin(), mk.stack.begin() + static_cast<ptrdiff_t>(half));
-      }
-    }
+    drainParallel(mk, workers);
   } while (rt::takeGrey(mk.stack, 256));
 }
 
@@ -654,7 +664,7 @@ void runCycle(Collector& c) {
     sched->startTheWorld();
     // ---- concurrent mark ----
     scanPendingStacks(pending, mk, cycle);
-    drainConcurrent(mk);
+    drainConcurrent(mk, markWorkers(procs));
     t2 = nanotime();
     sched->stopTheWorld();
   }
