@@ -6,11 +6,13 @@
 #include <doctest/doctest.h>
 
 #include <atomic>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <set>
 #include <vector>
 
+#include "runtime/alloc.h"
 #include "runtime/heap.h"
 
 using namespace gol::rt;
@@ -422,4 +424,45 @@ TEST_CASE("heap: stats after a collection") {
   CHECK(st.totalAlloc == 1000 * 32 + 16);
   CHECK(st.heapIdle + st.heapInuse == st.heapSys);
   CHECK(st.heapReleased <= st.heapIdle);
+}
+
+TEST_CASE("heap: runtime records are scanned at exactly their pointer offsets") {
+  // A record shaped like a map header: scalars around three pointers.
+  struct Record {
+    const void* type;  // module memory: not a heap pointer
+    uint64_t count;
+    uint8_t* a;
+    uint64_t seed;
+    uint8_t* b;
+    void* c;
+  };
+  const TypeDesc* layout =
+      recordLayout("test.record", sizeof(Record), {offsetof(Record, a), offsetof(Record, b), offsetof(Record, c)});
+  CHECK(layout->size == sizeof(Record));
+  Heap h(1);
+  auto* r = static_cast<Record*>(h.alloc(layout->size, layout, 0));
+  CHECK(pointerWords(h, r) ==
+        std::vector<uintptr_t>{addr(&r->a), addr(&r->b), addr(&r->c)});
+  // A big array of records (a large object) repeats the layout.
+  constexpr uint64_t n = 1000;
+  auto* arr = static_cast<Record*>(h.alloc(layout->size * n, layout, 0));
+  std::vector<uintptr_t> got = pointerWords(h, arr);
+  REQUIRE(got.size() == 3 * n);
+  CHECK(got[3 * (n - 1)] == addr(&arr[n - 1].a));
+}
+
+TEST_CASE("heap: forEachMarkedObject visits the marked objects and only them") {
+  Heap h(1);
+  TypeDesc t = makeType(2, {0});
+  std::vector<void*> objs;
+  for (int i = 0; i < 300; i++) objs.push_back(h.alloc(i % 2 ? 16 : 40000, &t, 0));
+  std::set<uintptr_t> want;
+  for (size_t i = 0; i < objs.size(); i += 3) {
+    CHECK(h.markObject(objs[i]));
+    want.insert(addr(objs[i]));
+  }
+  std::set<uintptr_t> got;
+  h.forEachMarkedObject([](const ObjectRef& o, void* ctx) { static_cast<std::set<uintptr_t>*>(ctx)->insert(o.base); },
+                        &got);
+  CHECK(got == want);
 }
