@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The garbage collector seen from outside: its trace, memory statistics and RSS.
 
-Writes three small programs to a temporary directory and runs them with gol
+Writes four small programs to a temporary directory and runs them with gol
 (and, as a check of the checks, with Go when it is installed):
 
   garbage   keeps 8 MB live and allocates 200 MB of garbage in 1 KB pieces,
@@ -13,6 +13,8 @@ Writes three small programs to a temporary directory and runs them with gol
             dropped, runtime.GC and debug.FreeOSMemory: prints its VmRSS
             (from /proc/self/status, read with os.ReadFile) at the start, at
             the peak and after
+  timers    a million time.NewTimer, each stopped and dropped: VmRSS before
+            and after
 
 and checks:
 
@@ -27,6 +29,9 @@ and checks:
                Mallocs >= Frees; Frees grew by at least the dropped pieces
   rss          rss: the peak is at least 250 MB above the start, and the RSS
                after is below half the peak
+  timers       timers: a million timers made, stopped and dropped (a collection
+               every 100,000) grow the RSS by under 64 MB: their runtime
+               timers are freed
 
 Each check prints a PASS or FAIL line; the script ends "N passed, M failed"
 and exits 1 on any failure.
@@ -58,6 +63,28 @@ GCTRACE_LINE = re.compile(
     r"^gc \d+ @\d+\.\d+s \d+%: [0-9.]+\+[0-9.]+\+[0-9.]+ ms clock, "
     r"[0-9.]+\+[0-9.]+/[0-9.]+/[0-9.]+\+[0-9.]+ ms cpu, \d+->\d+->\d+ MB, \d+ MB goal, "
     r"\d+ MB stacks, \d+ MB globals, \d+ P( \(forced\))?$")
+
+VMRSS = """// vmRSS is this process's resident set in KB, from /proc/self/status.
+func vmRSS() int {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return -1
+	}
+	for _, line := range strings.Split(string(data), "\\n") {
+		if strings.HasPrefix(line, "VmRSS:") {
+			f := strings.Fields(line)
+			if len(f) >= 2 {
+				n, err := strconv.Atoi(f[1])
+				if err == nil {
+					return n
+				}
+			}
+		}
+	}
+	return -1
+}
+
+"""
 
 PROGRAMS = {
     "garbage": """package main
@@ -114,6 +141,30 @@ func main() {
 	fmt.Println("numgc", peak.NumGC, after.NumGC)
 }
 """,
+    "timers": """package main
+
+import (
+	"fmt"
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+)
+
+""" + VMRSS + """func main() {
+	start := vmRSS()
+	for i := 0; i < 1000000; i++ {
+		t := time.NewTimer(time.Hour)
+		t.Stop()
+		if i%100000 == 0 {
+			runtime.GC()
+		}
+	}
+	runtime.GC()
+	fmt.Println("vmrss", start, vmRSS())
+}
+""",
     "rss": """package main
 
 import (
@@ -128,27 +179,7 @@ import (
 var blocks [][]byte
 var pieces [][]byte
 
-// vmRSS is this process's resident set in KB, from /proc/self/status.
-func vmRSS() int {
-	data, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return -1
-	}
-	for _, line := range strings.Split(string(data), "\\n") {
-		if strings.HasPrefix(line, "VmRSS:") {
-			f := strings.Fields(line)
-			if len(f) >= 2 {
-				n, err := strconv.Atoi(f[1])
-				if err == nil {
-					return n
-				}
-			}
-		}
-	}
-	return -1
-}
-
-func main() {
+""" + VMRSS + """func main() {
 	start := vmRSS()
 	for i := 0; i < 150; i++ { // 150 MiB in 1 MiB blocks
 		b := make([]byte, 1<<20)
@@ -333,6 +364,16 @@ def check_rss(r):
     return f"VmRSS {start / 1024:.0f} -> {peak / 1024:.0f} -> {after / 1024:.0f} MB"
 
 
+def check_timers(r):
+    out, _ = r.run("timers")
+    start, after = field_ints(out, "vmrss")[:2]
+    if min(start, after) < 0:
+        raise Failure(f"could not read VmRSS: {out!r}")
+    if after - start > 64 * 1024:
+        raise Failure(f"RSS grew by {(after - start) / 1024:.0f} MB over a million stopped, dropped timers")
+    return f"VmRSS {start / 1024:.0f} -> {after / 1024:.0f} MB"
+
+
 CHECKS = (
     ("gctrace", check_gctrace),
     ("numgc", check_numgc),
@@ -341,6 +382,7 @@ CHECKS = (
     ("gogc_50_200", check_gogc_50_200),
     ("heapalloc", check_heapalloc),
     ("rss", check_rss),
+    ("timers", check_timers),
 )
 
 

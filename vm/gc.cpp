@@ -219,6 +219,10 @@ std::vector<RootScanner>& scanners() {
   static auto* v = new std::vector<RootScanner>;
   return *v;
 }
+std::vector<MarkTerminationHook>& terminationHooks() {  // under scannersLock
+  static auto* v = new std::vector<MarkTerminationHook>;
+  return *v;
+}
 
 // The heap passed its trigger (or gcstress): wake the collector's thread.
 // On an allocating thread: only a flag and, the first time, a wakeup.
@@ -677,6 +681,10 @@ void runCycle(Collector& c) {
   } while (rt::takeGrey(mk.stack, SIZE_MAX));
   rt::heap().addMarkedBytes(mk.bytes);
   if (c.checkMarkMode) checkMarks(c);
+  {
+    std::lock_guard<std::mutex> l(scannersLock);
+    for (MarkTerminationHook hook : terminationHooks()) hook();
+  }
   rt::allocAssistHook.store(nullptr);
   int64_t assistNs = gAssistNs.load(std::memory_order_relaxed);
   rt::gWriteBarrier.store(false);
@@ -810,6 +818,18 @@ void scanBeforeTurn(rt::G& g) {
 void holdG(rt::G& g) {
   g.onM.store(true, std::memory_order_seq_cst);
   while (g.scanBusy.load(std::memory_order_seq_cst)) std::this_thread::yield();
+}
+
+void addMarkTerminationHook(MarkTerminationHook hook) {
+  std::lock_guard<std::mutex> l(scannersLock);
+  if (std::find(terminationHooks().begin(), terminationHooks().end(), hook) == terminationHooks().end())
+    terminationHooks().push_back(hook);
+}
+
+bool isMarked(uint64_t word) {
+  rt::ObjectRef o;
+  if (word < 4096 || !rt::heap().findObject(static_cast<uintptr_t>(word), &o)) return true;
+  return o.span->isMarked(o.index);
 }
 
 void addRootScanner(RootScanner scan) {

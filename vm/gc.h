@@ -45,6 +45,13 @@ using Visit = void (*)(uint64_t word, void* ctx);
 using RootScanner = void (*)(Visit visit, void* ctx);
 void addRootScanner(RootScanner scan);
 
+// Runs at the end of every cycle's marking, with the world stopped, for
+// runtime tables that free what became unreachable (timers); isMarked
+// tells: true for a marked heap object and for anything outside the heap.
+using MarkTerminationHook = void (*)();
+void addMarkTerminationHook(MarkTerminationHook hook);
+bool isMarked(uint64_t word);
+
 // Goroutine turns (vm/goroutines.cpp), for scanning stacks one at a time
 // while the program runs (gc.cpp, "Stacks"). beginTurn before a G's code
 // runs on an M: while marking, a stack no scanner has covered yet is

@@ -130,8 +130,12 @@ bool sleep(Machine& m, rt::G& g, uint64_t* s) {
 // ---- time's runtime timers ----
 //
 // A RuntimeTimer is what a time.Timer or Ticker names (by address, in its
-// `r` field; it is never freed: the GC issue will make it a heap object
-// the Timer keeps alive). Arming it adds a scheduler timer (per-P, fired
+// `r` field). It lives in C++ memory and knows its owner, the Timer or
+// Ticker: at the end of each cycle's marking (freeDeadTimers) a timer that
+// is neither pending nor firing and whose owner is unmarked is freed, as
+// Go frees a timer no one can reach. Only pending or firing timers are
+// roots (scanTimers); the others' channel and function are kept by the
+// owner's fields. Arming it adds a scheduler timer (per-P, fired
 // from the schedule loop, runtime/sched.h) whose argument is a Firing
 // stamped with the arm's generation; stopping or re-arming bumps the
 // generation under the record's lock, so a firing that was already
@@ -149,6 +153,7 @@ struct Firing {
 
 struct RuntimeTimer {
   std::mutex mu;
+  uint64_t owner = 0;  // the *time.Timer or *time.Ticker
   rt::Chan* c = nullptr;
   uint64_t loc = 0;      // *time.Location of the times sent
   uint64_t closure = 0;  // AfterFunc's f, or 0
@@ -160,6 +165,7 @@ struct RuntimeTimer {
   uint64_t timerId = 0;        // the scheduler's, while pending
   Firing* firing = nullptr;    // its argument, while pending
   int64_t when = 0, period = 0;
+  int outstanding = 0;  // Firings made and not yet finished or cancelled
 };
 
 constexpr int64_t kUnixToInternal = 62135596800;  // time.gol's unixToInternal
@@ -171,6 +177,7 @@ void armLocked(RuntimeTimer& t, int64_t when) {
   t.when = when;
   t.pending = true;
   t.firing = new Firing{&t, t.generation};
+  ++t.outstanding;
   t.timerId = t.sched->addTimer(when, fireTimer, t.firing);
 }
 
@@ -178,7 +185,10 @@ void armLocked(RuntimeTimer& t, int64_t when) {
 bool disarmLocked(RuntimeTimer& t) {
   bool was = t.pending;
   ++t.generation;
-  if (t.pending && t.sched->cancelTimer(t.timerId)) delete t.firing;  // else it runs, finds itself stale
+  if (t.pending && t.sched->cancelTimer(t.timerId)) {
+    delete t.firing;
+    --t.outstanding;
+  }  // else it runs, finds itself stale
   t.pending = false;
   t.firing = nullptr;
   return was;
@@ -198,41 +208,67 @@ void fireTimer(void* arg) {
     }
   }
   delete f;
-  if (stale) return;
-  if (t.closure != 0) {
-    t.goroutines->spawnDetached(t.closure);
-    return;
+  if (!stale) {
+    if (t.closure != 0) {
+      t.goroutines->spawnDetached(t.closure);
+    } else {
+      timespec wall{};
+      clock_gettime(CLOCK_REALTIME, &wall);
+      uint64_t now[4] = {static_cast<uint64_t>(static_cast<int64_t>(wall.tv_sec) + kUnixToInternal),
+                         static_cast<uint64_t>(static_cast<int64_t>(wall.tv_nsec)),
+                         static_cast<uint64_t>(rt::Scheduler::nanotime()), t.loc};
+      (void)rt::chanSend(*t.sched, t.c, now, nullptr, false);  // full: the tick is dropped
+    }
   }
-  timespec wall{};
-  clock_gettime(CLOCK_REALTIME, &wall);
-  uint64_t now[4] = {static_cast<uint64_t>(static_cast<int64_t>(wall.tv_sec) + kUnixToInternal),
-                     static_cast<uint64_t>(static_cast<int64_t>(wall.tv_nsec)),
-                     static_cast<uint64_t>(rt::Scheduler::nanotime()), t.loc};
-  (void)rt::chanSend(*t.sched, t.c, now, nullptr, false);  // full: the tick is dropped
+  std::lock_guard lock(t.mu);  // done with t: the collector may free it now
+  --t.outstanding;
 }
 
-// Every RuntimeTimer ever made (they are never freed): their channel,
-// location and function are heap objects the collector must see.
+// Every live RuntimeTimer. A pending or firing one's channel, location
+// and function are roots: it will use them whoever else drops them.
 std::mutex allTimersLock;
 std::vector<RuntimeTimer*>& allTimers() {
   static auto* v = new std::vector<RuntimeTimer*>;
   return *v;
 }
 
+// With the world stopped, no timer callback runs and no native holds a
+// timer's lock, so the locks below are free.
 void scanTimers(gc::Visit visit, void* ctx) {
   std::lock_guard<std::mutex> l(allTimersLock);
   for (RuntimeTimer* t : allTimers()) {
+    std::lock_guard lock(t->mu);
+    if (!t->pending && t->outstanding == 0) continue;
     visit(reinterpret_cast<uint64_t>(t->c), ctx);
     visit(t->loc, ctx);
     visit(t->closure, ctx);
   }
 }
 
+// At mark termination: frees the timers that are idle and whose owner is
+// unreachable.
+void freeDeadTimers() {
+  std::lock_guard<std::mutex> l(allTimersLock);
+  auto& all = allTimers();
+  size_t kept = 0;
+  for (RuntimeTimer* t : all) {
+    bool dead;
+    {
+      std::lock_guard lock(t->mu);
+      dead = !t->pending && t->outstanding == 0 && !gc::isMarked(t->owner);
+    }
+    if (dead) delete t;
+    else all[kept++] = t;
+  }
+  all.resize(kept);
+}
+
 bool newRuntimeTimer(Machine& m, rt::G&, uint64_t* s) {
   auto* t = new RuntimeTimer;
-  t->c = reinterpret_cast<rt::Chan*>(s[0]);
-  t->loc = s[1];
-  t->closure = s[2];
+  t->owner = s[1];  // s[0] is the interface's type word
+  t->c = reinterpret_cast<rt::Chan*>(s[2]);
+  t->loc = s[3];
+  t->closure = s[4];
   t->goroutines = m.goroutines;
   t->sched = m.goroutines != nullptr ? m.goroutines->scheduler() : nullptr;
   if (t->sched == nullptr) {
@@ -241,7 +277,10 @@ bool newRuntimeTimer(Machine& m, rt::G&, uint64_t* s) {
     return false;
   }
   static std::once_flag registered;  // outside allTimersLock: the collector takes its lock first
-  std::call_once(registered, [] { gc::addRootScanner(scanTimers); });
+  std::call_once(registered, [] {
+    gc::addRootScanner(scanTimers);
+    gc::addMarkTerminationHook(freeDeadTimers);
+  });
   {
     std::lock_guard<std::mutex> l(allTimersLock);
     allTimers().push_back(t);
