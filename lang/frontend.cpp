@@ -121,7 +121,9 @@ bool checkMainPackageClause(Program& prog) {
 // The go command resolves a program's imports before it compiles anything:
 // an import outside the standard library is reported (at the import path)
 // and nothing is type-checked. gc's line ends with the GOROOT directory in
-// parentheses, which depends on the installation; gol leaves it out.
+// parentheses, which depends on the installation; gol leaves it out. A
+// package of Go's standard library that gol does not ship gets a message
+// of its own, since Go would have compiled it.
 bool checkImportsExist(Program& prog) {
   bool ok = true;
   for (const ImportSpec* spec : prog.mainFile->imports) {
@@ -140,6 +142,10 @@ bool checkImportsExist(Program& prog) {
                         "no required module provides package {}: go.mod file not found in current directory or "
                         "any parent directory; see 'go help modules'",
                         path);
+    } else if (stdlib::isGoStdPackage(path)) {
+      // Go has it and gol does not: say so, rather than pretend that
+      // the package does not exist.
+      prog.diags.errorf(spec->path->pos, "package {} is not in gol's standard library", path);
     } else {
       prog.diags.errorf(spec->path->pos, "package {} is not in std", path);
     }

@@ -1,0 +1,42 @@
+// Importing what gol's standard library lacks: a package Go ships and gol
+// does not is a compile error naming it (issue 9), other paths keep the go
+// command's words, and a missing name is a positioned error, as gc's.
+#include <doctest/doctest.h>
+
+#include "lang/frontend.h"
+#include "stdlib/embedded.h"
+
+using namespace gol::lang;
+
+TEST_CASE("isGoStdPackage knows Go's public packages only") {
+  CHECK(gol::stdlib::isGoStdPackage("net/http"));
+  CHECK(gol::stdlib::isGoStdPackage("fmt"));
+  CHECK(gol::stdlib::isGoStdPackage("unicode/utf16"));
+  CHECK(gol::stdlib::isGoStdPackage("archive/tar"));
+  CHECK(gol::stdlib::isGoStdPackage("unsafe"));
+  CHECK_FALSE(gol::stdlib::isGoStdPackage("internal/abi"));
+  CHECK_FALSE(gol::stdlib::isGoStdPackage("net/htt"));
+  CHECK_FALSE(gol::stdlib::isGoStdPackage("nosuchpkg"));
+  CHECK_FALSE(gol::stdlib::isGoStdPackage(""));
+}
+
+TEST_CASE("a package of Go's standard library that gol does not ship") {
+  auto prog = compileSource("prog.gol",
+                            "package main\n\nimport (\n\t\"fmt\"\n\t\"net/http\"\n\t\"foo/bar\"\n)\n\n"
+                            "func main() { fmt.Println(http.StatusOK, bar.X) }\n");
+  CHECK(prog->diags.render() ==
+        "prog.gol:5:2: package net/http is not in gol's standard library\n"
+        "prog.gol:6:2: package foo/bar is not in std\n");
+  CHECK(prog->mainPackage == nullptr);
+}
+
+TEST_CASE("a name the standard library lacks is a positioned error") {
+  auto prog = compileSource("prog.gol",
+                            "package main\n\nimport (\n\t\"math\"\n\t\"strings\"\n)\n\n"
+                            "func main() {\n\t_ = strings.Title2(\"x\")\n\tvar r strings.Reader\n\tr.Nope()\n"
+                            "\t_ = math.Foo\n}\n");
+  CHECK(prog->diags.render() ==
+        "prog.gol:9:14: undefined: strings.Title2\n"
+        "prog.gol:11:4: r.Nope undefined (type strings.Reader has no field or method Nope)\n"
+        "prog.gol:12:11: undefined: math.Foo\n");
+}
