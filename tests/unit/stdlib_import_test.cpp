@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "lang/frontend.h"
+#include "lang/types.h"
 #include "stdlib/embedded.h"
 
 using namespace gol::lang;
@@ -39,4 +40,37 @@ TEST_CASE("a name the standard library lacks is a positioned error") {
         "prog.gol:9:14: undefined: strings.Title2\n"
         "prog.gol:11:4: r.Nope undefined (type strings.Reader has no field or method Nope)\n"
         "prog.gol:12:11: undefined: math.Foo\n");
+}
+
+namespace {
+
+bool declares(const Program& prog, const char* path, const char* name) {
+  auto it = prog.universe->packages.find(path);
+  return it != prog.universe->packages.end() && it->second->scope && it->second->scope->lookup(name) != nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("files marked //gol:only-if-used load only for programs naming them") {
+  // fmt's scanning and time's parsing are left out of a program that only
+  // prints...
+  auto prog = compileSource("prog.gol",
+                            "package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\n"
+                            "// fmt.Sscan and time.Parse in a comment do not count\n"
+                            "func main() { fmt.Println(\"Sscan\", time.Second) }\n");
+  CHECK(prog->diags.render() == "");
+  CHECK(declares(*prog, "fmt", "Println"));
+  CHECK_FALSE(declares(*prog, "fmt", "Sscan"));
+  CHECK_FALSE(declares(*prog, "time", "Parse"));
+  // ...and come in when named, under an import's own name or a dot import.
+  prog = compileSource("prog.gol",
+                       "package main\n\nimport (\n\tf \"fmt\"\n\t. \"time\"\n)\n\n"
+                       "func main() {\n\tvar a int\n\tf.Sscan(\"1\", &a)\n\t_ = Second\n}\n");
+  CHECK(prog->diags.render() == "");
+  CHECK(declares(*prog, "fmt", "Sscan"));
+  CHECK(declares(*prog, "fmt", "Sscanf"));
+  CHECK(declares(*prog, "time", "Parse"));
+  // A name the package lacks is still reported as undefined.
+  prog = compileSource("prog.gol", "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Sscanx() }\n");
+  CHECK(prog->diags.render() == "prog.gol:5:19: undefined: fmt.Sscanx\n");
 }
