@@ -98,9 +98,10 @@ class StdImporter {
   // package may use their names, since only the user's file is searched.
   bool wanted(const std::string& path, std::string_view text) {
     static constexpr std::string_view kDirective = "//gol:only-if-used ";
-    size_t end = text.find("\npackage ");
-    size_t at = text.substr(0, end).find(kDirective);
-    if (at == std::string_view::npos || (at != 0 && text[at - 1] != '\n')) return true;
+    std::string_view head = text.substr(0, text.find("\npackage "));
+    size_t at = head.starts_with(kDirective) ? 0 : head.find("\n" + std::string(kDirective));
+    if (at == std::string_view::npos) return true;
+    if (head[at] == '\n') ++at;
     collectUsedNames();
     if (dotImported_.count(path)) return true;
     std::string_view names = text.substr(at + kDirective.size());
