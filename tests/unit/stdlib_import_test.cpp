@@ -74,3 +74,18 @@ TEST_CASE("files marked //gol:only-if-used load only for programs naming them") 
   prog = compileSource("prog.gol", "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Sscanx() }\n");
   CHECK(prog->diags.render() == "prog.gol:5:19: undefined: fmt.Sscanx\n");
 }
+
+TEST_CASE("every file loaded only when used checks without errors") {
+  // A dot import loads all of a package's files; the only complaint is
+  // then gc's about the unused import.
+  for (const auto& f : gol::stdlib::embeddedFiles()) {
+    if (f.text.find("\n//gol:only-if-used ") == std::string_view::npos) continue;
+    std::string path(f.importPath);
+    CAPTURE(path);
+    auto prog = compileSource("prog.gol", "package main\n\nimport . \"" + path + "\"\n\nfunc main() {}\n");
+    CHECK(prog->diags.render() == "prog.gol:3:8: \"" + path + "\" imported and not used\n");
+    // And the file did join its package.
+    auto it = prog->universe->packages.find(path);
+    REQUIRE(it != prog->universe->packages.end());
+  }
+}
