@@ -1,7 +1,13 @@
 // Importing what gol's standard library lacks: a package Go ships and gol
 // does not is a compile error naming it (issue 9), other paths keep the go
-// command's words, and a missing name is a positioned error, as gc's.
+// command's words, and a missing name is a positioned error, as gc's. And
+// the stdlib files marked //gol:only-if-used (lang/frontend.cpp): loaded
+// only for programs naming them, checked, listing all they export.
 #include <doctest/doctest.h>
+
+#include <cctype>
+#include <set>
+#include <string>
 
 #include "lang/frontend.h"
 #include "lang/types.h"
@@ -87,5 +93,48 @@ TEST_CASE("every file loaded only when used checks without errors") {
     // And the file did join its package.
     auto it = prog->universe->packages.find(path);
     REQUIRE(it != prog->universe->packages.end());
+  }
+}
+
+TEST_CASE("an only-if-used line lists every exported name its file declares") {
+  // A name left out would be undefined for the programs that use it.
+  for (const auto& f : gol::stdlib::embeddedFiles()) {
+    std::string_view text = f.text;
+    size_t at = text.find("\n//gol:only-if-used ");
+    if (at == std::string_view::npos) continue;
+    CAPTURE(std::string(f.fileName));
+    std::string listed(text.substr(at + 20, text.find('\n', at + 1) - (at + 20)));
+    std::set<std::string> names;
+    for (size_t i = 0, j; i < listed.size(); i = j + 1) {
+      j = listed.find(' ', i);
+      if (j == std::string::npos) j = listed.size();
+      names.insert(listed.substr(i, j - i));
+    }
+    // Top-level declarations start a line: func Name(, type Name, var Name,
+    // const Name, or a name indented once inside a var or const group.
+    bool inGroup = false;
+    for (size_t i = 0; i < text.size();) {
+      size_t e = text.find('\n', i);
+      if (e == std::string_view::npos) e = text.size();
+      std::string_view line = text.substr(i, e - i);
+      i = e + 1;
+      if (line == "var (" || line == "const (") {
+        inGroup = true;
+        continue;
+      }
+      if (inGroup && line == ")") {
+        inGroup = false;
+        continue;
+      }
+      std::string_view rest;
+      if (inGroup && line.size() > 1 && line[0] == '\t' && line[1] != '\t' && line[1] != '/') rest = line.substr(1);
+      for (std::string_view kw : {"func ", "type ", "var ", "const "})
+        if (line.starts_with(kw)) rest = line.substr(kw.size());
+      if (rest.empty() || rest[0] < 'A' || rest[0] > 'Z') continue;
+      size_t n = 0;
+      while (n < rest.size() && (std::isalnum(static_cast<unsigned char>(rest[n])) || rest[n] == '_')) ++n;
+      std::string name(rest.substr(0, n));
+      CHECK_MESSAGE(names.count(name) == 1, name);
+    }
   }
 }
