@@ -13,7 +13,9 @@
 //      .gol sources, checked (bodyless, natively implemented functions
 //      allowed), cached in Universe::packages and appended to
 //      Program::imports once checked. Since a package's imports finish
-//      checking before it does, that list is in dependency order.
+//      checking before it does, that list is in dependency order. A file
+//      marked `//gol:only-if-used` is left out unless the user's file
+//      names what it declares (StdImporter::wanted).
 //   4. If everything checked, require `func main` (gc's linker reports its
 //      absence, without a position; so do we, in the linker's words).
 //
@@ -22,10 +24,12 @@
 // they are easy to recognise) rather than hidden.
 #include "lang/frontend.h"
 
+#include <map>
 #include <set>
 
 #include "lang/bigstack.h"
 #include "lang/check.h"
+#include "lang/lexer.h"
 #include "lang/parser.h"
 #include "lang/types.h"
 #include "stdlib/embedded.h"
@@ -67,6 +71,7 @@ class StdImporter {
     std::vector<File*> files;
     size_t errorsBefore = prog_.diags.count();
     for (const stdlib::EmbeddedFile* ef : embedded) {
+      if (!wanted(path, ef->text)) continue;
       int32_t index = prog_.sources.add(std::string(ef->fileName), std::string(ef->text));
       files.push_back(parseFile(prog_.sources, index, prog_.arena, prog_.diags));
     }
@@ -83,6 +88,64 @@ class StdImporter {
     return pkg;
   }
 
+  // Files loaded only when used: a stdlib file with a line
+  //   //gol:only-if-used Name1 Name2 ...
+  // before its package clause joins its package only if the user's file
+  // names one of them through that package (`fmt.Sscan`, under whatever
+  // name the package is imported as; a dot import loads it always). Such
+  // files (fmt's scanning, time's parsing) are large and seldom used, and
+  // every file a program imports is compiled at each run. No stdlib
+  // package may use their names, since only the user's file is searched.
+  bool wanted(const std::string& path, std::string_view text) {
+    static constexpr std::string_view kDirective = "//gol:only-if-used ";
+    std::string_view head = text.substr(0, text.find("\npackage "));
+    size_t at = head.starts_with(kDirective) ? 0 : head.find("\n" + std::string(kDirective));
+    if (at == std::string_view::npos) return true;
+    if (head[at] == '\n') ++at;
+    collectUsedNames();
+    if (dotImported_.count(path)) return true;
+    std::string_view names = text.substr(at + kDirective.size());
+    names = names.substr(0, names.find('\n'));
+    while (!names.empty()) {
+      size_t sp = names.find(' ');
+      std::string_view name = names.substr(0, sp);
+      if (!name.empty() && usedNames_.count(path + "." + std::string(name))) return true;
+      if (sp == std::string_view::npos) break;
+      names.remove_prefix(sp + 1);
+    }
+    return false;
+  }
+
+  // usedNames_: "path.Name" for each `pkg.Name` in the user's file, pkg
+  // being the name an import gives the package at path.
+  void collectUsedNames() {
+    if (namesCollected_) return;
+    namesCollected_ = true;
+    const File* main = prog_.mainFile;
+    if (!main) return;
+    std::map<std::string, std::string, std::less<>> pathByName;
+    for (const ImportSpec* spec : main->imports) {
+      if (!spec || !spec->path) continue;
+      ConstValue value = ConstValue::fromLiteral(Tok::String, spec->path->lit);
+      if (value.kind() != ConstValue::Kind::String) continue;
+      const std::string& importPath = value.stringVal();
+      std::string name = spec->name ? spec->name->name : lastPathElement(importPath);
+      if (name == ".") dotImported_.insert(importPath);
+      else pathByName[name] = importPath;
+    }
+    Diagnostics ignored(prog_.sources);  // the parser reported any errors already
+    Lexer lexer(prog_.sources, main->pos.file, ignored);
+    Token prev2, prev1;
+    for (Token t = lexer.next(); t.tok != Tok::EndOfFile; t = lexer.next()) {
+      if (t.tok == Tok::Ident && prev1.tok == Tok::Period && prev2.tok == Tok::Ident) {
+        if (auto it = pathByName.find(prev2.lit); it != pathByName.end())
+          usedNames_.insert(it->second + "." + std::string(t.lit));
+      }
+      prev2 = prev1;
+      prev1 = t;
+    }
+  }
+
   // A stand-in for a package that failed to load: the checker resolves no
   // members in it and reports no cascade of errors about it.
   types::Package* fakePackage(const std::string& path) {
@@ -95,6 +158,9 @@ class StdImporter {
   Program& prog_;
   Importer importer_;
   std::set<std::string> inProgress_;
+  bool namesCollected_ = false;
+  std::set<std::string> usedNames_;
+  std::set<std::string> dotImported_;
 };
 
 bool hasSyntaxErrors(const Diagnostics& diags) {
@@ -121,7 +187,9 @@ bool checkMainPackageClause(Program& prog) {
 // The go command resolves a program's imports before it compiles anything:
 // an import outside the standard library is reported (at the import path)
 // and nothing is type-checked. gc's line ends with the GOROOT directory in
-// parentheses, which depends on the installation; gol leaves it out.
+// parentheses, which depends on the installation; gol leaves it out. A
+// package of Go's standard library that gol does not ship gets a message
+// of its own, since Go would have compiled it.
 bool checkImportsExist(Program& prog) {
   bool ok = true;
   for (const ImportSpec* spec : prog.mainFile->imports) {
@@ -140,6 +208,10 @@ bool checkImportsExist(Program& prog) {
                         "no required module provides package {}: go.mod file not found in current directory or "
                         "any parent directory; see 'go help modules'",
                         path);
+    } else if (stdlib::isGoStdPackage(path)) {
+      // Go has it and gol does not: say so, rather than pretend that
+      // the package does not exist.
+      prog.diags.errorf(spec->path->pos, "package {} is not in gol's standard library", path);
     } else {
       prog.diags.errorf(spec->path->pos, "package {} is not in std", path);
     }

@@ -23,4 +23,9 @@ std::span<const EmbeddedFile> embeddedFiles();
 // The files of one package, or empty when there is no such package.
 std::vector<const EmbeddedFile*> packageFiles(std::string_view importPath);
 
+// Whether Go 1.22's standard library has a public package of that path
+// ("net/http"), so that an import gol cannot satisfy is reported as a
+// package gol lacks rather than one that does not exist.
+bool isGoStdPackage(std::string_view importPath);
+
 }  // namespace gol::stdlib

@@ -1,7 +1,8 @@
 // Natives of package fmt (see vm/natives.h for the calling convention):
 // the Print, Sprint and Append families and doErrorf, Errorf's helper,
 // each taking fmt.formatOperand as a last argument to run Format methods
-// (fmt.gol's wrappers pass it). The
+// (fmt.gol's wrappers pass it); and those that let scanning (scan.gol)
+// store into pointers to defined scalar, string and []byte types. The
 // formatting itself is runtime/format.h's; this file moves operands out of
 // the native's window, calls String and Error methods through
 // vm::callMethod, and writes results back.
@@ -11,6 +12,8 @@
 // grow (and move) the goroutine's stack, and the slice itself may live in
 // it. For the same reason the window is re-derived from its offset before
 // results are written.
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -228,6 +231,78 @@ bool errorf(Machine& m, rt::G& g, uint64_t* slots) {
   return true;
 }
 
+// Scanning into a pointer to a defined numeric or boolean type (type
+// Celsius float64), which Go's fmt reaches through reflect and scan.gol's
+// type switch cannot name. The operand is an `any` holding a pointer.
+
+// scan.gol calls the stores only after scanKind named a scalar kind.
+[[noreturn]] void brokenScanInvariant(const char* what) {
+  std::fprintf(stderr, "fatal error: gol: %s\n", what);
+  std::abort();
+}
+
+// scanKind(arg any) int: the rt::TypeKind of what arg points to, -1 if arg
+// is not a pointer, kScanKindBytes for a slice of bytes.
+constexpr uint64_t kScanKindBytes = 100;
+bool scanKind(Machine&, rt::G&, uint64_t* slots) {
+  const auto* type = reinterpret_cast<const rt::TypeDesc*>(slots[0]);
+  bool isPointer = type != nullptr && type->kind == rt::TypeKind::Pointer && type->elem != nullptr;
+  uint64_t kind = static_cast<uint64_t>(-1);
+  if (isPointer) {
+    const rt::TypeDesc* elem = type->elem;
+    kind = static_cast<uint64_t>(elem->kind);
+    if (elem->kind == rt::TypeKind::Slice && elem->elem != nullptr && elem->elem->kind == rt::TypeKind::Uint8)
+      kind = kScanKindBytes;
+  }
+  slots[0] = kind;
+  return true;
+}
+
+// asStringPointer(arg any) *string and asBytesPointer(arg any) *[]byte:
+// arg's pointer, to a defined string or []byte type, as a pointer to the
+// type of the same layout, so that scan.gol stores through it with the
+// write barrier codegen emits for any pointer store.
+bool samePointer(Machine&, rt::G&, uint64_t* slots) {
+  slots[0] = slots[1];
+  return true;
+}
+
+// storeScanned(arg any, bits uint64): stores the low bytes of bits (an
+// integer, or a bool as 0/1) through arg, a pointer to a pointer-free
+// scalar of 1, 2, 4 or 8 bytes, so no write barrier is needed.
+bool storeScanned(Machine&, rt::G&, uint64_t* slots) {
+  const auto* type = reinterpret_cast<const rt::TypeDesc*>(slots[0]);
+  auto* dst = reinterpret_cast<char*>(slots[1]);
+  uint64_t bits = slots[2];
+  if (type == nullptr || type->elem == nullptr || dst == nullptr || type->elem->hasPointers())
+    brokenScanInvariant("fmt.storeScanned: not a pointer to a scalar");
+  switch (type->elem->size) {
+    case 1: { uint8_t v = static_cast<uint8_t>(bits); std::memcpy(dst, &v, 1); break; }
+    case 2: { uint16_t v = static_cast<uint16_t>(bits); std::memcpy(dst, &v, 2); break; }
+    case 4: { uint32_t v = static_cast<uint32_t>(bits); std::memcpy(dst, &v, 4); break; }
+    case 8: std::memcpy(dst, &bits, 8); break;
+    default: brokenScanInvariant("fmt.storeScanned: odd scalar size");
+  }
+  return true;
+}
+
+// storeScannedFloat(arg any, f float64): *arg = f, for float32 or float64.
+bool storeScannedFloat(Machine&, rt::G&, uint64_t* slots) {
+  const auto* type = reinterpret_cast<const rt::TypeDesc*>(slots[0]);
+  auto* dst = reinterpret_cast<char*>(slots[1]);
+  double f;
+  std::memcpy(&f, &slots[2], 8);
+  if (type == nullptr || type->elem == nullptr || dst == nullptr)
+    brokenScanInvariant("fmt.storeScannedFloat: not a pointer");
+  if (type->elem->kind == rt::TypeKind::Float32) {
+    float v = static_cast<float>(f);
+    std::memcpy(dst, &v, 4);
+  } else {
+    std::memcpy(dst, &f, 8);
+  }
+  return true;
+}
+
 const NativeDef kFmtNatives[] = {
     {"fmt.doPrintln", printToStdout<Family::Println>},
     {"fmt.doPrintf", printToStdout<Family::Printf>},
@@ -239,6 +314,11 @@ const NativeDef kFmtNatives[] = {
     {"fmt.doAppend", appendToBytes<Family::Print>},
     {"fmt.doAppendln", appendToBytes<Family::Println>},
     {"fmt.doErrorf", errorf},
+    {"fmt.scanKind", scanKind},
+    {"fmt.storeScanned", storeScanned},
+    {"fmt.storeScannedFloat", storeScannedFloat},
+    {"fmt.asStringPointer", samePointer},
+    {"fmt.asBytesPointer", samePointer},
 };
 
 }  // namespace

@@ -15,6 +15,9 @@
 // waits. Reads are blocking read(2) calls inside a SyscallScope
 // (vm/natives.h): sysmon hands the P to another M while one lasts.
 //
+// fmt's scanning (stdlib/fmt/scan.gol) reads fd 0 through the same sysRead
+// and errnoText, registered under fmt's names.
+//
 // Program arguments are set once by the gol command (setProgramArgs)
 // before the program starts; os.Args reads them at package init.
 #include <fcntl.h>
@@ -389,6 +392,9 @@ const NativeDef kOsNatives[] = {
     {"os.sysMkdir", sysMkdir},
     {"os.sysIsDir", sysIsDir},
     {"os.errnoText", errnoText},
+    // fmt.Scan and friends read standard input without importing os.
+    {"fmt.sysRead", sysRead},
+    {"fmt.errnoText", errnoText},
 };
 
 }  // namespace

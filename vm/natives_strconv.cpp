@@ -1,7 +1,8 @@
 // Natives of package strconv (see vm/natives.h for the calling
 // convention): the float conversions, which share runtime/format.h's
 // digits and layouts with fmt. ParseFloat itself is Gol (it builds the
-// *NumError); the native parseFloat reports only a code.
+// *NumError); the native parseFloat reports only a code. fmt's scanning
+// uses the same native under its own name (stdlib/fmt/scan.gol).
 #include <cstring>
 #include <string>
 
@@ -51,6 +52,7 @@ bool parseFloat(Machine&, rt::G&, uint64_t* slots) {
 const NativeDef kStrconvNatives[] = {
     {"strconv.FormatFloat", formatFloat},
     {"strconv.parseFloat", parseFloat},
+    {"fmt.parseFloat", parseFloat},  // fmt's scanning, which does not import strconv
 };
 
 }  // namespace
