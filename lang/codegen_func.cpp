@@ -507,7 +507,11 @@ void FnGen::emitReturn() {
 
 uint32_t ModuleGen::litIndex(FuncLit* lit, FnGen* outer) {
   if (auto it = lits_.find(lit); it != lits_.end()) return it->second;
-  std::string name = fmt::format("{}.func{}", outer->as.function().name, ++litCounter_);
+  const vm::Function& of = outer->as.function();
+  bool outerIsLit = false;
+  for (const auto& [l, idx] : lits_) outerIsLit = outerIsLit || idx == of.index;
+  int n = ++litCounters_[of.name];
+  std::string name = outerIsLit ? fmt::format("{}.{}", of.name, n) : fmt::format("{}.func{}", of.name, n);
   uint32_t index = mod->declareFunction(name, fileName(lit->pos));
   lits_[lit] = index;
   work.push_back([this, lit, index] {

@@ -157,7 +157,9 @@ class ModuleGen {
   std::unordered_map<const types::Var*, uint32_t> globals_;
   std::unordered_map<types::Func*, uint32_t> natives_;
   std::unordered_map<const types::Var*, bool> globalBoxed_;
-  int litCounter_ = 0;
+  // Closures are numbered per enclosing function, as Go names them:
+  // main.f.func1, main.f.func2, and main.f.func1.1 inside the first.
+  std::unordered_map<std::string, int> litCounters_;
 };
 
 // Where an assignable value lives.

@@ -26,6 +26,8 @@ if [ "${1:-}" = "--test" ]; then
   shift
 fi
 
+# Go 1.22 when installed (tools/setup.sh): Gol follows its library.
+if [ -x /usr/lib/go-1.22/bin/go ]; then PATH=/usr/lib/go-1.22/bin:$PATH; fi
 if ! command -v go >/dev/null 2>&1; then
   echo "check_stdlib_decls: go not found; skipping"
   exit 0
