@@ -140,6 +140,7 @@ struct Function {
   // its parameters, pointers as in `pointers`): made by the first DEFER of
   // it (vm/interp.cpp), shared by all after.
   mutable std::atomic<const rt::TypeDesc*> deferLayout{nullptr};
+  ~Function() { delete deferLayout.load(std::memory_order_relaxed); }
   // Where a frame of this function resumes when a deferred call it made
   // recovers a panic: its epilogue (RUNDEFERS, load named results, RET).
   // kNoRecoverPc for functions without DEFER.
