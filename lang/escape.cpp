@@ -1,0 +1,2314 @@
+// Escape analysis over the typed AST; the design is in escape.h.
+//
+// This file has four parts: type queries (sizes, pointer-shape), how Go
+// prints an expression and where it puts its position (messages must read
+// like gc's), the per-batch graph builder and solver (class Batch), and the
+// driver (SCCs of the call graph, the Result table, rendering).
+#include "lang/escape.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <functional>
+#include <map>
+#include <set>
+
+#include <fmt/core.h>
+
+#include "lang/frontend.h"
+#include "lang/types.h"
+
+namespace gol::lang::escape {
+
+using types::Type;
+
+namespace {
+
+// Go's limits (cmd/compile/internal/ir/cfg.go).
+constexpr int64_t kMaxStackVarSize = 10 * 1024 * 1024;    // declared variables
+constexpr int64_t kMaxImplicitStackVarSize = 64 * 1024;   // new, &T{}, make, literals
+constexpr int64_t kMaxByValueCapture = 128;               // closure capture by value
+
+// ---------------------------------------------------------------------------
+// Type queries
+
+int64_t typeAlign(const Type* t, int depth = 0);
+
+int64_t typeSize(const Type* t, int depth = 0) {
+  if (!t || depth > 64) return 8;
+  t = t->underlying();
+  switch (t->kind()) {
+    case types::TypeKind::Basic: {
+      auto* b = t->as<types::Basic>();
+      if (b->basicKind == types::BasicKind::String || b->basicKind == types::BasicKind::UntypedString) return 16;
+      return b->size > 0 ? b->size : 8;
+    }
+    case types::TypeKind::Slice: return 24;
+    case types::TypeKind::Interface: return 16;
+    case types::TypeKind::Array: {
+      auto* a = t->as<types::Array>();
+      int64_t e = typeSize(a->elem, depth + 1);
+      if (a->len > 0 && e > INT64_MAX / a->len) return INT64_MAX / 2;
+      return a->len * e;
+    }
+    case types::TypeKind::Struct: {
+      int64_t off = 0, maxAlign = 1;
+      for (const types::Var* f : t->as<types::Struct>()->fields) {
+        int64_t al = typeAlign(f->type, depth + 1);
+        maxAlign = std::max(maxAlign, al);
+        off = (off + al - 1) / al * al;
+        off += typeSize(f->type, depth + 1);
+        if (off > INT64_MAX / 4) return INT64_MAX / 4;
+      }
+      return (off + maxAlign - 1) / maxAlign * maxAlign;
+    }
+    default: return 8;
+  }
+}
+
+int64_t typeAlign(const Type* t, int depth) {
+  if (!t || depth > 64) return 8;
+  t = t->underlying();
+  switch (t->kind()) {
+    case types::TypeKind::Basic: {
+      auto* b = t->as<types::Basic>();
+      if (b->basicKind == types::BasicKind::String) return 8;
+      return b->size > 0 ? std::min<int64_t>(b->size, 8) : 8;
+    }
+    case types::TypeKind::Array: return typeAlign(t->as<types::Array>()->elem, depth + 1);
+    case types::TypeKind::Struct: {
+      int64_t al = 1;
+      for (const types::Var* f : t->as<types::Struct>()->fields) al = std::max(al, typeAlign(f->type, depth + 1));
+      return al;
+    }
+    default: return 8;
+  }
+}
+
+bool hasPointers(const Type* t, int depth = 0) {
+  if (!t || depth > 64) return true;  // unknown: assume it may
+  t = t->underlying();
+  switch (t->kind()) {
+    case types::TypeKind::Basic: {
+      auto k = t->as<types::Basic>()->basicKind;
+      return k == types::BasicKind::String || k == types::BasicKind::UntypedString ||
+             k == types::BasicKind::UntypedNil || k == types::BasicKind::Invalid;
+    }
+    case types::TypeKind::Array: {
+      auto* a = t->as<types::Array>();
+      return a->len > 0 && hasPointers(a->elem, depth + 1);
+    }
+    case types::TypeKind::Struct:
+      for (const types::Var* f : t->as<types::Struct>()->fields)
+        if (hasPointers(f->type, depth + 1)) return true;
+      return false;
+    case types::TypeKind::Tuple:
+      for (const types::Var* v : t->as<types::Tuple>()->vars)
+        if (hasPointers(v->type, depth + 1)) return true;
+      return false;
+    default: return true;
+  }
+}
+
+// A type whose values fit an interface's data word as they are, so that
+// converting one to an interface allocates nothing (Go's IsDirectIface).
+bool isDirectIface(const Type* t, int depth = 0) {
+  if (!t || depth > 64) return false;
+  t = t->underlying();
+  switch (t->kind()) {
+    case types::TypeKind::Pointer:
+    case types::TypeKind::Map:
+    case types::TypeKind::Chan:
+    case types::TypeKind::Signature: return true;
+    case types::TypeKind::Array: {
+      auto* a = t->as<types::Array>();
+      return a->len == 1 && isDirectIface(a->elem, depth + 1);
+    }
+    case types::TypeKind::Struct: {
+      auto* s = t->as<types::Struct>();
+      return s->fields.size() == 1 && isDirectIface(s->fields[0]->type, depth + 1);
+    }
+    default: return false;
+  }
+}
+
+bool isIface(const Type* t) { return t && t->under<types::Interface>() != nullptr; }
+
+bool isUntypedNil(const Expr* e) {
+  const Type* t = e->type;
+  auto* b = t ? t->as<types::Basic>() : nullptr;
+  return b && b->basicKind == types::BasicKind::UntypedNil;
+}
+
+bool isStringType(const Type* t) { return types::isString(t); }
+
+bool isByteOrRuneSlice(const Type* t) {
+  auto* s = t ? t->under<types::Slice>() : nullptr;
+  if (!s) return false;
+  auto* b = s->elem->under<types::Basic>();
+  return b && (b->basicKind == types::BasicKind::Uint8 || b->basicKind == types::BasicKind::Int32);
+}
+
+// ---------------------------------------------------------------------------
+// How gc prints expressions and where it places them.
+
+std::string quoteRune(int64_t r) {
+  switch (r) {
+    case '\n': return "'\\n'";
+    case '\t': return "'\\t'";
+    case '\r': return "'\\r'";
+    case '\\': return "'\\\\'";
+    case '\'': return "'\\''";
+    case 0: return "'\\x00'";
+    default: break;
+  }
+  if (r >= 0x20 && r < 0x7f) return fmt::format("'{}'", static_cast<char>(r));
+  if (r < 0x20 || r == 0x7f) return fmt::format("'\\x{:02x}'", r);
+  // Other code points: UTF-8 as themselves.
+  std::string s = "'";
+  auto u = static_cast<uint32_t>(r);
+  if (u < 0x800) {
+    s += static_cast<char>(0xC0 | (u >> 6));
+    s += static_cast<char>(0x80 | (u & 0x3F));
+  } else if (u < 0x10000) {
+    s += static_cast<char>(0xE0 | (u >> 12));
+    s += static_cast<char>(0x80 | ((u >> 6) & 0x3F));
+    s += static_cast<char>(0x80 | (u & 0x3F));
+  } else {
+    s += static_cast<char>(0xF0 | (u >> 18));
+    s += static_cast<char>(0x80 | ((u >> 12) & 0x3F));
+    s += static_cast<char>(0x80 | ((u >> 6) & 0x3F));
+    s += static_cast<char>(0x80 | (u & 0x3F));
+  }
+  return s + "'";
+}
+
+bool isRuneType(const Type* t) {
+  auto* b = t ? t->as<types::Basic>() : nullptr;
+  return b && (b->basicKind == types::BasicKind::UntypedRune || (b->basicKind == types::BasicKind::Int32 && b->name == "rune"));
+}
+
+int precedence(Tok op) {
+  switch (op) {
+    case Tok::LOr: return 1;
+    case Tok::LAnd: return 2;
+    case Tok::Eql: case Tok::Neq: case Tok::Lss: case Tok::Leq: case Tok::Gtr: case Tok::Geq: return 3;
+    case Tok::Add: case Tok::Sub: case Tok::Or: case Tok::Xor: return 4;
+    default: return 5;
+  }
+}
+
+class GoPrinter {
+ public:
+  explicit GoPrinter(const types::Package* pkg) : pkg_(pkg) {}
+
+  std::string str(const Expr* e, int prec = 0) {
+    if (!e) return "";
+    if (e->is<ParenExpr>()) return str(e->as<ParenExpr>()->x, prec);
+    if (e->mode == ExprMode::Constant && !e->value.isUnknown()) {
+      if (e->value.kind() == ConstValue::Kind::Int && isRuneType(e->type)) {
+        std::string s = e->value.toString();
+        char* end = nullptr;
+        long long v = std::strtoll(s.c_str(), &end, 10);
+        if (end && *end == 0) return quoteRune(v);
+      }
+      return e->value.toString();
+    }
+    switch (e->kind) {
+      case NodeKind::Ident: return e->as<Ident>()->name;
+      case NodeKind::BasicLit: return e->as<BasicLit>()->lit;
+      case NodeKind::FuncLit: return "func literal";
+      case NodeKind::CompositeLit: {
+        auto* c = e->as<CompositeLit>();
+        return typeStr(c->type) + (c->elts.empty() ? "{}" : "{...}");
+      }
+      case NodeKind::SelectorExpr: {
+        auto* s = e->as<SelectorExpr>();
+        return str(s->x, 6) + "." + s->sel->name;
+      }
+      case NodeKind::IndexExpr: {
+        auto* x = e->as<IndexExpr>();
+        return str(x->x, 6) + "[" + str(x->index) + "]";
+      }
+      case NodeKind::SliceExpr: {
+        auto* x = e->as<SliceExpr>();
+        std::string s = str(x->x, 6) + "[" + str(x->low) + ":" + str(x->high);
+        if (x->slice3) s += ":" + str(x->max);
+        return s + "]";
+      }
+      case NodeKind::TypeAssertExpr: {
+        auto* x = e->as<TypeAssertExpr>();
+        return str(x->x, 6) + ".(" + (x->typeExpr ? typeStr(x->typeExpr->type) : std::string("type")) + ")";
+      }
+      case NodeKind::StarExpr: return "*" + str(e->as<StarExpr>()->x, 6);
+      case NodeKind::UnaryExpr: {
+        auto* u = e->as<UnaryExpr>();
+        if (u->op == Tok::And && unparen(u->x)->is<CompositeLit>()) return "&" + str(u->x, 6);
+        return std::string(tokString(u->op)) + str(u->x, 6);
+      }
+      case NodeKind::BinaryExpr: {
+        auto* b = e->as<BinaryExpr>();
+        int p = precedence(b->op);
+        std::string s = str(b->x, p) + " " + std::string(tokString(b->op)) + " " + str(b->y, p + 1);
+        return p < prec ? "(" + s + ")" : s;
+      }
+      case NodeKind::CallExpr: {
+        auto* c = e->as<CallExpr>();
+        std::string f;
+        if (c->callKind == CallKind::Conversion) {
+          const Type* t = c->fun->type;
+          bool named = t && (t->is<types::Named>() || t->is<types::Basic>());
+          f = named ? typeStr(t) : "(" + typeStr(t) + ")";
+        } else {
+          f = str(c->fun, 6);
+        }
+        std::string s = f + "(";
+        for (size_t i = 0; i < c->args.size(); ++i) {
+          if (i) s += ", ";
+          Expr* a = c->args[i];
+          if (a && a->mode == ExprMode::TypeExpr)
+            s += typeStr(a->type);
+          else
+            s += str(a);
+        }
+        if (c->hasEllipsis) s += "...";
+        return s + ")";
+      }
+      case NodeKind::KeyValueExpr: {
+        auto* kv = e->as<KeyValueExpr>();
+        return str(kv->key) + ":" + str(kv->value);
+      }
+      default:
+        if (e->mode == ExprMode::TypeExpr) return typeStr(e->type);
+        return exprString(e);
+    }
+  }
+
+  std::string typeStr(const Type* t) {
+    if (!t) return "?";
+    return types::typeString(t, pkg_);
+  }
+
+ private:
+  static const char* tokString(Tok t) {
+    switch (t) {
+      case Tok::Add: return "+";
+      case Tok::Sub: return "-";
+      case Tok::Mul: return "*";
+      case Tok::Quo: return "/";
+      case Tok::Rem: return "%";
+      case Tok::And: return "&";
+      case Tok::Or: return "|";
+      case Tok::Xor: return "^";
+      case Tok::Shl: return "<<";
+      case Tok::Shr: return ">>";
+      case Tok::AndNot: return "&^";
+      case Tok::LAnd: return "&&";
+      case Tok::LOr: return "||";
+      case Tok::Arrow: return "<-";
+      case Tok::Eql: return "==";
+      case Tok::Neq: return "!=";
+      case Tok::Lss: return "<";
+      case Tok::Leq: return "<=";
+      case Tok::Gtr: return ">";
+      case Tok::Geq: return ">=";
+      case Tok::Not: return "!";
+      default: return "?";
+    }
+  }
+  const types::Package* pkg_;
+};
+
+// Positions as gc reports them: a call at its '(', a binary expression at
+// its operator, a selector at its '.', an index or slice at its '[', a
+// composite literal at its '{'. Found from the source text where the AST
+// does not record them.
+class PosFinder {
+ public:
+  explicit PosFinder(const SourceSet& sources) : sources_(sources) {}
+
+  Pos pos(const Expr* e) {
+    if (!e) return Pos{};
+    switch (e->kind) {
+      case NodeKind::ParenExpr: return pos(e->as<ParenExpr>()->x);
+      case NodeKind::CallExpr: return e->as<CallExpr>()->lparen;
+      case NodeKind::BinaryExpr: return e->as<BinaryExpr>()->opPos;
+      case NodeKind::CompositeLit: return e->as<CompositeLit>()->lbrace;
+      case NodeKind::SelectorExpr: {
+        auto* s = e->as<SelectorExpr>();
+        Pos p = after(end(s->x), '.');
+        return p.valid() ? p : s->sel->pos;
+      }
+      case NodeKind::IndexExpr: {
+        Pos p = after(end(e->as<IndexExpr>()->x), '[');
+        return p.valid() ? p : e->pos;
+      }
+      case NodeKind::SliceExpr: {
+        Pos p = after(end(e->as<SliceExpr>()->x), '[');
+        return p.valid() ? p : e->pos;
+      }
+      case NodeKind::TypeAssertExpr: {
+        Pos p = after(end(e->as<TypeAssertExpr>()->x), '.');
+        return p.valid() ? p : e->pos;
+      }
+      default: return e->pos;
+    }
+  }
+
+ private:
+  // The position just past expression e, or invalid when unknown.
+  Pos end(const Expr* e) {
+    if (!e || !e->pos.valid()) return Pos{};
+    switch (e->kind) {
+      case NodeKind::Ident: return shift(e->pos, static_cast<int>(e->as<Ident>()->name.size()));
+      case NodeKind::BasicLit: {
+        auto& lit = e->as<BasicLit>()->lit;
+        if (lit.find('\n') != std::string::npos) return Pos{};
+        return shift(e->pos, static_cast<int>(lit.size()));
+      }
+      case NodeKind::CallExpr: return shift(e->as<CallExpr>()->rparen, 1);
+      case NodeKind::CompositeLit: return shift(e->as<CompositeLit>()->rbrace, 1);
+      case NodeKind::SelectorExpr: return end(e->as<SelectorExpr>()->sel);
+      case NodeKind::StarExpr: return end(e->as<StarExpr>()->x);
+      case NodeKind::UnaryExpr: return end(e->as<UnaryExpr>()->x);
+      case NodeKind::BinaryExpr: return end(e->as<BinaryExpr>()->y);
+      case NodeKind::FuncLit: {
+        auto* f = e->as<FuncLit>();
+        return f->body ? shift(f->body->rbrace, 1) : Pos{};
+      }
+      case NodeKind::ParenExpr: return matching(e->pos, '(', ')');
+      case NodeKind::IndexExpr: return matching(after(end(e->as<IndexExpr>()->x), '['), '[', ']');
+      case NodeKind::SliceExpr: return matching(after(end(e->as<SliceExpr>()->x), '['), '[', ']');
+      case NodeKind::TypeAssertExpr: {
+        Pos dot = after(end(e->as<TypeAssertExpr>()->x), '.');
+        return matching(after(shift(dot, 1), '('), '(', ')');
+      }
+      default: return Pos{};
+    }
+  }
+
+  static Pos shift(Pos p, int n) {
+    if (!p.valid()) return p;
+    p.col += n;
+    return p;
+  }
+
+  const std::string* lineText(Pos p) {
+    if (!p.valid() || p.file >= sources_.size()) return nullptr;
+    auto& lines = lines_[p.file];
+    if (lines.empty()) {
+      const std::string& text = sources_.file(p.file).text;
+      size_t start = 0;
+      for (;;) {
+        size_t nl = text.find('\n', start);
+        lines.push_back(text.substr(start, nl == std::string::npos ? std::string::npos : nl - start));
+        if (nl == std::string::npos) break;
+        start = nl + 1;
+      }
+    }
+    if (p.line < 1 || static_cast<size_t>(p.line) > lines.size()) return nullptr;
+    return &lines[static_cast<size_t>(p.line - 1)];
+  }
+
+  // The first `c` at or after p on its line, skipping spaces only.
+  Pos after(Pos p, char c) {
+    const std::string* line = lineText(p);
+    if (!line) return Pos{};
+    for (size_t i = static_cast<size_t>(p.col - 1); i < line->size(); ++i) {
+      char ch = (*line)[i];
+      if (ch == c) return Pos{p.file, p.line, static_cast<int32_t>(i + 1)};
+      if (ch != ' ' && ch != '\t') return Pos{};
+    }
+    return Pos{};
+  }
+
+  // Just past the bracket closing the one at p (same line only).
+  Pos matching(Pos p, char open, char close) {
+    const std::string* line = lineText(p);
+    if (!line || static_cast<size_t>(p.col - 1) >= line->size() || (*line)[p.col - 1] != open) return Pos{};
+    int depth = 0;
+    char quote = 0;
+    for (size_t i = static_cast<size_t>(p.col - 1); i < line->size(); ++i) {
+      char ch = (*line)[i];
+      if (quote) {
+        if (ch == '\\') ++i;
+        else if (ch == quote) quote = 0;
+        continue;
+      }
+      if (ch == '"' || ch == '\'' || ch == '`') quote = ch;
+      else if (ch == '(' || ch == '[' || ch == '{') ++depth;
+      else if (ch == ')' || ch == ']' || ch == '}') {
+        if (--depth == 0) return ch == close ? Pos{p.file, p.line, static_cast<int32_t>(i + 2)} : Pos{};
+      }
+    }
+    return Pos{};
+  }
+
+  const SourceSet& sources_;
+  std::map<int32_t, std::vector<std::string>> lines_;
+};
+
+std::string posString(const SourceSet& sources, Pos p) {
+  if (!p.valid() || p.file >= sources.size()) return "<autogenerated>:1";
+  return fmt::format("{}:{}:{}", sources.file(p.file).name, p.line, p.col);
+}
+
+// Tags of native functions (declared without a body) that only read their
+// pointer arguments during the call. Each letter is one parameter, receiver
+// first: n does not escape, c its content leaks to the heap, r its value
+// reaches result 0, R its content reaches result 0. A native not listed
+// gets the tag of an unknown function: every argument leaks to the heap.
+// Adding a native here is a promise about its C++ implementation: it keeps
+// no pointer it was given after it returns. (Those that call back into Gol,
+// such as fmt's, must also re-read their arguments after a callback, since
+// a callback may grow the stack and move what they point to.)
+struct NativeTag {
+  const char* name;  // "pkg/path.Func" or "pkg/path.Type.Method"
+  const char* tags;
+};
+constexpr NativeTag kNativeTags[] = {
+    {"fmt.doPrintln", "cn"},        {"fmt.doPrintf", "ncn"},       {"fmt.doPrint", "cn"},
+    {"fmt.doSprintf", "rcn"},       {"fmt.doSprint", "cn"},        {"fmt.doSprintln", "cn"},
+    {"fmt.doAppendf", "rncn"},      {"fmt.doAppend", "rcn"},       {"fmt.doAppendln", "rcn"},
+    {"fmt.doErrorf", "rcn"},        {"strings.Title", "r"},        {"strings.Builder.String", "R"},
+    {"strconv.parseFloat", "n"},    {"os.Getenv", "n"},            {"os.LookupEnv", "n"},
+    {"os.sysOpen", "n"},            {"os.sysRead", "n"},           {"os.sysWrite", "n"},
+    {"os.sysWriteString", "n"},     {"os.sysRemove", "n"},         {"os.sysRemoveAll", "n"},
+    {"os.sysRename", "nn"},         {"os.sysMkdir", "n"},          {"os.sysIsDir", "n"},
+    {"unicode.tableData", "n"},     {"runtime.KeepAlive", "n"},    {"runtime.ReadMemStats", "n"},
+    {"errors.isComparable", "n"},   {"errors.asTargetKind", "n"},
+    {"sync/atomic.AddInt32", "n"},  {"sync/atomic.AddInt64", "n"}, {"sync/atomic.AddUint32", "n"},
+    {"sync/atomic.AddUint64", "n"}, {"sync/atomic.AddUintptr", "n"}, {"sync/atomic.LoadInt32", "n"},
+    {"sync/atomic.LoadInt64", "n"}, {"sync/atomic.LoadUint32", "n"}, {"sync/atomic.LoadUint64", "n"},
+    {"sync/atomic.LoadUintptr", "n"}, {"sync/atomic.StoreInt32", "n"}, {"sync/atomic.StoreInt64", "n"},
+    {"sync/atomic.StoreUint32", "n"}, {"sync/atomic.StoreUint64", "n"}, {"sync/atomic.StoreUintptr", "n"},
+    {"sync/atomic.SwapInt32", "n"}, {"sync/atomic.SwapInt64", "n"}, {"sync/atomic.SwapUint32", "n"},
+    {"sync/atomic.SwapUint64", "n"}, {"sync/atomic.SwapUintptr", "n"},
+    {"sync/atomic.CompareAndSwapInt32", "n"}, {"sync/atomic.CompareAndSwapInt64", "n"},
+    {"sync/atomic.CompareAndSwapUint32", "n"}, {"sync/atomic.CompareAndSwapUint64", "n"},
+    {"sync/atomic.CompareAndSwapUintptr", "n"},
+};
+
+std::string nativeName(const types::Func* f) {
+  std::string pkg = f->pkg ? f->pkg->path : "";
+  const types::Signature* sig = f->signature();
+  if (sig && sig->recv) {
+    const Type* rt = sig->recv->type;
+    if (auto* p = rt ? rt->as<types::Pointer>() : nullptr) rt = p->elem;
+    auto* n = rt ? rt->as<types::Named>() : nullptr;
+    return pkg + "." + (n ? n->obj->name : std::string("?")) + "." + f->name;
+  }
+  return pkg + "." + f->name;
+}
+
+const std::vector<Leaks>* nativeTags(const types::Func* f) {
+  static const auto* table = [] {
+    auto* m = new std::unordered_map<std::string, std::vector<Leaks>>();
+    for (const NativeTag& t : kNativeTags) {
+      std::vector<Leaks> tags;
+      for (const char* c = t.tags; *c; ++c) {
+        Leaks l;
+        if (*c == 'c') l.heap = 1;
+        if (*c == 'r') l.result[0] = 0;
+        if (*c == 'R') l.result[0] = 1;
+        tags.push_back(l);
+      }
+      (*m)[t.name] = std::move(tags);
+    }
+    return m;
+  }();
+  auto it = table->find(nativeName(f));
+  return it == table->end() ? nullptr : &it->second;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+// Leaks
+
+void Leaks::addHeap(int derefs) {
+  if (heap < 0 || derefs < heap) heap = derefs;
+}
+void Leaks::addResult(int i, int derefs) {
+  if (result[i] < 0 || derefs < result[i]) result[i] = derefs;
+}
+void Leaks::optimize() {
+  if (heap < 0) return;
+  for (int& r : result)
+    if (r >= heap) r = -1;
+}
+
+// ---------------------------------------------------------------------------
+// The graph of one batch and its solver.
+
+namespace {
+
+struct FuncCtx;
+struct Location;
+
+struct Note {
+  std::string where;  // the expression or statement, as gc prints it
+  const char* why;
+  Pos pos;
+};
+
+struct Edge {
+  Location* src;
+  int derefs;
+  std::vector<Note> notes;
+};
+
+struct Location {
+  const types::Var* var = nullptr;  // a variable
+  const Node* node = nullptr;       // an allocation site
+  SiteKind kind = SiteKind::New;
+  std::string text;                 // name or expression, as gc prints it
+  Pos pos;
+  FuncCtx* fn = nullptr;
+  int loopDepth = 0;
+  bool isHeap = false;
+  bool isParam = false;
+  bool isResult = false;
+  int resultIndex = -1;
+  bool report = true;        // becomes a message (in the reported file)
+  bool escapes = false;
+  bool addrTaken = false;
+  bool reassigned = false;
+  bool capturedByRef = false;
+  bool captured = false;
+  std::vector<Edge> edges;   // flows into this location
+  // Walk state.
+  uint32_t walkgen = 0;
+  int derefs = 0;
+  Location* dst = nullptr;
+  int dstEdge = -1;
+  bool queued = false;
+  Leaks paramEsc;
+  std::vector<std::string> explain;  // -m=2, when it escaped
+  std::string explainHeader;
+  Pos explainPos;
+};
+
+struct Hole {
+  Location* dst = nullptr;  // null: the value is discarded
+  int derefs = 0;
+  std::vector<Note> notes;
+
+  Hole shift(int d) const {
+    Hole h = *this;
+    h.derefs += d;
+    return h;
+  }
+  Hole note(std::string where, const char* why, Pos pos) const {
+    Hole h = *this;
+    if (h.dst) h.notes.push_back(Note{std::move(where), why, pos});
+    return h;
+  }
+};
+
+struct FuncCtx {
+  const Node* node = nullptr;      // FuncDecl or FuncLit
+  const types::Func* obj = nullptr;
+  const types::Signature* sig = nullptr;
+  FuncCtx* outer = nullptr;
+  BlockStmt* body = nullptr;
+  std::string name;                // for -m=2 ("main", "main.func1")
+  std::vector<Location*> params;   // receiver first
+  std::vector<const types::Var*> paramVars;
+  std::vector<Location*> results;
+  std::set<const LabeledStmt*> loopingLabels;
+  int closures = 0;
+};
+
+bool containsClosure(const FuncCtx* f, const FuncCtx* c) {
+  if (f == c) return false;
+  for (const FuncCtx* p = c ? c->outer : nullptr; p; p = p->outer)
+    if (p == f) return true;
+  return false;
+}
+
+}  // namespace
+
+class Batch {
+ public:
+  Batch(Analyzer& an, Result& res, const SourceSet& sources, const types::Package* pkg)
+      : an_(an), res_(res), sources_(sources), printer_(pkg), posf_(sources) {
+    heap_.isHeap = true;
+    heap_.escapes = true;
+    heap_.text = "{heap}";
+    heap_.report = false;
+  }
+
+  // Declares the functions of the batch (so calls among them wire to their
+  // parameters), then walks each body.
+  void run(const std::vector<FuncDecl*>& decls, const std::vector<types::Initializer*>& inits) {
+    for (FuncDecl* d : decls) declareFunc(d);
+    for (FuncDecl* d : decls) walkFunc(batchFuncs_.at(d->obj));
+    if (!inits.empty()) walkGlobals(inits);
+    for (auto& [k, lit] : closures_) flowClosure(k, lit);
+    walkAll();
+    finish(decls);
+  }
+
+ private:
+  // -------------------------------------------------------------------------
+  // Locations and holes
+
+  Location* newLoc(const Node* node, const types::Var* var, std::string text, Pos pos) {
+    locs_.push_back(std::make_unique<Location>());
+    Location* l = locs_.back().get();
+    l->node = node;
+    l->var = var;
+    l->text = std::move(text);
+    l->pos = pos;
+    l->fn = fn_;
+    l->loopDepth = loopDepth_;
+    l->report = reportable(pos) && !suppressReports_;
+    return l;
+  }
+
+  bool reportable(Pos p) const { return p.valid() && p.file == an_.options_.reportFile; }
+
+  Location* varLoc(const types::Var* v, Pos pos) {
+    auto it = varLocs_.find(v);
+    if (it != varLocs_.end()) return it->second;
+    Location* l = newLoc(nullptr, v, v->name, pos.valid() ? pos : v->pos);
+    varLocs_[v] = l;
+    return l;
+  }
+
+  // A variable seen before its declaration was walked: we do not know its
+  // loop depth, so it goes to the heap.
+  Location* lateVarLoc(const types::Var* v) {
+    auto it = varLocs_.find(v);
+    if (it != varLocs_.end()) return it->second;
+    Location* l = varLoc(v, v->pos);
+    l->escapes = true;
+    return l;
+  }
+
+  Hole heapHole() { return Hole{&heap_, 0, {}}; }
+  static Hole discard() { return Hole{}; }
+  Hole holeOf(Location* l) { return Hole{l, 0, {}}; }
+
+  // A new location for the storage allocated by n; its address flows to k.
+  Hole spill(const Hole& k, const Node* n, SiteKind kind, std::string text, Pos pos) {
+    Location* l = newLoc(n, nullptr, std::move(text), pos);
+    l->kind = kind;
+    sites_.push_back(l);
+    flow(k.shift(-1).note(l->text, "spill", pos), l);
+    return holeOf(l);
+  }
+
+  void heapAlloc(Location* l, const char* why) {
+    flow(heapHole().shift(-1).note(l->text, why, l->pos), l);
+  }
+
+  void flow(const Hole& k, Location* src) {
+    if (!src) return;
+    if (k.derefs < 0) src->addrTaken = true;  // even when the value is discarded
+    if (!k.dst) return;
+    if (k.dst == src && k.derefs >= 0) return;
+    if (k.dst->escapes && k.derefs < 0) {
+      markEscapes(src, k.dst, &k.notes, k.derefs);
+      return;
+    }
+    k.dst->edges.push_back(Edge{src, k.derefs, k.notes});
+  }
+
+  Hole tee(std::vector<Hole> ks) {
+    std::vector<Hole> live;
+    for (auto& k : ks)
+      if (k.dst) live.push_back(std::move(k));
+    if (live.empty()) return discard();
+    if (live.size() == 1) return live[0];
+    Location* t = newLoc(nullptr, nullptr, "{temp}", Pos{});
+    t->report = false;
+    for (auto& k : live) {
+      if (k.derefs < 0) {  // cannot combine an address with values; be safe
+        flow(heapHole().shift(-1), t);
+        continue;
+      }
+      flow(k, t);
+    }
+    return holeOf(t);
+  }
+
+  // -------------------------------------------------------------------------
+  // Functions
+
+  FuncCtx* newFunc(const Node* node, const types::Signature* sig, FuncCtx* outer) {
+    funcs_.push_back(std::make_unique<FuncCtx>());
+    FuncCtx* f = funcs_.back().get();
+    f->node = node;
+    f->sig = sig;
+    f->outer = outer;
+    return f;
+  }
+
+  void declareParams(FuncCtx* f, FieldList* recv, FuncType* ft) {
+    FuncCtx* saved = fn_;
+    int savedDepth = loopDepth_;
+    fn_ = f;
+    loopDepth_ = 0;
+    auto addParams = [&](FieldList* fl, const types::Tuple* tuple, bool results) {
+      size_t idx = 0;
+      if (!fl) return;
+      for (Field* fld : fl->list) {
+        size_t n = fld->names.empty() ? 1 : fld->names.size();
+        for (size_t j = 0; j < n; ++j, ++idx) {
+          const types::Var* v = nullptr;
+          Pos pos = fld->pos;
+          if (!fld->names.empty()) {
+            Ident* id = fld->names[j];
+            pos = id->pos;
+            if (id->obj) v = id->obj->as<types::Var>();
+          } else if (tuple && idx < tuple->vars.size()) {
+            v = tuple->vars[idx];
+          }
+          Location* l;
+          if (v) {
+            l = varLoc(v, pos);
+          } else {
+            l = newLoc(nullptr, nullptr, "_", pos);
+            l->report = false;
+          }
+          if (results) {
+            l->isResult = true;
+            l->resultIndex = static_cast<int>(f->results.size());
+            if (!v || v->name.empty() || v->name == "_") l->text = fmt::format("~r{}", f->results.size());
+            f->results.push_back(l);
+          } else {
+            l->isParam = true;
+            f->params.push_back(l);
+            f->paramVars.push_back(v && !v->name.empty() && v->name != "_" ? v : nullptr);
+          }
+        }
+      }
+    };
+    if (recv) addParams(recv, nullptr, false);
+    addParams(ft->params, f->sig ? f->sig->params : nullptr, false);
+    addParams(ft->results, f->sig ? f->sig->results : nullptr, true);
+    fn_ = saved;
+    loopDepth_ = savedDepth;
+  }
+
+  void declareFunc(FuncDecl* d) {
+    FuncCtx* f = newFunc(d, d->obj ? d->obj->signature() : nullptr, nullptr);
+    f->obj = d->obj;
+    f->body = d->body;
+    f->name = d->name ? d->name->name : "?";
+    batchFuncs_[d->obj] = f;
+    declareParams(f, d->recv, d->sig);
+  }
+
+  void findLoopingLabels(FuncCtx* f);
+
+  void walkFunc(FuncCtx* f) {
+    FuncCtx* saved = fn_;
+    int savedDepth = loopDepth_;
+    fn_ = f;
+    loopDepth_ = 0;
+    findLoopingLabels(f);
+    if (f->body) block(f->body);
+    fn_ = saved;
+    loopDepth_ = savedDepth;
+  }
+
+  void walkGlobals(const std::vector<types::Initializer*>& inits) {
+    FuncCtx* f = newFunc(nullptr, nullptr, nullptr);
+    f->name = "init";
+    FuncCtx* saved = fn_;
+    fn_ = f;
+    for (types::Initializer* in : inits) {
+      if (!in->rhs) continue;
+      Expr* rhs = unparen(in->rhs);
+      // Composite literals, &T{...} and func literals initialising globals
+      // are static data: gc reports nothing for them.
+      bool isStatic = rhs->is<CompositeLit>() || rhs->is<FuncLit>() ||
+                      (rhs->is<UnaryExpr>() && rhs->as<UnaryExpr>()->op == Tok::And &&
+                       unparen(rhs->as<UnaryExpr>()->x)->is<CompositeLit>());
+      bool saveSup = suppressReports_;
+      if (isStatic) suppressReports_ = true;
+      if (in->lhs.size() == 1) {
+        exprTo(heapHole(), in->rhs, in->lhs[0]->type);
+      } else if (auto* c = rhs->as<CallExpr>()) {
+        std::vector<Hole> ks(in->lhs.size(), heapHole());
+        call(ks, c);
+      } else {
+        expr(heapHole(), in->rhs);
+      }
+      suppressReports_ = saveSup;
+    }
+    fn_ = saved;
+  }
+
+  // -------------------------------------------------------------------------
+  // Statements
+
+  void block(BlockStmt* b) {
+    if (!b) return;
+    for (Stmt* s : b->list) stmt(s);
+  }
+  void stmts(const std::vector<Stmt*>& list) {
+    for (Stmt* s : list) stmt(s);
+  }
+
+  void declareVar(Ident* id) {
+    if (!id || !id->obj || id->name == "_") return;
+    auto* v = id->obj->as<types::Var>();
+    if (!v) return;
+    Location* l = varLoc(v, id->pos);
+    // Variables too large for a frame live on the heap whatever flows.
+    if (typeSize(v->type) > kMaxStackVarSize) heapAlloc(l, "too large for stack");
+  }
+
+  // The hole for storing into lhs (an lvalue); declares defined names.
+  Hole addr(Expr* lhs, bool define) {
+    lhs = unparen(lhs);
+    if (!lhs) return discard();
+    switch (lhs->kind) {
+      case NodeKind::Ident: {
+        auto* id = lhs->as<Ident>();
+        if (id->name == "_") return discard();
+        auto* v = id->obj ? id->obj->as<types::Var>() : nullptr;
+        if (!v) return heapHole();
+        if (v->isGlobal) return heapHole();
+        if (define && id->isDef) {
+          declareVar(id);
+          return holeOf(varLoc(v, id->pos));
+        }
+        Location* l = lateVarLoc(v);
+        l->reassigned = true;
+        return holeOf(l);
+      }
+      case NodeKind::SelectorExpr: {
+        auto* s = lhs->as<SelectorExpr>();
+        if (!s->selection) return heapHole();  // pkg.Var
+        int derefs = fieldPathDerefs(s);
+        if (derefs > 0) {
+          expr(discard(), s->x);
+          return heapHole();
+        }
+        return addr(s->x, false);
+      }
+      case NodeKind::IndexExpr: {
+        auto* ix = lhs->as<IndexExpr>();
+        const Type* xt = ix->x->type ? ix->x->type->underlying() : nullptr;
+        if (xt && xt->is<types::Map>()) {
+          expr(discard(), ix->x);
+          exprTo(heapHole().note(printer_.str(lhs), "key of map put", posf_.pos(lhs)), ix->index,
+                 xt->as<types::Map>()->key);
+          return heapHole();
+        }
+        expr(discard(), ix->index);
+        if (xt && xt->is<types::Array>()) return addr(ix->x, false);
+        expr(discard(), ix->x);
+        return heapHole();
+      }
+      case NodeKind::StarExpr:
+        expr(discard(), lhs->as<StarExpr>()->x);
+        return heapHole();
+      default:
+        expr(discard(), lhs);
+        return heapHole();
+    }
+  }
+
+  // The number of pointer indirections on the path of a field selection.
+  int fieldPathDerefs(const SelectorExpr* s, size_t upto = SIZE_MAX) {
+    const Type* t = s->x->type;
+    int derefs = 0;
+    const auto& idx = s->selection->index;
+    size_t n = std::min(upto, idx.size());
+    for (size_t i = 0; i < n; ++i) {
+      if (!t) return 1;
+      if (auto* p = t->under<types::Pointer>()) {
+        ++derefs;
+        t = p->elem;
+      }
+      auto* st = t->under<types::Struct>();
+      if (!st || idx[i] < 0 || static_cast<size_t>(idx[i]) >= st->fields.size()) return derefs + 1;
+      t = st->fields[static_cast<size_t>(idx[i])]->type;
+    }
+    return derefs;
+  }
+
+  // The type reached after the embedded-field steps of a method selection.
+  const Type* methodRecvType(const SelectorExpr* s, int* derefs) {
+    const Type* t = s->x->type;
+    *derefs = 0;
+    const auto& idx = s->selection->index;
+    for (size_t i = 0; i + 1 < idx.size(); ++i) {
+      if (!t) return nullptr;
+      if (auto* p = t->under<types::Pointer>()) {
+        ++*derefs;
+        t = p->elem;
+      }
+      auto* st = t->under<types::Struct>();
+      if (!st || idx[i] < 0 || static_cast<size_t>(idx[i]) >= st->fields.size()) return nullptr;
+      t = st->fields[static_cast<size_t>(idx[i])]->type;
+    }
+    return t;
+  }
+
+  void markReassigned(Expr* lhs) {
+    lhs = unparen(lhs);
+    if (auto* id = lhs ? lhs->as<Ident>() : nullptr) {
+      auto* v = id->obj ? id->obj->as<types::Var>() : nullptr;
+      if (v && !v->isGlobal) lateVarLoc(v)->reassigned = true;
+    }
+  }
+
+  const Type* lhsType(Expr* lhs) {
+    lhs = unparen(lhs);
+    if (!lhs) return nullptr;
+    if (auto* id = lhs->as<Ident>()) {
+      if (id->obj && id->obj->is<types::Var>()) return id->obj->type;
+    }
+    return lhs->type;
+  }
+
+  void assign(AssignStmt* a) {
+    bool define = a->tok == Tok::Define;
+    std::string where = stmtString(a);
+    if (a->tok != Tok::Assign && a->tok != Tok::Define) {  // op-assign
+      Hole k = addr(a->lhs[0], false);
+      markReassigned(a->lhs[0]);
+      expr(k.note(where, "assign", a->tokPos), a->rhs[0]);
+      return;
+    }
+    if (a->lhs.size() == a->rhs.size()) {
+      std::vector<Hole> ks;
+      for (Expr* l : a->lhs) ks.push_back(addr(l, define));
+      for (size_t i = 0; i < a->rhs.size(); ++i)
+        exprTo(ks[i].note(where, a->lhs.size() > 1 ? "assign-pair" : "assign", a->tokPos), a->rhs[i],
+               lhsType(a->lhs[i]));
+      return;
+    }
+    // v1, v2 := f() or a comma-ok form.
+    std::vector<Hole> ks;
+    for (Expr* l : a->lhs) ks.push_back(addr(l, define).note(where, "assign-pair", a->tokPos));
+    multiValue(ks, a->rhs.empty() ? nullptr : a->rhs[0]);
+  }
+
+  // Evaluates a multi-valued expression into one hole per value.
+  void multiValue(std::vector<Hole>& ks, Expr* rhs) {
+    rhs = unparen(rhs);
+    if (!rhs) return;
+    if (auto* c = rhs->as<CallExpr>(); c && c->callKind != CallKind::Conversion) {
+      call(ks, c);
+      return;
+    }
+    if (auto* ta = rhs->as<TypeAssertExpr>()) {
+      expr(dotType(ks.empty() ? discard() : ks[0], ta->type), ta->x);
+      return;
+    }
+    if (auto* ix = rhs->as<IndexExpr>()) {  // v, ok := m[k]
+      expr(discard(), ix->x);
+      expr(discard(), ix->index);
+      return;
+    }
+    expr(discard(), rhs);  // v, ok := <-ch
+  }
+
+  Hole dotType(const Hole& k, const Type* t) {
+    if (t && !isIface(t) && !isDirectIface(t)) return k.shift(1);
+    return k;
+  }
+
+  void stmt(Stmt* s) {
+    if (!s) return;
+    switch (s->kind) {
+      case NodeKind::DeclStmt: {
+        auto* g = s->as<DeclStmt>()->decl ? s->as<DeclStmt>()->decl->as<GenDecl>() : nullptr;
+        if (!g || g->tok != Tok::Var) return;
+        for (Spec* sp : g->specs) {
+          auto* vs = sp->as<ValueSpec>();
+          if (!vs) continue;
+          std::vector<Hole> ks;
+          for (Ident* id : vs->names) {
+            declareVar(id);
+            auto* v = id->obj ? id->obj->as<types::Var>() : nullptr;
+            ks.push_back(v && id->name != "_" ? holeOf(varLoc(v, id->pos)) : discard());
+          }
+          if (vs->values.size() == vs->names.size()) {
+            for (size_t i = 0; i < vs->values.size(); ++i)
+              exprTo(ks[i].note(fmt::format("var {}", vs->names[i]->name), "assign", vs->names[i]->pos),
+                     vs->values[i], vs->names[i]->obj ? vs->names[i]->obj->type : nullptr);
+          } else if (vs->values.size() == 1) {
+            multiValue(ks, vs->values[0]);
+          }
+        }
+        return;
+      }
+      case NodeKind::LabeledStmt: {
+        auto* l = s->as<LabeledStmt>();
+        if (fn_->loopingLabels.count(l)) ++loopDepth_;  // stays for the rest of the function
+        stmt(l->stmt);
+        return;
+      }
+      case NodeKind::ExprStmt: {
+        Expr* x = unparen(s->as<ExprStmt>()->x);
+        if (auto* c = x ? x->as<CallExpr>() : nullptr) {
+          std::vector<Hole> ks;
+          call(ks, c);
+        } else {
+          expr(discard(), x);
+        }
+        return;
+      }
+      case NodeKind::SendStmt: {
+        auto* snd = s->as<SendStmt>();
+        expr(discard(), snd->chan);
+        const Type* ct = snd->chan->type;
+        auto* ch = ct ? ct->under<types::Chan>() : nullptr;
+        exprTo(heapHole().note(stmtString(s), "send", s->pos), snd->value, ch ? ch->elem : nullptr);
+        return;
+      }
+      case NodeKind::IncDecStmt:
+        addr(s->as<IncDecStmt>()->x, false);
+        markReassigned(s->as<IncDecStmt>()->x);
+        return;
+      case NodeKind::AssignStmt: assign(s->as<AssignStmt>()); return;
+      case NodeKind::GoStmt: goDefer(s->as<GoStmt>()->call, true, s); return;
+      case NodeKind::DeferStmt: goDefer(s->as<DeferStmt>()->call, false, s); return;
+      case NodeKind::ReturnStmt: {
+        auto* r = s->as<ReturnStmt>();
+        std::string where = stmtString(s);
+        std::vector<Hole> ks;
+        for (Location* res : fn_->results) ks.push_back(holeOf(res).note(where, "return", s->pos));
+        if (r->results.size() == ks.size()) {
+          for (size_t i = 0; i < ks.size(); ++i)
+            exprTo(ks[i], r->results[i], fn_->results[i]->var ? fn_->results[i]->var->type : nullptr);
+        } else if (r->results.size() == 1) {
+          multiValue(ks, r->results[0]);
+        } else {
+          for (Expr* e : r->results) expr(heapHole(), e);
+        }
+        return;
+      }
+      case NodeKind::BlockStmt: block(s->as<BlockStmt>()); return;
+      case NodeKind::IfStmt: {
+        auto* i = s->as<IfStmt>();
+        stmt(i->init);
+        expr(discard(), i->cond);
+        block(i->body);
+        stmt(i->elseStmt);
+        return;
+      }
+      case NodeKind::SwitchStmt: {
+        auto* sw = s->as<SwitchStmt>();
+        stmt(sw->init);
+        expr(discard(), sw->tag);
+        for (Stmt* c : sw->body->list) {
+          auto* cc = c->as<CaseClause>();
+          if (!cc) continue;
+          for (Expr* e : cc->list) expr(discard(), e);
+          stmts(cc->body);
+        }
+        return;
+      }
+      case NodeKind::TypeSwitchStmt: {
+        auto* ts = s->as<TypeSwitchStmt>();
+        stmt(ts->init);
+        Expr* x = nullptr;
+        if (auto* as = ts->assign ? ts->assign->as<AssignStmt>() : nullptr) {
+          if (!as->rhs.empty()) x = as->rhs[0];
+        } else if (auto* es = ts->assign ? ts->assign->as<ExprStmt>() : nullptr) {
+          x = es->x;
+        }
+        if (auto* ta = unparen(x) ? unparen(x)->as<TypeAssertExpr>() : nullptr) x = ta->x;
+        std::vector<Hole> ks;
+        for (Stmt* c : ts->body->list) {
+          auto* cc = c->as<CaseClause>();
+          if (!cc || !cc->implicitVar) continue;
+          Location* l = varLoc(cc->implicitVar, cc->implicitVar->pos);
+          l->report = false;  // gc reports type switch variables at the guard
+          if (hasPointers(cc->implicitVar->type)) ks.push_back(dotType(holeOf(l), cc->implicitVar->type));
+        }
+        expr(tee(ks), x);
+        for (Stmt* c : ts->body->list)
+          if (auto* cc = c->as<CaseClause>()) stmts(cc->body);
+        return;
+      }
+      case NodeKind::SelectStmt: {
+        for (Stmt* c : s->as<SelectStmt>()->body->list) {
+          auto* cc = c->as<CommClause>();
+          if (!cc) continue;
+          stmt(cc->comm);
+          stmts(cc->body);
+        }
+        return;
+      }
+      case NodeKind::ForStmt: {
+        auto* f = s->as<ForStmt>();
+        // Go 1.22 loop variables are per iteration: declared inside the loop.
+        ++loopDepth_;
+        stmt(f->init);
+        expr(discard(), f->cond);
+        stmt(f->post);
+        block(f->body);
+        --loopDepth_;
+        return;
+      }
+      case NodeKind::RangeStmt: {
+        auto* r = s->as<RangeStmt>();
+        Location* tmp = newLoc(nullptr, nullptr, "{temp}", Pos{});
+        tmp->report = false;
+        expr(holeOf(tmp), r->x);
+        ++loopDepth_;
+        bool define = r->tok == Tok::Define;
+        Hole kk = r->key ? addr(r->key, define) : discard();
+        Hole kv = r->value ? addr(r->value, define) : discard();
+        (void)kk;
+        if (!define) {
+          if (r->key) markReassigned(r->key);
+          if (r->value) markReassigned(r->value);
+        }
+        const Type* xt = r->x && r->x->type ? r->x->type->underlying() : nullptr;
+        if (xt && xt->is<types::Array>())
+          flow(kv.note("range", "range", s->pos), tmp);
+        else
+          flow(kv.shift(1).note("range", "range-deref", s->pos), tmp);
+        block(r->body);
+        --loopDepth_;
+        return;
+      }
+      case NodeKind::CaseClause:
+      case NodeKind::CommClause:
+      case NodeKind::BranchStmt:
+      case NodeKind::EmptyStmt:
+      case NodeKind::BadStmt:
+        return;
+      default:
+        return;
+    }
+  }
+
+  void goDefer(CallExpr* c, bool isGo, Stmt* s) {
+    if (!c) return;
+    bool topLevelDefer = !isGo && loopDepth_ == 0;
+    if (topLevelDefer) {
+      // Runs before the function returns: like a call made at that point.
+      std::vector<Hole> ks;
+      call(ks, c);
+      return;
+    }
+    // A goroutine, or a defer that may run many times: the function value,
+    // receiver and arguments all outlive this frame.
+    Hole k = heapHole().note(stmtString(s), isGo ? "go" : "defer", s->pos);
+    callAllTo(k, c);
+  }
+
+  // Evaluates the callee and every argument of c into k (a call whose
+  // arguments escape wholesale).
+  void callAllTo(const Hole& k, CallExpr* c) {
+    Expr* fun = unparen(c->fun);
+    if (c->callKind == CallKind::Builtin || c->callKind == CallKind::Conversion) {
+      std::vector<Hole> ks;
+      // Builtins in go/defer: their operands escape.
+      for (Expr* a : c->args)
+        if (a && a->mode != ExprMode::TypeExpr) expr(k, a);
+      return;
+    }
+    if (auto* sel = fun->as<SelectorExpr>(); sel && sel->selection &&
+                                             sel->selection->kind == types::Selection::Kind::MethodVal) {
+      auto* m = sel->selection->obj ? sel->selection->obj->as<types::Func>() : nullptr;
+      int d = 0;
+      const Type* rt = methodRecvType(sel, &d);
+      bool ptrRecv = m && m->hasPtrRecv();
+      bool rtPtr = rt && rt->under<types::Pointer>();
+      int adj = d;
+      if (rt && !isIface(rt)) {
+        if (ptrRecv && !rtPtr) adj -= 1;
+        if (!ptrRecv && rtPtr) adj += 1;
+      }
+      expr(k.shift(adj), sel->x);
+    } else {
+      expr(k, fun);
+    }
+    args(c, [&](size_t, const Type*) { return k; });
+  }
+
+  // -------------------------------------------------------------------------
+  // Calls
+
+  // Calls f(p) for each argument with its parameter's type, packing the
+  // variadic tail into a "... argument" slice as gc does.
+  template <typename ParamHole>
+  void args(CallExpr* c, ParamHole paramHole, size_t skip = 0) {
+    const types::Signature* sig = calleeSig(c);
+    std::vector<Expr*> as(c->args.begin() + static_cast<long>(std::min(skip, c->args.size())), c->args.end());
+    if (!sig) {
+      for (size_t i = 0; i < as.size(); ++i) expr(paramHole(i, nullptr), as[i]);
+      return;
+    }
+    size_t np = sig->params->size();
+    // f(g()) with g multi-valued.
+    if (as.size() == 1 && as[0] && as[0]->type && as[0]->type->is<types::Tuple>() && np != 1) {
+      std::vector<Hole> ks;
+      for (size_t i = 0; i < as[0]->type->as<types::Tuple>()->size(); ++i) {
+        const Type* pt = i < np ? sig->params->vars[i]->type : nullptr;
+        if (sig->variadic && i + 1 >= np) {
+          ks.push_back(heapHole());  // packed into a slice we do not model
+        } else {
+          ks.push_back(paramHole(i, pt));
+        }
+      }
+      multiValue(ks, as[0]);
+      return;
+    }
+    for (size_t i = 0; i < as.size(); ++i) {
+      if (sig->variadic && i + 1 == np && !c->hasEllipsis) {
+        // The implicit slice of the variadic tail.
+        auto* st = sig->params->vars[np - 1]->type->under<types::Slice>();
+        Hole k = paramHole(np - 1, sig->params->vars[np - 1]->type);
+        Hole sk = spill(k, c, SiteKind::VarArgs, "... argument", c->lparen);
+        if (typeSize(sig->params->vars[np - 1]->type) > 0 && st &&
+            typeSize(st->elem) * static_cast<int64_t>(as.size() - i) > kMaxImplicitStackVarSize)
+          heapAlloc(sites_.back(), "too large for stack");
+        for (size_t j = i; j < as.size(); ++j)
+          exprTo(sk.note("... argument", "slice-literal-element", c->lparen), as[j], st ? st->elem : nullptr);
+        return;
+      }
+      const Type* pt = i < np ? sig->params->vars[i]->type : nullptr;
+      exprTo(paramHole(i, pt), as[i], pt);
+    }
+  }
+
+  const types::Signature* calleeSig(CallExpr* c) {
+    Expr* fun = unparen(c->fun);
+    if (!fun || !fun->type) return nullptr;
+    auto* sig = fun->type->under<types::Signature>();
+    if (!sig) return nullptr;
+    // A method expression T.M has the receiver as its first parameter in
+    // the checker's type; our caller skips it, so params line up.
+    return sig;
+  }
+
+  void call(std::vector<Hole>& ks, CallExpr* c) {
+    Expr* fun = unparen(c->fun);
+    std::string where = printer_.str(c);
+    Pos cpos = c->lparen;
+    if (c->callKind == CallKind::Conversion) {
+      Hole k = ks.empty() ? discard() : ks[0];
+      conversion(k, c);
+      return;
+    }
+    if (c->callKind == CallKind::Builtin) {
+      builtin(ks, c);
+      return;
+    }
+    auto noteHole = [&](Hole h) { return h.note(where, "call parameter", cpos); };
+    // Resolve the callee.
+    const types::Func* target = nullptr;
+    FuncCtx* inBatch = nullptr;
+    Expr* recvExpr = nullptr;
+    int recvShift = 0;
+    bool dynamic = false;
+    size_t skipArgs = 0;
+    if (auto* id = fun->as<Ident>()) {
+      if (id->obj && id->obj->is<types::Func>()) target = id->obj->as<types::Func>();
+      else dynamic = true;
+    } else if (auto* sel = fun->as<SelectorExpr>()) {
+      if (!sel->selection) {
+        if (sel->sel->obj && sel->sel->obj->is<types::Func>()) target = sel->sel->obj->as<types::Func>();
+        else dynamic = true;
+      } else if (sel->selection->kind == types::Selection::Kind::MethodVal) {
+        auto* m = sel->selection->obj ? sel->selection->obj->as<types::Func>() : nullptr;
+        int d = 0;
+        const Type* rt = methodRecvType(sel, &d);
+        recvExpr = sel->x;
+        recvShift = d;
+        if (!m || !rt || isIface(rt)) {
+          dynamic = true;
+        } else {
+          target = m;
+          bool ptrRecv = m->hasPtrRecv();
+          bool rtPtr = rt->under<types::Pointer>() != nullptr;
+          if (ptrRecv && !rtPtr) recvShift -= 1;
+          if (!ptrRecv && rtPtr) recvShift += 1;
+        }
+      } else if (sel->selection->kind == types::Selection::Kind::MethodExpr) {
+        auto* m = sel->selection->obj ? sel->selection->obj->as<types::Func>() : nullptr;
+        if (m && !isIface(sel->selection->recv) && sel->selection->index.size() == 1) {
+          target = m;
+          if (!c->args.empty()) {
+            recvExpr = c->args[0];
+            skipArgs = 1;
+          }
+        } else {
+          dynamic = true;
+        }
+      } else {
+        dynamic = true;  // a func-typed field
+        expr(discard(), sel->x);
+      }
+    } else if (auto* lit = fun->as<FuncLit>()) {
+      Hole k = discard();
+      inBatch = funcLit(k, lit);
+    } else {
+      dynamic = true;
+    }
+    if (dynamic && !fun->is<SelectorExpr>()) expr(discard(), fun);
+
+    if (target) {
+      auto it = batchFuncs_.find(target);
+      if (it != batchFuncs_.end()) inBatch = it->second;
+    }
+    size_t nres = 0;
+    if (auto* sig = calleeSig(c)) nres = sig->results->size();
+    ks.resize(std::max(ks.size(), nres));
+
+    if (inBatch) {
+      for (size_t i = 0; i < nres && i < inBatch->results.size(); ++i) flow(ks[i], inBatch->results[i]);
+      size_t recvOff = target && target->signature()->recv ? 1 : 0;
+      if (recvExpr && recvOff) expr(noteHole(holeOf(inBatch->params[0]).shift(recvShift)), recvExpr);
+      args(c, [&](size_t i, const Type*) {
+        size_t pi = i + recvOff;
+        return pi < inBatch->params.size() ? noteHole(holeOf(inBatch->params[pi])) : heapHole();
+      }, skipArgs);
+      return;
+    }
+    const std::vector<Leaks>* tags = nullptr;
+    if (target && !dynamic) tags = calleeTags(target);
+    auto tagHole = [&](size_t pi) -> Hole {
+      if (!tags || pi >= tags->size()) return noteHole(heapHole());
+      const Leaks& l = (*tags)[pi];
+      std::vector<Hole> hs;
+      if (l.heap >= 0) hs.push_back(noteHole(heapHole()).shift(l.heap));
+      for (size_t r = 0; r < static_cast<size_t>(Leaks::kNumResults) && r < ks.size(); ++r)
+        if (l.result[r] >= 0) hs.push_back(noteHole(ks[r]).shift(l.result[r]));
+      return tee(hs);
+    };
+    bool hasRecv = target && target->signature()->recv;
+    size_t recvOff = hasRecv ? 1 : 0;
+    if (recvExpr) {
+      if (dynamic) expr(noteHole(heapHole()).shift(recvShift), recvExpr);
+      else expr(tagHole(0).shift(recvShift), recvExpr);
+    }
+    args(c, [&](size_t i, const Type*) { return tagHole(i + recvOff); }, skipArgs);
+  }
+
+  void builtin(std::vector<Hole>& ks, CallExpr* c) {
+    Expr* fun = unparen(c->fun);
+    auto* id = fun->as<Ident>();
+    auto* b = id && id->obj ? id->obj->as<types::Builtin>() : nullptr;
+    Hole k = ks.empty() ? discard() : ks[0];
+    std::string where = printer_.str(c);
+    if (!b) {
+      for (Expr* a : c->args) expr(heapHole(), a);
+      return;
+    }
+    auto argAt = [&](size_t i) -> Expr* { return i < c->args.size() ? c->args[i] : nullptr; };
+    switch (b->id) {
+      case types::BuiltinId::Append: {
+        Expr* s = argAt(0);
+        if (!s) return;
+        const Type* st = s->type;
+        auto* sl = st ? st->under<types::Slice>() : nullptr;
+        Hole appendee = k;
+        if (sl && hasPointers(sl->elem))
+          appendee = tee({k, heapHole().shift(1).note(where, "appendee slice", c->lparen)});
+        expr(appendee, s);
+        if (c->hasEllipsis) {
+          Expr* t = argAt(1);
+          const Type* tt = t ? t->type : nullptr;
+          auto* tsl = tt ? tt->under<types::Slice>() : nullptr;
+          if (tsl && hasPointers(tsl->elem)) expr(heapHole().shift(1).note(where, "appended slice...", c->lparen), t);
+          else expr(discard(), t);
+        } else {
+          for (size_t i = 1; i < c->args.size(); ++i)
+            exprTo(heapHole().note(where, "appended to slice", c->lparen), c->args[i], sl ? sl->elem : nullptr);
+        }
+        return;
+      }
+      case types::BuiltinId::Copy: {
+        expr(discard(), argAt(0));
+        Expr* src = argAt(1);
+        auto* tsl = src && src->type ? src->type->under<types::Slice>() : nullptr;
+        if (tsl && hasPointers(tsl->elem)) expr(heapHole().shift(1), src);
+        else expr(discard(), src);
+        return;
+      }
+      case types::BuiltinId::Panic:
+        exprTo(heapHole().note(where, "call parameter", c->lparen), argAt(0), anyType());
+        return;
+      case types::BuiltinId::New: {
+        const Type* t = argAt(0) ? argAt(0)->type : nullptr;
+        spill(k, c, SiteKind::New, printer_.str(c), c->lparen);
+        if (typeSize(t) > kMaxImplicitStackVarSize) heapAlloc(sites_.back(), "too large for stack");
+        return;
+      }
+      case types::BuiltinId::Make: {
+        const Type* t = argAt(0) ? argAt(0)->type : nullptr;
+        const Type* u = t ? t->underlying() : nullptr;
+        for (size_t i = 1; i < c->args.size(); ++i) expr(discard(), c->args[i]);
+        if (u && u->is<types::Slice>()) {
+          spill(k, c, SiteKind::MakeSlice, printer_.str(c), c->lparen);
+          Expr* size = c->args.size() > 2 ? c->args[2] : argAt(1);
+          if (!size || size->mode != ExprMode::Constant) {
+            heapAlloc(sites_.back(), "non-constant size");
+          } else {
+            int64_t n = constInt(size);
+            int64_t es = typeSize(u->as<types::Slice>()->elem);
+            if (n < 0 || n > INT32_MAX || (es != 0 && n > kMaxImplicitStackVarSize / es))
+              heapAlloc(sites_.back(), n < 0 || n > INT32_MAX ? "non-constant size" : "too large for stack");
+          }
+        } else if (u && u->is<types::Map>()) {
+          spill(k, c, SiteKind::MakeMap, printer_.str(c), c->lparen);
+        }
+        // make(chan T): always the heap (the runtime allocates it); gc says nothing.
+        return;
+      }
+      case types::BuiltinId::Min:
+      case types::BuiltinId::Max:
+        for (Expr* a : c->args) expr(k, a);
+        return;
+      case types::BuiltinId::Recover:
+        return;
+      default:  // len, cap, close, delete, clear, print, println, complex, real, imag
+        for (Expr* a : c->args)
+          if (a && a->mode != ExprMode::TypeExpr) expr(discard(), a);
+        return;
+    }
+  }
+
+  const Type* anyType() { return anyIface_; }
+
+  const std::vector<Leaks>* calleeTags(const types::Func* f) {
+    if (const std::vector<Leaks>* t = res_.tags(f)) return t;
+    if (f->decl && !f->decl->body) return nativeTags(f);
+    return nullptr;
+  }
+
+  static int64_t constInt(const Expr* e) {
+    std::string s = e->value.toString();
+    char* end = nullptr;
+    errno = 0;
+    long long v = std::strtoll(s.c_str(), &end, 10);
+    if (!end || *end != 0 || errno) return -1;
+    return v;
+  }
+
+  void conversion(Hole k, CallExpr* c) {
+    if (c->mode == ExprMode::Constant || c->args.empty()) return;  // a constant: no storage
+    Expr* x = c->args[0];
+    const Type* to = c->type;
+    const Type* from = x ? x->type : nullptr;
+    if (isIface(to)) {
+      if (!isIface(from) && from && !isUntypedNil(x)) {
+        if (!isDirectIface(from)) k = spill(k, c, SiteKind::IfaceBox, printer_.str(c), posf_.pos(c));
+      }
+      expr(k.note(printer_.str(c), "interface-converted", posf_.pos(c)), x);
+      return;
+    }
+    bool toString = isStringType(to);
+    if ((toString && (isByteOrRuneSlice(from) || types::isInteger(from))) ||
+        (isByteOrRuneSlice(to) && isStringType(from))) {
+      spill(k, c, SiteKind::StrConv, printer_.str(c), posf_.pos(x));
+      expr(discard(), x);
+      return;
+    }
+    expr(k, x);
+  }
+
+  // x converted to type `to` first when that is an interface (an implicit
+  // conversion: assignment, argument, return, literal element, send).
+  void exprTo(Hole k, Expr* e, const Type* to) {
+    if (!e) return;
+    Expr* u = unparen(e);
+    if (to && isIface(to) && u->type && !isIface(u->type) && !isUntypedNil(u) && !u->type->is<types::Tuple>() &&
+        u->mode != ExprMode::NoValue) {
+      std::string text = printer_.str(u);
+      if (!isDirectIface(u->type)) k = spill(k, u, SiteKind::IfaceBox, text, posf_.pos(u));
+      if (u->mode == ExprMode::Constant) return;
+      expr(k.note(text, "interface-converted", posf_.pos(u)), u);
+      return;
+    }
+    expr(k, e);
+  }
+
+  // -------------------------------------------------------------------------
+  // Expressions
+
+  void expr(Hole k, Expr* e) {
+    e = unparen(e);
+    if (!e) return;
+    if (e->mode == ExprMode::TypeExpr || e->mode == ExprMode::Constant || e->mode == ExprMode::Builtin ||
+        e->mode == ExprMode::Package)
+      return;
+    if (k.derefs >= 0 && e->type && !e->type->is<types::Tuple>() && !hasPointers(e->type)) k = discard();
+    switch (e->kind) {
+      case NodeKind::Ident: {
+        auto* id = e->as<Ident>();
+        auto* v = id->obj ? id->obj->as<types::Var>() : nullptr;
+        if (!v || v->isGlobal) return;
+        Location* l = lateVarLoc(v);
+        flow(k, l);
+        return;
+      }
+      case NodeKind::BasicLit:
+        return;
+      case NodeKind::FuncLit:
+        funcLit(k, e->as<FuncLit>());
+        return;
+      case NodeKind::CompositeLit:
+        compositeLit(k, e->as<CompositeLit>(), false);
+        return;
+      case NodeKind::SelectorExpr: {
+        auto* s = e->as<SelectorExpr>();
+        if (!s->selection) return;  // pkg.Name: a global or a function
+        switch (s->selection->kind) {
+          case types::Selection::Kind::FieldVal:
+            expr(k.shift(fieldPathDerefs(s)).note(printer_.str(e), "dot", posf_.pos(e)), s->x);
+            return;
+          case types::Selection::Kind::MethodVal: {
+            auto* m = s->selection->obj ? s->selection->obj->as<types::Func>() : nullptr;
+            int d = 0;
+            const Type* rt = methodRecvType(s, &d);
+            Hole closure = spill(k, e, SiteKind::MethodValue, printer_.str(e), posf_.pos(e));
+            if (!m || !rt || isIface(rt)) {
+              expr(tee({closure, heapHole()}).shift(d), s->x);
+              return;
+            }
+            bool ptrRecv = m->hasPtrRecv();
+            bool rtPtr = rt->under<types::Pointer>() != nullptr;
+            int adj = d;
+            if (ptrRecv && !rtPtr) adj -= 1;
+            if (!ptrRecv && rtPtr) adj += 1;
+            // The method value may be called anywhere later: its receiver
+            // reaches the parameter by its tag, with results to the heap.
+            Hole param = heapHole();
+            auto it = batchFuncs_.find(m);
+            if (it != batchFuncs_.end() && !it->second->params.empty()) {
+              for (Location* r : it->second->results) flow(heapHole(), r);
+              param = holeOf(it->second->params[0]);
+            } else if (auto* tags = calleeTags(m); tags && !tags->empty()) {
+              const Leaks& l = (*tags)[0];
+              int lv = l.heap;
+              for (int r : l.result)
+                if (r >= 0 && (lv < 0 || r < lv)) lv = r;
+              param = lv >= 0 ? heapHole().shift(lv) : discard();
+            }
+            if (adj < 0) {
+              // &x flows to both the closure and the parameter: combine at
+              // the address level.
+              Location* t = newLoc(nullptr, nullptr, "{temp}", Pos{});
+              t->report = false;
+              flow(closure, t);
+              flow(param, t);
+              expr(holeOf(t).shift(adj), s->x);
+            } else {
+              expr(tee({closure, param}).shift(adj), s->x);
+            }
+            return;
+          }
+          case types::Selection::Kind::MethodExpr:
+            return;
+        }
+        return;
+      }
+      case NodeKind::IndexExpr: {
+        auto* ix = e->as<IndexExpr>();
+        const Type* xt = ix->x->type ? ix->x->type->underlying() : nullptr;
+        if (xt && xt->is<types::Map>()) {
+          expr(discard(), ix->x);
+          exprTo(discard(), ix->index, xt->as<types::Map>()->key);
+          return;
+        }
+        if (xt && xt->is<types::Array>())
+          expr(k.note(printer_.str(e), "fixed-array-index-of", posf_.pos(e)), ix->x);
+        else if (xt && xt->is<types::Pointer>())
+          expr(k.shift(1).note(printer_.str(e), "dot of pointer", posf_.pos(e)), ix->x);
+        else
+          expr(k.shift(1).note(printer_.str(e), "dot of pointer", posf_.pos(e)), ix->x);
+        expr(discard(), ix->index);
+        return;
+      }
+      case NodeKind::SliceExpr: {
+        auto* sx = e->as<SliceExpr>();
+        const Type* xt = sx->x->type ? sx->x->type->underlying() : nullptr;
+        Hole kk = k.note(printer_.str(e), "slice", posf_.pos(e));
+        if (xt && xt->is<types::Array>()) kk = kk.shift(-1);  // a[:] is (&a)[:]
+        expr(kk, sx->x);
+        expr(discard(), sx->low);
+        expr(discard(), sx->high);
+        expr(discard(), sx->max);
+        return;
+      }
+      case NodeKind::TypeAssertExpr: {
+        auto* ta = e->as<TypeAssertExpr>();
+        expr(dotType(k, e->type).note(printer_.str(e), "dot", posf_.pos(e)), ta->x);
+        return;
+      }
+      case NodeKind::CallExpr: {
+        std::vector<Hole> ks{k};
+        call(ks, e->as<CallExpr>());
+        return;
+      }
+      case NodeKind::StarExpr:
+        expr(k.shift(1).note(printer_.str(e), "indirection", e->pos), e->as<StarExpr>()->x);
+        return;
+      case NodeKind::UnaryExpr: {
+        auto* u = e->as<UnaryExpr>();
+        if (u->op == Tok::And) {
+          Expr* x = unparen(u->x);
+          if (auto* cl = x->as<CompositeLit>()) {
+            Hole sk = spill(k, e, SiteKind::PtrLit, printer_.str(e), e->pos);
+            if (typeSize(cl->type) > kMaxImplicitStackVarSize) heapAlloc(sites_.back(), "too large for stack");
+            compositeLit(sk, cl, true);
+            return;
+          }
+          expr(k.shift(-1).note(printer_.str(e), "address-of", e->pos), x);
+          return;
+        }
+        expr(discard(), u->x);  // -x, !x, ^x, <-ch
+        return;
+      }
+      case NodeKind::BinaryExpr: {
+        auto* b = e->as<BinaryExpr>();
+        if (b->op == Tok::Add && isStringType(e->type)) {
+          spill(k, e, SiteKind::Concat, printer_.str(e), b->opPos);
+          concatOperands(b);
+          return;
+        }
+        expr(discard(), b->x);
+        expr(discard(), b->y);
+        return;
+      }
+      case NodeKind::KeyValueExpr:
+        expr(k, e->as<KeyValueExpr>()->value);
+        return;
+      default:
+        // Something we do not model: its value goes to the heap.
+        return;
+    }
+  }
+
+  void concatOperands(BinaryExpr* b) {
+    for (Expr* side : {b->x, b->y}) {
+      Expr* u = unparen(side);
+      if (auto* bb = u ? u->as<BinaryExpr>() : nullptr;
+          bb && side == b->x && bb->op == Tok::Add && u->mode != ExprMode::Constant && isStringType(u->type)) {
+        concatOperands(bb);
+      } else {
+        expr(discard(), side);
+      }
+    }
+  }
+
+  void compositeLit(Hole k, CompositeLit* cl, bool underPtr) {
+    (void)underPtr;
+    const Type* t = cl->type;
+    if (t && t->under<types::Pointer>()) t = t->under<types::Pointer>()->elem;  // elided &T
+    const Type* u = t ? t->underlying() : nullptr;
+    if (!u) {
+      for (Expr* el : cl->elts) expr(heapHole(), el);
+      return;
+    }
+    std::string text = printer_.str(cl);
+    if (auto* st = u->as<types::Struct>()) {
+      for (size_t i = 0; i < cl->elts.size(); ++i) {
+        Expr* el = cl->elts[i];
+        const Type* ft = nullptr;
+        if (auto* kv = el->as<KeyValueExpr>()) {
+          auto* key = unparen(kv->key) ? unparen(kv->key)->as<Ident>() : nullptr;
+          for (const types::Var* f : st->fields)
+            if (key && f->name == key->name) ft = f->type;
+          el = kv->value;
+        } else if (i < st->fields.size()) {
+          ft = st->fields[i]->type;
+        }
+        element(k.note(text, "struct literal element", cl->lbrace), el, ft);
+      }
+      return;
+    }
+    if (auto* at = u->as<types::Array>()) {
+      for (Expr* el : cl->elts) {
+        if (auto* kv = el->as<KeyValueExpr>()) el = kv->value;
+        element(k.note(text, "array literal element", cl->lbrace), el, at->elem);
+      }
+      return;
+    }
+    if (auto* sl = u->as<types::Slice>()) {
+      Hole sk = spill(k, cl, SiteKind::SliceLit, text, cl->lbrace);
+      if (typeSize(sl->elem) * static_cast<int64_t>(cl->elts.size()) > kMaxImplicitStackVarSize)
+        heapAlloc(sites_.back(), "too large for stack");
+      for (Expr* el : cl->elts) {
+        if (auto* kv = el->as<KeyValueExpr>()) el = kv->value;
+        element(sk.note(text, "slice-literal-element", cl->lbrace), el, sl->elem);
+      }
+      return;
+    }
+    if (auto* mp = u->as<types::Map>()) {
+      spill(k, cl, SiteKind::MapLit, text, cl->lbrace);
+      for (Expr* el : cl->elts) {
+        if (auto* kv = el->as<KeyValueExpr>()) {
+          element(heapHole().note(text, "map literal key", cl->lbrace), kv->key, mp->key);
+          element(heapHole().note(text, "map literal value", cl->lbrace), kv->value, mp->elem);
+        } else {
+          expr(heapHole(), el);
+        }
+      }
+      return;
+    }
+    for (Expr* el : cl->elts) expr(heapHole(), el);
+  }
+
+  // One element of a composite literal: an elided `{...}` of a pointer
+  // element type is an implicit &T{...}.
+  void element(Hole k, Expr* el, const Type* et) {
+    Expr* u = unparen(el);
+    if (auto* cl = u ? u->as<CompositeLit>() : nullptr; cl && !cl->typeExpr && et && et->under<types::Pointer>()) {
+      const Type* inner = et->under<types::Pointer>()->elem;
+      std::string text = "&" + printer_.typeStr(inner) + (cl->elts.empty() ? "{}" : "{...}");
+      Hole sk = spill(k, cl, SiteKind::PtrLit, text, cl->lbrace);
+      if (typeSize(inner) > kMaxImplicitStackVarSize) heapAlloc(sites_.back(), "too large for stack");
+      compositeLit(sk, cl, true);
+      return;
+    }
+    exprTo(k, el, et);
+  }
+
+  // A closure: its storage is a site; its body is walked as a function of
+  // this batch; captured variables are wired once the batch is walked.
+  FuncCtx* funcLit(Hole k, FuncLit* lit) {
+    Hole ck = spill(k, lit, SiteKind::Closure, "func literal", lit->pos);
+    FuncCtx* f = newFunc(lit, lit->type ? lit->type->as<types::Signature>() : nullptr, fn_);
+    f->body = lit->body;
+    FuncCtx* top = fn_;
+    while (top && top->outer) top = top->outer;
+    f->name = fmt::format("{}.func{}", top ? top->name : "?", top ? ++top->closures : 0);
+    for (types::Var* v : lit->captures) lateVarLoc(v)->captured = true;
+    declareParams(f, nullptr, lit->sig);
+    closures_.emplace_back(ck, lit);
+    litFuncs_[lit] = f;
+    walkFunc(f);
+    return f;
+  }
+
+  void flowClosure(const Hole& k, FuncLit* lit) {
+    for (types::Var* v : lit->captures) {
+      Location* l = lateVarLoc(v);
+      bool byval = !l->addrTaken && !v->addressTaken && !l->reassigned && typeSize(v->type) <= kMaxByValueCapture;
+      Hole h = k.note(v->name, "captured by a closure", lit->pos);
+      if (!byval) {
+        l->capturedByRef = true;
+        h = h.shift(-1).note(v->name, "reference", lit->pos);
+      }
+      flow(h, l);
+    }
+  }
+
+  // -------------------------------------------------------------------------
+  // Solving
+
+  bool outlives(Location* root, Location* other) {
+    if (root->escapes) return true;
+    if (root->isResult) return true;
+    if (root->fn == other->fn && root->loopDepth < other->loopDepth) return true;
+    if (containsClosure(root->fn, other->fn)) return true;
+    return false;
+  }
+
+  void markEscapes(Location* l, Location* root, const std::vector<Note>* notes, int derefs) {
+    if (l->escapes) return;
+    l->escapes = true;
+    if (an_.options_.verbosity >= 2 && l->report) {
+      l->explainHeader = fmt::format("{} escapes to heap:", l->text);
+      if (notes) explainFlow(l->explain, root, l, derefs, *notes);
+      else explainPath(l->explain, root, l);
+    }
+    enqueue(l);
+  }
+
+  std::string explainLoc(const Location* l) {
+    if (l->isHeap) return "{heap}";
+    if (l->var) return l->text;
+    if (!l->node) return "{temp}";
+    return fmt::format("{{storage for {}}}", l->text);
+  }
+
+  void explainFlow(std::vector<std::string>& out, const Location* dst, const Location* src, int derefs,
+                   const std::vector<Note>& notes) {
+    std::string ops = derefs < 0 ? "&" : std::string(static_cast<size_t>(derefs), '*');
+    out.push_back(fmt::format("  flow: {} = {}{}:", explainLoc(dst), ops, explainLoc(src)));
+    for (auto it = notes.rbegin(); it != notes.rend(); ++it)
+      out.push_back(fmt::format("    from {} ({}) at {}", it->where, it->why, posString(sources_, it->pos)));
+  }
+
+  void explainPath(std::vector<std::string>& out, const Location* root, const Location* src) {
+    std::set<const Location*> seen;
+    while (src && src->dst && !seen.count(src)) {
+      seen.insert(src);
+      const Location* dst = src->dst;
+      if (src->dstEdge < 0 || static_cast<size_t>(src->dstEdge) >= dst->edges.size()) break;
+      const Edge& e = dst->edges[static_cast<size_t>(src->dstEdge)];
+      explainFlow(out, dst, src, e.derefs, e.notes);
+      if (dst == root) break;
+      src = dst;
+    }
+  }
+
+  void enqueue(Location* l) {
+    if (!l->queued) {
+      l->queued = true;
+      todo_.push_back(l);
+    }
+  }
+
+  void walkAll() {
+    for (auto& l : locs_) enqueue(l.get());
+    enqueue(&heap_);
+    while (!todo_.empty()) {
+      Location* root = todo_.back();
+      todo_.pop_back();
+      root->queued = false;
+      walkOne(root, ++walkgen_);
+    }
+  }
+
+  void walkOne(Location* root, uint32_t gen) {
+    root->walkgen = gen;
+    root->derefs = 0;
+    root->dst = nullptr;
+    std::vector<Location*> todo{root};
+    while (!todo.empty()) {
+      Location* l = todo.back();
+      todo.pop_back();
+      int derefs = l->derefs;
+      if (derefs < 0) {
+        derefs = 0;
+        if (outlives(root, l) && !l->escapes) markEscapes(l, root, nullptr, -1);
+      }
+      if (l->isParam && outlives(root, l)) leakTo(l, root, derefs);
+      for (size_t i = 0; i < l->edges.size(); ++i) {
+        Edge& e = l->edges[i];
+        if (e.src->escapes) continue;
+        int d = derefs + e.derefs;
+        if (e.src->walkgen != gen || e.src->derefs > d) {
+          e.src->walkgen = gen;
+          e.src->derefs = d;
+          e.src->dst = l;
+          e.src->dstEdge = static_cast<int>(i);
+          todo.push_back(e.src);
+        }
+      }
+    }
+  }
+
+  void leakTo(Location* param, Location* sink, int derefs) {
+    Leaks before = param->paramEsc;
+    if (!sink->escapes && sink->isResult && sink->fn == param->fn && sink->resultIndex < Leaks::kNumResults)
+      param->paramEsc.addResult(sink->resultIndex, derefs);
+    else
+      param->paramEsc.addHeap(derefs);
+    if (an_.options_.verbosity >= 2 && param->report && param->explain.empty() &&
+        std::memcmp(&before, &param->paramEsc, sizeof before) != 0) {
+      param->explainHeader =
+          fmt::format("parameter {} leaks to {} with derefs={}:", param->text, explainLoc(sink), derefs);
+      explainPath(param->explain, sink, param);
+    }
+  }
+
+  // -------------------------------------------------------------------------
+  // Results
+
+  void message(Pos pos, std::string text, std::vector<std::string> explain = {}) {
+    Message m;
+    m.pos = pos;
+    m.text = std::move(text);
+    m.explain = std::move(explain);
+    m.order = an_.messageCounter_++;
+    res_.messages_.push_back(std::move(m));
+  }
+
+  void explainMessage(Location* l) {
+    if (an_.options_.verbosity >= 2 && !l->explainHeader.empty()) {
+      message(l->pos, l->explainHeader, l->explain);
+    }
+  }
+
+  void finish(const std::vector<FuncDecl*>& decls) {
+    (void)decls;
+    // Parameter tags.
+    for (auto& f : funcs_) {
+      std::vector<Leaks> tags;
+      for (size_t i = 0; i < f->params.size(); ++i) {
+        Location* p = f->params[i];
+        Leaks l = p->paramEsc;
+        l.optimize();
+        if (p->escapes) l.addHeap(0);  // moved to heap: treat as leaking
+        tags.push_back(l);
+        const types::Var* v = f->paramVars[i];
+        if (!v || !p->report || p->escapes || !hasPointers(v->type)) continue;
+        explainMessage(p);
+        bool warned = false;
+        if (l.heap >= 0) {
+          message(p->pos, l.heap == 0 ? fmt::format("leaking param: {}", v->name)
+                                      : fmt::format("leaking param content: {}", v->name));
+          warned = true;
+        }
+        for (int r = 0; r < Leaks::kNumResults; ++r) {
+          if (l.result[r] < 0 || static_cast<size_t>(r) >= f->results.size()) continue;
+          message(p->pos, fmt::format("leaking param: {} to result {} level={}", v->name, f->results[r]->text,
+                                      l.result[r]));
+          warned = true;
+        }
+        if (!warned) message(p->pos, fmt::format("{} does not escape", v->name));
+      }
+      if (f->obj && f->node && f->node->is<FuncDecl>()) res_.tags_[f->obj] = std::move(tags);
+    }
+    // Variables and sites.
+    for (auto& lp : locs_) {
+      Location* l = lp.get();
+      if (l->var) {
+        VarFacts& vf = res_.vars_[l->var];
+        vf.heap = l->escapes;
+        vf.addressTaken = l->addrTaken;
+        vf.captured = l->captured;
+        vf.capturedByRef = l->capturedByRef;
+        if (l->escapes && l->report && l->var->name != "_" && !l->var->name.empty()) {
+          explainMessage(l);
+          message(l->pos, fmt::format("moved to heap: {}", l->var->name));
+        }
+        continue;
+      }
+      if (!l->node) continue;
+      SiteFacts sf;
+      sf.kind = l->kind;
+      sf.heap = l->escapes;
+      sf.pos = l->pos;
+      sf.text = l->text;
+      res_.sites_[Result::SiteKey{l->node, l->kind}] = sf;
+      if (!l->report) continue;
+      if (l->escapes) {
+        explainMessage(l);
+        message(l->pos, fmt::format("{} escapes to heap", l->text));
+      } else {
+        message(l->pos, fmt::format("{} does not escape", l->text));
+      }
+    }
+  }
+
+ public:
+  const Type* anyIface_ = nullptr;
+
+ private:
+  Analyzer& an_;
+  Result& res_;
+  const SourceSet& sources_;
+  GoPrinter printer_;
+  PosFinder posf_;
+  Location heap_;
+  std::vector<std::unique_ptr<Location>> locs_;
+  std::vector<std::unique_ptr<FuncCtx>> funcs_;
+  std::vector<Location*> sites_;
+  std::unordered_map<const types::Var*, Location*> varLocs_;
+  std::unordered_map<const types::Func*, FuncCtx*> batchFuncs_;
+  std::unordered_map<const FuncLit*, FuncCtx*> litFuncs_;
+  std::vector<std::pair<Hole, FuncLit*>> closures_;
+  std::vector<Location*> todo_;
+  FuncCtx* fn_ = nullptr;
+  int loopDepth_ = 0;
+  uint32_t walkgen_ = 0;
+  bool suppressReports_ = false;
+};
+
+// ---------------------------------------------------------------------------
+// AST visiting shared by the driver: every node below a statement or
+// expression (no types).
+
+namespace {
+
+void visitExpr(Expr* e, const std::function<void(Node*)>& f);
+
+void visitStmt(Stmt* s, const std::function<void(Node*)>& f) {
+  if (!s) return;
+  f(s);
+  switch (s->kind) {
+    case NodeKind::DeclStmt: {
+      auto* g = s->as<DeclStmt>()->decl ? s->as<DeclStmt>()->decl->as<GenDecl>() : nullptr;
+      if (!g) return;
+      for (Spec* sp : g->specs)
+        if (auto* vs = sp->as<ValueSpec>())
+          for (Expr* v : vs->values) visitExpr(v, f);
+      return;
+    }
+    case NodeKind::LabeledStmt: visitStmt(s->as<LabeledStmt>()->stmt, f); return;
+    case NodeKind::ExprStmt: visitExpr(s->as<ExprStmt>()->x, f); return;
+    case NodeKind::SendStmt:
+      visitExpr(s->as<SendStmt>()->chan, f);
+      visitExpr(s->as<SendStmt>()->value, f);
+      return;
+    case NodeKind::IncDecStmt: visitExpr(s->as<IncDecStmt>()->x, f); return;
+    case NodeKind::AssignStmt:
+      for (Expr* e : s->as<AssignStmt>()->lhs) visitExpr(e, f);
+      for (Expr* e : s->as<AssignStmt>()->rhs) visitExpr(e, f);
+      return;
+    case NodeKind::GoStmt: visitExpr(s->as<GoStmt>()->call, f); return;
+    case NodeKind::DeferStmt: visitExpr(s->as<DeferStmt>()->call, f); return;
+    case NodeKind::ReturnStmt:
+      for (Expr* e : s->as<ReturnStmt>()->results) visitExpr(e, f);
+      return;
+    case NodeKind::BlockStmt:
+      for (Stmt* x : s->as<BlockStmt>()->list) visitStmt(x, f);
+      return;
+    case NodeKind::IfStmt: {
+      auto* i = s->as<IfStmt>();
+      visitStmt(i->init, f);
+      visitExpr(i->cond, f);
+      visitStmt(i->body, f);
+      visitStmt(i->elseStmt, f);
+      return;
+    }
+    case NodeKind::CaseClause:
+      for (Expr* e : s->as<CaseClause>()->list) visitExpr(e, f);
+      for (Stmt* x : s->as<CaseClause>()->body) visitStmt(x, f);
+      return;
+    case NodeKind::SwitchStmt:
+      visitStmt(s->as<SwitchStmt>()->init, f);
+      visitExpr(s->as<SwitchStmt>()->tag, f);
+      visitStmt(s->as<SwitchStmt>()->body, f);
+      return;
+    case NodeKind::TypeSwitchStmt:
+      visitStmt(s->as<TypeSwitchStmt>()->init, f);
+      visitStmt(s->as<TypeSwitchStmt>()->assign, f);
+      visitStmt(s->as<TypeSwitchStmt>()->body, f);
+      return;
+    case NodeKind::CommClause:
+      visitStmt(s->as<CommClause>()->comm, f);
+      for (Stmt* x : s->as<CommClause>()->body) visitStmt(x, f);
+      return;
+    case NodeKind::SelectStmt: visitStmt(s->as<SelectStmt>()->body, f); return;
+    case NodeKind::ForStmt: {
+      auto* x = s->as<ForStmt>();
+      visitStmt(x->init, f);
+      visitExpr(x->cond, f);
+      visitStmt(x->post, f);
+      visitStmt(x->body, f);
+      return;
+    }
+    case NodeKind::RangeStmt: {
+      auto* r = s->as<RangeStmt>();
+      visitExpr(r->key, f);
+      visitExpr(r->value, f);
+      visitExpr(r->x, f);
+      visitStmt(r->body, f);
+      return;
+    }
+    default: return;
+  }
+}
+
+void visitExpr(Expr* e, const std::function<void(Node*)>& f) {
+  if (!e) return;
+  f(e);
+  switch (e->kind) {
+    case NodeKind::FuncLit: visitStmt(e->as<FuncLit>()->body, f); return;
+    case NodeKind::CompositeLit:
+      for (Expr* x : e->as<CompositeLit>()->elts) visitExpr(x, f);
+      return;
+    case NodeKind::ParenExpr: visitExpr(e->as<ParenExpr>()->x, f); return;
+    case NodeKind::SelectorExpr: visitExpr(e->as<SelectorExpr>()->x, f); return;
+    case NodeKind::IndexExpr:
+      visitExpr(e->as<IndexExpr>()->x, f);
+      visitExpr(e->as<IndexExpr>()->index, f);
+      return;
+    case NodeKind::SliceExpr: {
+      auto* s = e->as<SliceExpr>();
+      visitExpr(s->x, f);
+      visitExpr(s->low, f);
+      visitExpr(s->high, f);
+      visitExpr(s->max, f);
+      return;
+    }
+    case NodeKind::TypeAssertExpr: visitExpr(e->as<TypeAssertExpr>()->x, f); return;
+    case NodeKind::CallExpr:
+      visitExpr(e->as<CallExpr>()->fun, f);
+      for (Expr* a : e->as<CallExpr>()->args) visitExpr(a, f);
+      return;
+    case NodeKind::StarExpr: visitExpr(e->as<StarExpr>()->x, f); return;
+    case NodeKind::UnaryExpr: visitExpr(e->as<UnaryExpr>()->x, f); return;
+    case NodeKind::BinaryExpr:
+      visitExpr(e->as<BinaryExpr>()->x, f);
+      visitExpr(e->as<BinaryExpr>()->y, f);
+      return;
+    case NodeKind::KeyValueExpr:
+      visitExpr(e->as<KeyValueExpr>()->key, f);
+      visitExpr(e->as<KeyValueExpr>()->value, f);
+      return;
+    default: return;
+  }
+}
+
+}  // namespace
+
+void Batch::findLoopingLabels(FuncCtx* f) {
+  if (!f->body) return;
+  // A label that a later goto jumps back to makes a loop (gc's "looping
+  // label"); nested function literals are their own functions.
+  std::function<void(Node*)> visit = [&](Node* n) {
+    if (auto* b = n->as<BranchStmt>(); b && b->tok == Tok::Goto && b->target) {
+      if (auto* ls = b->target->as<LabeledStmt>(); ls && ls->pos < b->pos) f->loopingLabels.insert(ls);
+    }
+  };
+  visitStmt(f->body, visit);
+}
+
+// ---------------------------------------------------------------------------
+// Result
+
+bool Result::siteOnHeap(const Node* n, SiteKind kind) const {
+  auto it = sites_.find(SiteKey{n, kind});
+  return it == sites_.end() || it->second.heap;
+}
+
+bool Result::varOnHeap(const types::Var* v) const {
+  auto it = vars_.find(v);
+  return it == vars_.end() || it->second.heap;
+}
+
+const SiteFacts* Result::site(const Node* n, SiteKind kind) const {
+  auto it = sites_.find(SiteKey{n, kind});
+  return it == sites_.end() ? nullptr : &it->second;
+}
+
+const VarFacts* Result::var(const types::Var* v) const {
+  auto it = vars_.find(v);
+  return it == vars_.end() ? nullptr : &it->second;
+}
+
+const std::vector<Leaks>* Result::tags(const types::Func* f) const {
+  auto it = tags_.find(f);
+  return it == tags_.end() ? nullptr : &it->second;
+}
+
+std::vector<Message> Result::sortedMessages() const {
+  std::vector<Message> out = messages_;
+  std::stable_sort(out.begin(), out.end(), [](const Message& a, const Message& b) {
+    if (a.pos.line != b.pos.line) return a.pos.line < b.pos.line;
+    if (a.pos.col != b.pos.col) return a.pos.col < b.pos.col;
+    return a.order < b.order;
+  });
+  return out;
+}
+
+std::string Result::render(const SourceSet& sources, int verbosity) const {
+  std::string out;
+  for (const Message& m : sortedMessages()) {
+    std::string pos = posString(sources, m.pos);
+    if (m.text.ends_with(":") && verbosity < 2) continue;
+    out += fmt::format("{}: {}\n", pos, m.text);
+    if (verbosity >= 2)
+      for (const std::string& e : m.explain) out += fmt::format("{}: {}\n", pos, e);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Driver
+
+Analyzer::Analyzer(const Program& program, Options options)
+    : program_(program), options_(options), result_(std::make_unique<Result>()) {}
+
+Analyzer::~Analyzer() = default;
+
+namespace {
+
+// Tarjan's SCCs over the static call graph of `decls`, callees first.
+std::vector<std::vector<FuncDecl*>> callGraphSCCs(const std::vector<FuncDecl*>& decls) {
+  std::unordered_map<const types::Func*, FuncDecl*> byObj;
+  for (FuncDecl* d : decls)
+    if (d->obj) byObj[d->obj] = d;
+  std::unordered_map<FuncDecl*, std::vector<FuncDecl*>> succ;
+  for (FuncDecl* d : decls) {
+    auto& out = succ[d];
+    auto add = [&](const types::Object* o) {
+      auto* fo = o ? o->as<types::Func>() : nullptr;
+      auto it = fo ? byObj.find(fo) : byObj.end();
+      if (it != byObj.end()) out.push_back(it->second);
+    };
+    visitStmt(d->body, [&](Node* n) {
+      if (auto* id = n->as<Ident>()) add(id->obj);
+      if (auto* s = n->as<SelectorExpr>(); s && s->selection) add(s->selection->obj);
+    });
+  }
+  std::vector<std::vector<FuncDecl*>> out;
+  std::unordered_map<FuncDecl*, int> index, low;
+  std::unordered_map<FuncDecl*, bool> onStack;
+  std::vector<FuncDecl*> stack;
+  int counter = 0;
+  std::function<void(FuncDecl*)> strong = [&](FuncDecl* v) {
+    index[v] = low[v] = counter++;
+    stack.push_back(v);
+    onStack[v] = true;
+    for (FuncDecl* w : succ[v]) {
+      if (!index.count(w)) {
+        strong(w);
+        low[v] = std::min(low[v], low[w]);
+      } else if (onStack[w]) {
+        low[v] = std::min(low[v], index[w]);
+      }
+    }
+    if (low[v] == index[v]) {
+      std::vector<FuncDecl*> comp;
+      FuncDecl* w;
+      do {
+        w = stack.back();
+        stack.pop_back();
+        onStack[w] = false;
+        comp.push_back(w);
+      } while (w != v);
+      std::reverse(comp.begin(), comp.end());
+      out.push_back(std::move(comp));
+    }
+  };
+  for (FuncDecl* d : decls)
+    if (!index.count(d)) strong(d);
+  return out;
+}
+
+}  // namespace
+
+void Analyzer::analyzePackage(const types::Package* pkg) {
+  if (!pkg) return;
+  std::vector<FuncDecl*> decls;
+  for (File* f : pkg->files)
+    for (Decl* d : f->decls)
+      if (auto* fd = d->as<FuncDecl>(); fd && fd->body && fd->obj) decls.push_back(fd);
+  const SourceSet& sources = program_.sources;
+  for (auto& comp : callGraphSCCs(decls)) {
+    Batch b(*this, *result_, sources, pkg);
+    b.anyIface_ = program_.universe ? program_.universe->emptyInterface() : nullptr;
+    b.run(comp, {});
+  }
+  std::vector<types::Initializer*> inits;
+  for (const types::Initializer& in : pkg->initOrder) inits.push_back(const_cast<types::Initializer*>(&in));
+  if (!inits.empty()) {
+    Batch b(*this, *result_, sources, pkg);
+    b.anyIface_ = program_.universe ? program_.universe->emptyInterface() : nullptr;
+    b.run({}, inits);
+  }
+}
+
+void Analyzer::analyzeFunc(FuncDecl* decl) {
+  if (!decl || !decl->body || !decl->obj) return;
+  Batch b(*this, *result_, program_.sources, decl->obj->pkg);
+  b.anyIface_ = program_.universe ? program_.universe->emptyInterface() : nullptr;
+  b.run({decl}, {});
+}
+
+std::unique_ptr<Result> analyzeProgram(const Program& program, int verbosity) {
+  Options opts;
+  opts.verbosity = verbosity;
+  opts.reportFile = program.mainFile ? program.mainFile->pos.file : -1;
+  Analyzer an(program, opts);
+  for (const types::Package* p : program.imports) an.analyzePackage(p);
+  an.analyzePackage(program.mainPackage);
+  return an.takeResult();
+}
+
+}  // namespace gol::lang::escape
