@@ -7,6 +7,7 @@
 #include "lang/escape.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <functional>
@@ -205,15 +206,7 @@ class GoPrinter {
   std::string str(const Expr* e, int prec = 0) {
     if (!e) return "";
     if (e->is<ParenExpr>()) return str(e->as<ParenExpr>()->x, prec);
-    if (e->mode == ExprMode::Constant && !e->value.isUnknown()) {
-      if (e->value.kind() == ConstValue::Kind::Int && isRuneType(e->type)) {
-        std::string s = e->value.toString();
-        char* end = nullptr;
-        long long v = std::strtoll(s.c_str(), &end, 10);
-        if (end && *end == 0) return quoteRune(v);
-      }
-      return e->value.toString();
-    }
+    if (e->mode == ExprMode::Constant && !e->value.isUnknown()) return constStr(e);
     switch (e->kind) {
       case NodeKind::Ident: return e->as<Ident>()->name;
       case NodeKind::BasicLit: return e->as<BasicLit>()->lit;
@@ -224,7 +217,7 @@ class GoPrinter {
       }
       case NodeKind::SelectorExpr: {
         auto* s = e->as<SelectorExpr>();
-        return str(s->x, 6) + "." + s->sel->name;
+        return str(s->x, 6) + embeddedPath(s) + "." + s->sel->name;
       }
       case NodeKind::IndexExpr: {
         auto* x = e->as<IndexExpr>();
@@ -284,9 +277,60 @@ class GoPrinter {
     }
   }
 
+  // A constant as gc prints it: its value, wrapped in a conversion when
+  // its type is not the default one of its kind (int8(1), Weekday(4)).
+  std::string constStr(const Expr* e) {
+    std::string v = e->value.toString();
+    const Type* t = e->type;
+    auto* b = t ? t->as<types::Basic>() : nullptr;
+    if (e->value.kind() == ConstValue::Kind::Int && isRuneType(t)) {
+      char* end = nullptr;
+      long long r = std::strtoll(v.c_str(), &end, 10);
+      if (end && *end == 0) return quoteRune(r);
+    }
+    if (!t || types::isUntyped(t)) return v;
+    if (b && (b->basicKind == types::BasicKind::Int || b->basicKind == types::BasicKind::Float64 ||
+              b->basicKind == types::BasicKind::String || b->basicKind == types::BasicKind::Bool))
+      return v;
+    auto* ub = t->under<types::Basic>();
+    if (ub && ub->basicKind == types::BasicKind::Float32 && e->value.kind() == ConstValue::Kind::Float) {
+      double d = std::strtod(v.c_str(), nullptr);
+      v = fmt::format("{:.6g}", d);
+      if (v.find("e+0") != std::string::npos || v.find("e-0") != std::string::npos) {
+        size_t at = v.find('e');
+        v = v.substr(0, at + 2) + v.substr(at + 2);  // keep two exponent digits, as Go
+      }
+    }
+    return typeStr(t) + "(" + v + ")";
+  }
+
+  // Go spells empty and non-empty struct and interface types with spaces:
+  // `struct {}`, `struct { x int }`, `interface {}`.
   std::string typeStr(const Type* t) {
     if (!t) return "?";
-    return types::typeString(t, pkg_);
+    std::string s = types::typeString(t, pkg_);
+    std::string out;
+    for (size_t i = 0; i < s.size(); ++i) {
+      bool kw = (s.compare(i, 7, "struct{") == 0 && (i == 0 || !std::isalnum(static_cast<unsigned char>(s[i - 1])))) ||
+                (s.compare(i, 10, "interface{") == 0 && (i == 0 || !std::isalnum(static_cast<unsigned char>(s[i - 1]))));
+      if (!kw) {
+        out += s[i];
+        continue;
+      }
+      size_t brace = s.find('{', i);
+      out += s.substr(i, brace - i);
+      // Find the matching close brace.
+      int depth = 0;
+      size_t j = brace;
+      for (; j < s.size(); ++j) {
+        if (s[j] == '{') ++depth;
+        else if (s[j] == '}' && --depth == 0) break;
+      }
+      std::string inner = s.substr(brace + 1, j - brace - 1);
+      out += inner.empty() ? " {}" : " { " + inner + " }";
+      i = j;
+    }
+    return out;
   }
 
  private:
@@ -316,6 +360,25 @@ class GoPrinter {
       default: return "?";
     }
   }
+  // ".Animal" for p.Name promoted from an embedded Animal: gc prints the
+  // implicit path.
+  static std::string embeddedPath(const SelectorExpr* s) {
+    if (!s->selection || s->selection->index.size() < 2) return "";
+    std::string out;
+    const Type* t = s->x->type;
+    const auto& idx = s->selection->index;
+    for (size_t i = 0; i + 1 < idx.size(); ++i) {
+      if (!t) return out;
+      if (auto* p = t->under<types::Pointer>()) t = p->elem;
+      auto* st = t->under<types::Struct>();
+      if (!st || idx[i] < 0 || static_cast<size_t>(idx[i]) >= st->fields.size()) return out;
+      const types::Var* f = st->fields[static_cast<size_t>(idx[i])];
+      out += "." + f->name;
+      t = f->type;
+    }
+    return out;
+  }
+
   const types::Package* pkg_;
 };
 
@@ -477,16 +540,8 @@ constexpr NativeTag kNativeTags[] = {
     {"os.sysRename", "nn"},         {"os.sysMkdir", "n"},          {"os.sysIsDir", "n"},
     {"unicode.tableData", "n"},     {"runtime.KeepAlive", "n"},    {"runtime.ReadMemStats", "n"},
     {"errors.isComparable", "n"},   {"errors.asTargetKind", "n"},
-    {"sync/atomic.AddInt32", "n"},  {"sync/atomic.AddInt64", "n"}, {"sync/atomic.AddUint32", "n"},
-    {"sync/atomic.AddUint64", "n"}, {"sync/atomic.AddUintptr", "n"}, {"sync/atomic.LoadInt32", "n"},
-    {"sync/atomic.LoadInt64", "n"}, {"sync/atomic.LoadUint32", "n"}, {"sync/atomic.LoadUint64", "n"},
-    {"sync/atomic.LoadUintptr", "n"}, {"sync/atomic.StoreInt32", "n"}, {"sync/atomic.StoreInt64", "n"},
-    {"sync/atomic.StoreUint32", "n"}, {"sync/atomic.StoreUint64", "n"}, {"sync/atomic.StoreUintptr", "n"},
-    {"sync/atomic.SwapInt32", "n"}, {"sync/atomic.SwapInt64", "n"}, {"sync/atomic.SwapUint32", "n"},
-    {"sync/atomic.SwapUint64", "n"}, {"sync/atomic.SwapUintptr", "n"},
-    {"sync/atomic.CompareAndSwapInt32", "n"}, {"sync/atomic.CompareAndSwapInt64", "n"},
-    {"sync/atomic.CompareAndSwapUint32", "n"}, {"sync/atomic.CompareAndSwapUint64", "n"},
-    {"sync/atomic.CompareAndSwapUintptr", "n"},
+    // sync/atomic is left out on purpose: Go tags its pointers as leaking,
+    // and gol must never be less conservative than Go.
 };
 
 std::string nativeName(const types::Func* f) {
