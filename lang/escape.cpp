@@ -1202,7 +1202,17 @@ class Batch {
         ++loopDepth_;
         stmt(f->init);
         expr(discard(), f->cond);
+        // The post statement updates the next iteration's copy of a loop
+        // variable: not a reassignment of the one a closure captured.
+        std::vector<const types::Var*> loopVars;
+        if (auto* as = f->init ? f->init->as<AssignStmt>() : nullptr; as && as->tok == Tok::Define)
+          for (Expr* l : as->lhs)
+            if (auto* id = unparen(l) ? unparen(l)->as<Ident>() : nullptr; id && id->isDef && id->obj)
+              if (auto* v = id->obj->as<types::Var>()) loopVars.push_back(v);
+        std::vector<bool> before;
+        for (const types::Var* v : loopVars) before.push_back(lateVarLoc(v)->reassigned);
         stmt(f->post);
+        for (size_t i = 0; i < loopVars.size(); ++i) lateVarLoc(loopVars[i])->reassigned = before[i];
         block(f->body);
         --loopDepth_;
         return;
