@@ -667,6 +667,7 @@ struct FuncCtx {
   const types::Signature* sig = nullptr;
   FuncCtx* outer = nullptr;
   BlockStmt* body = nullptr;
+  const FuncLit* lit = nullptr;    // for closures
   std::string name;                // for -m=2 ("main", "main.func1")
   std::vector<Location*> params;   // receiver first
   std::vector<const types::Var*> paramVars;
@@ -698,6 +699,7 @@ class Batch {
   // parameters), then walks each body.
   void run(const std::vector<FuncDecl*>& decls, const std::vector<types::Initializer*>& inits) {
     for (FuncDecl* d : decls) declareFunc(d);
+    for (FuncDecl* d : decls) findStaticValues(d->body);
     for (FuncDecl* d : decls) walkFunc(batchFuncs_.at(d->obj));
     if (!inits.empty()) walkGlobals(inits);
     for (auto& [k, lit] : closures_) flowClosure(k, lit);
@@ -858,6 +860,26 @@ class Batch {
   }
 
   void findLoopingLabels(FuncCtx* f);
+  void findStaticValues(BlockStmt* body);
+
+  // The expression a local variable always holds (Go's ir.StaticValue):
+  // defined once with a value, never assigned again, never address-taken.
+  // Whether a function literal is only ever called directly: written as the
+  // callee of a call, or held by a static variable used only as a callee.
+  bool staticOnly(const FuncLit* lit) {
+    if (lostLits_.count(lit)) return false;
+    if (directCallees_.count(lit)) return true;
+    auto it = staticLitVar_.find(lit);
+    return it != staticLitVar_.end() && !nonCallUses_.count(it->second) && !assigned_.count(it->second) &&
+           !it->second->addressTaken;
+  }
+
+  Expr* staticValue(const Ident* id) {
+    auto* v = id->obj ? id->obj->as<types::Var>() : nullptr;
+    if (!v || v->isGlobal || v->isParam || v->addressTaken || assigned_.count(v)) return nullptr;
+    auto it = defExpr_.find(v);
+    return it == defExpr_.end() ? nullptr : unparen(it->second);
+  }
 
   void walkFunc(FuncCtx* f) {
     FuncCtx* saved = fn_;
@@ -1374,8 +1396,27 @@ class Batch {
     bool dynamic = false;
     size_t skipArgs = 0;
     if (auto* id = fun->as<Ident>()) {
-      if (id->obj && id->obj->is<types::Func>()) target = id->obj->as<types::Func>();
-      else dynamic = true;
+      if (id->obj && id->obj->is<types::Func>()) {
+        target = id->obj->as<types::Func>();
+      } else if (Expr* sv = staticValue(id)) {
+        // f := func(...){...} or f := pkg.F, never reassigned: a static call.
+        if (auto* lit = sv->as<FuncLit>(); lit && litFuncs_.count(lit)) {
+          inBatch = litFuncs_.at(lit);
+        } else if (auto* lost = sv->as<FuncLit>()) {
+          lostLits_.insert(lost);  // a call we could not wire: its results go anywhere
+          dynamic = true;
+        } else if (auto* fid = sv->as<Ident>(); fid && fid->obj && fid->obj->is<types::Func>()) {
+          target = fid->obj->as<types::Func>();
+        } else if (auto* fs = sv->as<SelectorExpr>();
+                   fs && !fs->selection && fs->sel->obj && fs->sel->obj->is<types::Func>()) {
+          target = fs->sel->obj->as<types::Func>();
+        } else {
+          dynamic = true;
+        }
+        if (!dynamic) expr(discard(), fun);
+      } else {
+        dynamic = true;
+      }
     } else if (auto* sel = fun->as<SelectorExpr>()) {
       if (!sel->selection) {
         if (sel->sel->obj && sel->sel->obj->is<types::Func>()) target = sel->sel->obj->as<types::Func>();
@@ -1843,6 +1884,7 @@ class Batch {
     Hole ck = spill(k, lit, SiteKind::Closure, "func literal", lit->pos);
     FuncCtx* f = newFunc(lit, lit->type ? lit->type->as<types::Signature>() : nullptr, fn_);
     f->body = lit->body;
+    f->lit = lit;
     FuncCtx* top = fn_;
     while (top && top->outer) top = top->outer;
     f->name = fmt::format("{}.func{}", top ? top->name : "?", top ? ++top->closures : 0);
@@ -1872,7 +1914,15 @@ class Batch {
 
   bool outlives(Location* root, Location* other) {
     if (root->escapes) return true;
-    if (root->isResult) return true;
+    if (root->isResult) {
+      // A closure called only where we see the calls returns to the
+      // function that contains it: its results do not outlive that
+      // function's variables (Go's exception, as in `*func() *int {
+      // return &u }() = 42`).
+      const FuncCtx* f = root->fn;
+      if (f && f->lit && staticOnly(f->lit) && containsClosure(other->fn, f)) return false;
+      return true;
+    }
     if (root->fn == other->fn && root->loopDepth < other->loopDepth) return true;
     if (containsClosure(root->fn, other->fn)) return true;
     return false;
@@ -2075,6 +2125,12 @@ class Batch {
   std::unordered_map<const types::Func*, FuncCtx*> batchFuncs_;
   std::unordered_map<const FuncLit*, FuncCtx*> litFuncs_;
   std::vector<std::pair<Hole, FuncLit*>> closures_;
+  std::unordered_map<const types::Var*, Expr*> defExpr_;
+  std::set<const types::Var*> assigned_;
+  std::set<const FuncLit*> directCallees_;                         // func(){...}()
+  std::unordered_map<const FuncLit*, const types::Var*> staticLitVar_;  // f := func(){...}
+  std::set<const types::Var*> nonCallUses_;
+  std::set<const FuncLit*> lostLits_;                        // f used other than f(...)
   std::vector<Location*> todo_;
   FuncCtx* fn_ = nullptr;
   int loopDepth_ = 0;
@@ -2221,6 +2277,55 @@ void Batch::findLoopingLabels(FuncCtx* f) {
     }
   };
   visitStmt(f->body, visit);
+}
+
+void Batch::findStaticValues(BlockStmt* body) {
+  auto varOf = [](Expr* e) -> const types::Var* {
+    auto* id = unparen(e) ? unparen(e)->as<Ident>() : nullptr;
+    return id && id->obj ? id->obj->as<types::Var>() : nullptr;
+  };
+  std::set<const Ident*> calleeIdents;
+  visitStmt(body, [&](Node* n) {
+    if (auto* c = n->as<CallExpr>()) {
+      Expr* f = unparen(c->fun);
+      if (auto* id = f ? f->as<Ident>() : nullptr) calleeIdents.insert(id);
+      if (auto* lit = f ? f->as<FuncLit>() : nullptr) directCallees_.insert(lit);
+    }
+  });
+  visitStmt(body, [&](Node* n) {
+    if (auto* id = n->as<Ident>()) {
+      auto* v = id->obj ? id->obj->as<types::Var>() : nullptr;
+      if (v && !id->isDef && !calleeIdents.count(id)) nonCallUses_.insert(v);
+    }
+    if (auto* a = n->as<AssignStmt>()) {
+      for (size_t i = 0; i < a->lhs.size(); ++i) {
+        const types::Var* v = varOf(a->lhs[i]);
+        if (!v) continue;
+        auto* id = unparen(a->lhs[i])->as<Ident>();
+        if (a->tok == Tok::Define && id->isDef && a->lhs.size() == a->rhs.size() && !defExpr_.count(v)) {
+          defExpr_[v] = a->rhs[i];
+          if (auto* lit = unparen(a->rhs[i]) ? unparen(a->rhs[i])->as<FuncLit>() : nullptr) staticLitVar_[lit] = v;
+        } else
+          assigned_.insert(v);
+      }
+    } else if (auto* d = n->as<DeclStmt>()) {
+      auto* g = d->decl ? d->decl->as<GenDecl>() : nullptr;
+      if (!g || g->tok != Tok::Var) return;
+      for (Spec* sp : g->specs)
+        if (auto* vs = sp->as<ValueSpec>(); vs && vs->values.size() == vs->names.size())
+          for (size_t i = 0; i < vs->names.size(); ++i)
+            if (auto* v = vs->names[i]->obj ? vs->names[i]->obj->as<types::Var>() : nullptr) {
+              defExpr_[v] = vs->values[i];
+              if (auto* lit = unparen(vs->values[i]) ? unparen(vs->values[i])->as<FuncLit>() : nullptr)
+                staticLitVar_[lit] = v;
+            }
+    } else if (auto* inc = n->as<IncDecStmt>()) {
+      if (const types::Var* v = varOf(inc->x)) assigned_.insert(v);
+    } else if (auto* r = n->as<RangeStmt>()) {
+      if (const types::Var* v = varOf(r->key)) assigned_.insert(v);
+      if (const types::Var* v = varOf(r->value)) assigned_.insert(v);
+    }
+  });
 }
 
 // ---------------------------------------------------------------------------
