@@ -698,9 +698,10 @@ class Batch {
   // Declares the functions of the batch (so calls among them wire to their
   // parameters), then walks each body.
   void run(const std::vector<FuncDecl*>& decls, const std::vector<types::Initializer*>& inits) {
-    for (FuncDecl* d : decls) declareFunc(d);
+    std::vector<FuncCtx*> ctxs;
+    for (FuncDecl* d : decls) ctxs.push_back(declareFunc(d));
     for (FuncDecl* d : decls) findStaticValues(d->body);
-    for (FuncDecl* d : decls) walkFunc(batchFuncs_.at(d->obj));
+    for (FuncCtx* f : ctxs) walkFunc(f);
     if (!inits.empty()) walkGlobals(inits);
     for (auto& [k, lit] : closures_) flowClosure(k, lit);
     walkAll();
@@ -850,13 +851,14 @@ class Batch {
     loopDepth_ = savedDepth;
   }
 
-  void declareFunc(FuncDecl* d) {
+  FuncCtx* declareFunc(FuncDecl* d) {
     FuncCtx* f = newFunc(d, d->obj ? d->obj->signature() : nullptr, nullptr);
     f->obj = d->obj;
     f->body = d->body;
     f->name = d->name ? d->name->name : "?";
-    batchFuncs_[d->obj] = f;
+    if (d->name && d->name->name != "init") batchFuncs_[d->obj] = f;  // init cannot be called
     declareParams(f, d->recv, d->sig);
+    return f;
   }
 
   void findLoopingLabels(FuncCtx* f);
@@ -902,7 +904,8 @@ class Batch {
       Expr* rhs = unparen(in->rhs);
       // Composite literals, &T{...} and func literals initialising globals
       // are static data: gc reports nothing for them.
-      bool isStatic = rhs->is<CompositeLit>() || rhs->is<FuncLit>() ||
+      bool isMapLit = rhs->is<CompositeLit>() && rhs->type && rhs->type->under<types::Map>();
+      bool isStatic = (rhs->is<CompositeLit>() && !isMapLit) || rhs->is<FuncLit>() ||
                       (rhs->is<UnaryExpr>() && rhs->as<UnaryExpr>()->op == Tok::And &&
                        unparen(rhs->as<UnaryExpr>()->x)->is<CompositeLit>());
       bool saveSup = suppressReports_;
@@ -1788,7 +1791,7 @@ class Batch {
         expr(k, e->as<KeyValueExpr>()->value);
         return;
       default:
-        // Something we do not model: its value goes to the heap.
+        // Type expressions and bad expressions: no value, no storage.
         return;
     }
   }

@@ -203,13 +203,14 @@ def classify(go, gol, lines=None):
     return counts, details
 
 
-def run_go(path, gocache):
+def run_go(path, gocache, noinline=False):
     with tempfile.TemporaryDirectory() as d:
         with open(os.path.join(d, "go.mod"), "w") as f:
             f.write("module esc\n\ngo 1.22\n")
         shutil.copy(path, os.path.join(d, "main.go"))
         env = dict(os.environ, GOTOOLCHAIN="local", GOFLAGS="", GO111MODULE="on", GOCACHE=gocache)
-        p = subprocess.run([GO, "build", "-gcflags=-m", "-o", os.devnull, "."], cwd=d, env=env,
+        flags = "-gcflags=-m -l" if noinline else "-gcflags=-m"
+        p = subprocess.run([GO, "build", flags, "-o", os.devnull, "."], cwd=d, env=env,
                            capture_output=True, text=True, errors="replace", timeout=300)
         if p.returncode != 0 and "escape" not in p.stderr and "does not escape" not in p.stderr:
             return None, p.stderr
@@ -227,6 +228,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--gol", default=os.path.join(ROOT, "build/release/gol"))
     ap.add_argument("--gocache", default=os.path.join(tempfile.gettempdir(), "gol-escape-go-cache"))
+    ap.add_argument("--noinline", action="store_true",
+                    help="run Go with -gcflags='-m -l' (no inlining, closer to gol, which has no inliner)")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every disagreement")
     ap.add_argument("files", nargs="*")
     args = ap.parse_args()
@@ -239,7 +242,7 @@ def main():
     total = collections.Counter()
     skipped = []
     for path in files:
-        go, go_err = run_go(path, args.gocache)
+        go, go_err = run_go(path, args.gocache, args.noinline)
         gol, gol_err = run_gol(args.gol, path)
         rel = os.path.relpath(path, ROOT)
         if go is None or gol is None:
