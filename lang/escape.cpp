@@ -1155,7 +1155,8 @@ class Batch {
       case NodeKind::DeferStmt: goDefer(s->as<DeferStmt>()->call, false, s); return;
       case NodeKind::ReturnStmt: {
         auto* r = s->as<ReturnStmt>();
-        std::string where = stmtString(s);
+        std::string where = "return";
+        for (size_t i = 0; i < r->results.size(); ++i) where += (i ? ", " : " ") + printer_.str(r->results[i]);
         std::vector<Hole> ks;
         for (Location* res : fn_->results) ks.push_back(holeOf(res).note(where, "return", s->pos));
         if (r->results.size() == ks.size()) {
@@ -1173,19 +1174,52 @@ class Batch {
         auto* i = s->as<IfStmt>();
         stmt(i->init);
         expr(discard(), i->cond);
-        block(i->body);
-        stmt(i->elseStmt);
+        // gc removes the branch a constant condition never takes before
+        // escape analysis, and reports nothing in it; so do we (codegen
+        // finds no facts there and allocates on the heap).
+        int known = constBool(i->cond);
+        if (known != 0) block(i->body);
+        if (known != 1) stmt(i->elseStmt);
         return;
       }
       case NodeKind::SwitchStmt: {
         auto* sw = s->as<SwitchStmt>();
         stmt(sw->init);
         expr(discard(), sw->tag);
+        // A switch on a constant bool: gc keeps only the case it takes
+        // when every case before it is a constant too.
+        // gc keeps only the taken case of a switch on a constant bool when
+        // every case before it is constant (and the cases it falls into).
+        int tag = sw->tag ? constBool(sw->tag) : 1;
+        const CaseClause* taken = nullptr;
+        if (tag >= 0) {
+          for (Stmt* c : sw->body->list) {
+            auto* cc = c->as<CaseClause>();
+            if (!cc || cc->list.empty()) continue;
+            bool allConst = true, match = false;
+            for (Expr* e : cc->list) {
+              int v = constBool(e);
+              if (v < 0) allConst = false;
+              else if (v == tag) match = true;
+            }
+            if (match) {
+              taken = cc;
+              break;
+            }
+            if (!allConst) break;
+          }
+        }
+        bool walking = taken == nullptr;
         for (Stmt* c : sw->body->list) {
           auto* cc = c->as<CaseClause>();
           if (!cc) continue;
+          if (cc == taken) walking = true;
+          if (!walking) continue;
           for (Expr* e : cc->list) expr(discard(), e);
           stmts(cc->body);
+          if (taken)
+            walking = !cc->body.empty() && cc->body.back()->is<BranchStmt>() &&
+                      cc->body.back()->as<BranchStmt>()->tok == Tok::Fallthrough;
         }
         return;
       }
@@ -1274,6 +1308,12 @@ class Batch {
       default:
         return;
     }
+  }
+
+  // 1 or 0 for a constant bool expression, -1 otherwise.
+  static int constBool(const Expr* e) {
+    if (!e || e->mode != ExprMode::Constant || e->value.kind() != ConstValue::Kind::Bool) return -1;
+    return e->value.boolVal() ? 1 : 0;
   }
 
   void goDefer(CallExpr* c, bool isGo, Stmt* s) {
@@ -1608,7 +1648,7 @@ class Batch {
     const Type* from = x ? x->type : nullptr;
     if (isIface(to)) {
       if (!isIface(from) && from && !isUntypedNil(x)) {
-        if (!isDirectIface(from)) k = spill(k, c, SiteKind::IfaceBox, printer_.str(c), posf_.pos(c));
+        if (!isDirectIface(from)) k = spill(k, c, SiteKind::IfaceBox, printer_.str(c), posf_.pos(x));
       }
       expr(k.note(printer_.str(c), "interface-converted", posf_.pos(c)), x);
       return;
@@ -1781,6 +1821,14 @@ class Batch {
         if (b->op == Tok::Add && isStringType(e->type)) {
           spill(k, e, SiteKind::Concat, printer_.str(e), b->opPos);
           concatOperands(b);
+          return;
+        }
+        // x == y with one side an interface: the other is converted.
+        if ((b->op == Tok::Eql || b->op == Tok::Neq) && b->x->type && b->y->type &&
+            isIface(b->x->type) != isIface(b->y->type)) {
+          bool xi = isIface(b->x->type);
+          exprTo(discard(), b->x, xi ? nullptr : b->y->type);
+          exprTo(discard(), b->y, xi ? b->x->type : nullptr);
           return;
         }
         expr(discard(), b->x);

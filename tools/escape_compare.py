@@ -21,6 +21,11 @@ to heap" / "E does not escape" (allocation sites), and parameter tags
 ("leaking param: p", "leaking param content: p", "leaking param: p to
 result r level=N", "p does not escape"). Inlining lines are ignored.
 
+Go's inliner moves decisions around: an inlined callee's allocations are
+reported at the call, with the callee's expressions (`~r0`, `strconv.x`).
+Those land in "unmatched"; --noinline runs Go with -gcflags='-m -l', which
+is what gol (no inliner) is closest to.
+
 Without Go 1.22 it prints "SKIP: go 1.22 not installed" and exits 0.
 """
 import argparse
