@@ -518,8 +518,9 @@ std::string posString(const SourceSet& sources, Pos p) {
 
 // Tags of native functions (declared without a body) that only read their
 // pointer arguments during the call. Each letter is one parameter, receiver
-// first: n does not escape, c its content leaks to the heap, r its value
-// reaches result 0, R its content reaches result 0. A native not listed
+// first: n does not escape, h it leaks to the heap, c its content leaks to
+// the heap, r its value reaches result 0, R its content reaches result 0.
+// A native not listed
 // gets the tag of an unknown function: every argument leaks to the heap.
 // Adding a native here is a promise about its C++ implementation: it keeps
 // no pointer it was given after it returns. (Those that call back into Gol,
@@ -540,6 +541,7 @@ constexpr NativeTag kNativeTags[] = {
     {"os.sysRename", "nn"},         {"os.sysMkdir", "n"},          {"os.sysIsDir", "n"},
     {"unicode.tableData", "n"},     {"runtime.KeepAlive", "n"},    {"runtime.ReadMemStats", "n"},
     {"errors.isComparable", "n"},   {"errors.asTargetKind", "n"},
+    {"sort.sortSlice", "hn"},       {"sort.sliceLen", "h"},        {"sort.sliceSwap", "h"},
     // sync/atomic is left out on purpose: Go tags its pointers as leaking,
     // and gol must never be less conservative than Go.
 };
@@ -563,6 +565,7 @@ const std::vector<Leaks>* nativeTags(const types::Func* f) {
       std::vector<Leaks> tags;
       for (const char* c = t.tags; *c; ++c) {
         Leaks l;
+        if (*c == 'h') l.heap = 0;
         if (*c == 'c') l.heap = 1;
         if (*c == 'r') l.result[0] = 0;
         if (*c == 'R') l.result[0] = 1;
