@@ -1035,6 +1035,93 @@ class Batch {
     return t;
   }
 
+  // gc's isSelfAssign: `x.f = x.f[lo:hi]` through a pointer, with indices
+  // that cannot write memory.
+  bool isSelfAssign(Expr* dst, Expr* src) {
+    dst = unparen(dst);
+    src = unparen(src);
+    auto* sl = src ? src->as<SliceExpr>() : nullptr;
+    auto* ds = dst ? dst->as<SelectorExpr>() : nullptr;
+    if (!sl || !ds || !ds->selection || ds->selection->kind != types::Selection::Kind::FieldVal) return false;
+    if (fieldPathDerefs(ds) == 0) return false;
+    const Type* xt = sl->x->type ? sl->x->type->underlying() : nullptr;
+    if (!xt || xt->is<types::Array>() || xt->is<types::Pointer>()) return false;
+    for (Expr* i : {sl->low, sl->high, sl->max})
+      if (mayAffectMemory(i)) return false;
+    return sameSafeExpr(dst, sl->x);
+  }
+
+  static bool mayAffectMemory(Expr* e) {
+    e = unparen(e);
+    if (!e || e->mode == ExprMode::Constant) return false;
+    switch (e->kind) {
+      case NodeKind::Ident: return false;
+      case NodeKind::BinaryExpr:
+        return mayAffectMemory(e->as<BinaryExpr>()->x) || mayAffectMemory(e->as<BinaryExpr>()->y);
+      case NodeKind::UnaryExpr:
+        return e->as<UnaryExpr>()->op == Tok::Arrow || e->as<UnaryExpr>()->op == Tok::And ||
+               mayAffectMemory(e->as<UnaryExpr>()->x);
+      case NodeKind::SelectorExpr: return mayAffectMemory(e->as<SelectorExpr>()->x);
+      case NodeKind::StarExpr: return mayAffectMemory(e->as<StarExpr>()->x);
+      case NodeKind::IndexExpr: {
+        auto* ix = e->as<IndexExpr>();
+        const Type* xt = ix->x->type ? ix->x->type->underlying() : nullptr;
+        if (xt && xt->is<types::Map>()) return true;
+        return mayAffectMemory(ix->x) || mayAffectMemory(ix->index);
+      }
+      case NodeKind::CallExpr: {
+        auto* c = e->as<CallExpr>();
+        auto* id = unparen(c->fun) ? unparen(c->fun)->as<Ident>() : nullptr;
+        bool lenCap = c->callKind == CallKind::Builtin && id && (id->name == "len" || id->name == "cap");
+        if (c->callKind == CallKind::Conversion || lenCap)
+          return c->args.size() != 1 || mayAffectMemory(c->args[0]);
+        return true;
+      }
+      default: return true;
+    }
+  }
+
+  static bool sameSafeExpr(Expr* a, Expr* b) {
+    a = unparen(a);
+    b = unparen(b);
+    if (!a || !b || a->kind != b->kind) return false;
+    switch (a->kind) {
+      case NodeKind::Ident: {
+        auto* x = a->as<Ident>();
+        auto* y = b->as<Ident>();
+        return x->obj && x->obj == y->obj && x->obj->is<types::Var>();
+      }
+      case NodeKind::SelectorExpr: {
+        auto* x = a->as<SelectorExpr>();
+        auto* y = b->as<SelectorExpr>();
+        return x->selection && y->selection && x->selection->obj == y->selection->obj &&
+               x->selection->kind == types::Selection::Kind::FieldVal &&
+               y->selection->kind == types::Selection::Kind::FieldVal && sameSafeExpr(x->x, y->x);
+      }
+      case NodeKind::StarExpr: return sameSafeExpr(a->as<StarExpr>()->x, b->as<StarExpr>()->x);
+      default: return false;
+    }
+  }
+
+  // gc's name for a function in messages: f, (*T).M, T.M, f.func1.
+  std::string funcName(const FuncCtx* f) {
+    if (!f) return "?";
+    if (f->lit || !f->obj) return f->name;
+    const types::Signature* sig = f->obj->signature();
+    if (sig && sig->recv) {
+      const Type* rt = sig->recv->type;
+      bool ptr = false;
+      if (auto* p = rt ? rt->as<types::Pointer>() : nullptr) {
+        rt = p->elem;
+        ptr = true;
+      }
+      auto* n = rt ? rt->as<types::Named>() : nullptr;
+      std::string tn = n ? n->obj->name : "?";
+      return ptr ? fmt::format("(*{}).{}", tn, f->obj->name) : fmt::format("{}.{}", tn, f->obj->name);
+    }
+    return f->obj->name;
+  }
+
   void markReassigned(Expr* lhs) {
     lhs = unparen(lhs);
     if (auto* id = lhs ? lhs->as<Ident>() : nullptr) {
@@ -1064,9 +1151,17 @@ class Batch {
     if (a->lhs.size() == a->rhs.size()) {
       std::vector<Hole> ks;
       for (Expr* l : a->lhs) ks.push_back(addr(l, define));
-      for (size_t i = 0; i < a->rhs.size(); ++i)
+      for (size_t i = 0; i < a->rhs.size(); ++i) {
+        if (!define && isSelfAssign(a->lhs[i], a->rhs[i])) {
+          // b.buf = b.buf[i:j] stores no pointer b did not already hold.
+          if (reportable(a->tokPos))
+            message(a->tokPos, fmt::format("{} ignoring self-assignment in {}", funcName(fn_),
+                                           printer_.str(a->lhs[i]) + " = " + printer_.str(a->rhs[i])));
+          ks[i] = discard();
+        }
         exprTo(ks[i].note(where, a->lhs.size() > 1 ? "assign-pair" : "assign", a->tokPos), a->rhs[i],
                lhsType(a->lhs[i]));
+      }
       return;
     }
     // v1, v2 := f() or a comma-ok form.
