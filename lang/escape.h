@@ -38,13 +38,16 @@
 //
 // Soundness rule: gol may say "escapes" where Go says "does not escape",
 // never the reverse. Where this file departs from Go it is always towards
-// the heap: every recursion (an SCC) is solved as one batch, defers in loops
-// and `go` statements send everything to {heap}, a variable assigned after
-// its declaration and captured by a closure is captured by reference, a
-// closure's results always outlive the closure (Go's exception for
-// statically called closures is not taken), self-assignments such as
-// `b.buf = b.buf[:n]` are not special-cased, and any construct the walker
-// does not model sends its operands to {heap}.
+// the heap: there is no devirtualization (a method call through an
+// interface leaks its receiver and arguments), defers in loops and `go`
+// statements send everything to {heap} (the variadic slice included, since
+// gol builds it in the caller's frame, not in a wrapper), a variable
+// assigned after its declaration and captured by a closure is captured by
+// reference, a closure's results outlive the closure unless the literal is
+// only ever called directly, natives are unknown callees unless listed in
+// kNativeTags, and a multi-valued call spread into arguments sends its
+// values to {heap}. Like gc, the walker skips branches that a constant
+// condition rules out and ignores `x.f = x.f[i:j]` through a pointer.
 //
 // The result is a table codegen reads: for each variable object and each
 // allocation expression node, stack or heap. A node the table does not name
