@@ -535,13 +535,13 @@ constexpr NativeTag kNativeTags[] = {
     {"fmt.doSprintf", "rcn"},       {"fmt.doSprint", "cn"},        {"fmt.doSprintln", "cn"},
     {"fmt.doAppendf", "rncn"},      {"fmt.doAppend", "rcn"},       {"fmt.doAppendln", "rcn"},
     {"fmt.doErrorf", "rcn"},        {"strings.Title", "r"},        {"strings.Builder.String", "R"},
-    {"strconv.parseFloat", "n"},    {"os.Getenv", "n"},            {"os.LookupEnv", "n"},
-    {"os.sysOpen", "n"},            {"os.sysRead", "n"},           {"os.sysWrite", "n"},
-    {"os.sysWriteString", "n"},     {"os.sysRemove", "n"},         {"os.sysRemoveAll", "n"},
-    {"os.sysRename", "nn"},         {"os.sysMkdir", "n"},          {"os.sysIsDir", "n"},
+    {"strconv.parseFloat", "nn"},    {"os.Getenv", "n"},            {"os.LookupEnv", "n"},
+    {"os.sysOpen", "nnn"},            {"os.sysRead", "nn"},           {"os.sysWrite", "nn"},
+    {"os.sysWriteString", "nn"},     {"os.sysRemove", "n"},         {"os.sysRemoveAll", "n"},
+    {"os.sysRename", "nn"},         {"os.sysMkdir", "nn"},          {"os.sysIsDir", "nn"},
     {"unicode.tableData", "n"},     {"runtime.KeepAlive", "n"},    {"runtime.ReadMemStats", "n"},
     {"errors.isComparable", "n"},   {"errors.asTargetKind", "n"},
-    {"sort.sortSlice", "hn"},       {"sort.sliceLen", "h"},        {"sort.sliceSwap", "h"},
+    {"sort.sortSlice", "hn"},       {"sort.sliceLen", "h"},        {"sort.sliceSwap", "hnn"},
     // sync/atomic is left out on purpose: Go tags its pointers as leaking,
     // and gol must never be less conservative than Go.
 };
@@ -576,7 +576,11 @@ const std::vector<Leaks>* nativeTags(const types::Func* f) {
     return m;
   }();
   auto it = table->find(nativeName(f));
-  return it == table->end() ? nullptr : &it->second;
+  if (it == table->end()) return nullptr;
+  // A table row that no longer fits the declaration is ignored (unknown callee).
+  const types::Signature* sig = f->signature();
+  size_t n = (sig && sig->recv ? 1 : 0) + (sig && sig->params ? sig->params->size() : 0);
+  return it->second.size() == n ? &it->second : nullptr;
 }
 
 }  // namespace
