@@ -1680,6 +1680,7 @@ class Batch {
         vf.addressTaken = l->addrTaken;
         vf.captured = l->captured;
         vf.capturedByRef = l->capturedByRef;
+        vf.why = l->explain;
         if (l->escapes && l->report && l->var->name != "_" && !l->var->name.empty()) {
           explainMessage(l);
           message(l->pos, fmt::format("moved to heap: {}", l->var->name));
@@ -1692,6 +1693,7 @@ class Batch {
       sf.heap = l->escapes;
       sf.pos = l->pos;
       sf.text = l->text;
+      sf.why = l->explain;
       res_.sites_[Result::SiteKey{l->node, l->kind}] = sf;
       if (!l->report) continue;
       if (l->escapes) {

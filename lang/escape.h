@@ -96,6 +96,9 @@ struct SiteFacts {
   bool heap = true;
   Pos pos;            // where Go reports it
   std::string text;   // how Go prints it ("&T{...}", "make([]int, n)")
+  // With Options::verbosity >= 2, in the reported file: the flow that sent
+  // it to the heap, as -m=2 prints it ("flow: {heap} = &x:", "from ...").
+  std::vector<std::string> why;
 };
 
 struct VarFacts {
@@ -108,6 +111,7 @@ struct VarFacts {
   // closure escapes.
   bool capturedByRef = false;
   bool captured = false;
+  std::vector<std::string> why;  // as SiteFacts::why
 };
 
 // A parameter's tag: how many dereferences away it reaches the heap and

@@ -119,6 +119,18 @@ TEST_CASE("escape: -m lines as gc prints them") {
   CHECK(out.find("moved to heap: y") == std::string::npos);
 }
 
+TEST_CASE("escape: -m=2 keeps the reason with the decision") {
+  auto prog = compileSource("prog.gol", kProgram);
+  REQUIRE_FALSE(prog->diags.hasErrors());
+  auto result = escape::analyzeProgram(*prog, 2);
+  const escape::VarFacts* x = result->var(findVar(findFunc(*prog, "ret"), "x"));
+  REQUIRE(x);
+  REQUIRE_FALSE(x->why.empty());
+  CHECK(x->why[0] == "  flow: ~r0 = &x:");  // as Go's -m=2 says
+  std::string out = result->render(prog->sources, 2);
+  CHECK(out.find("prog.gol:8:2: x escapes to heap:\n") != std::string::npos);
+}
+
 TEST_CASE("escape: one declaration at a time") {
   auto prog = compileSource("prog.gol", kProgram);
   REQUIRE_FALSE(prog->diags.hasErrors());
