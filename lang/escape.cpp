@@ -229,15 +229,14 @@ class Batch {
       if (k.dst) live.push_back(std::move(k));
     if (live.empty()) return discard();
     if (live.size() == 1) return live[0];
+    // "p = &tmp; tmp = q" is not "p = &q": an address cannot go through a
+    // temporary, so a hole taking one sends the address to the heap instead.
+    int least = 0;
+    for (auto& k : live) least = std::min(least, k.derefs);
+    if (least < 0) return heapHole().shift(least);
     Location* t = newLoc(nullptr, nullptr, "{temp}", Pos{});
     t->report = false;
-    for (auto& k : live) {
-      if (k.derefs < 0) {  // cannot combine an address with values; be safe
-        flow(heapHole().shift(-1), t);
-        continue;
-      }
-      flow(k, t);
-    }
+    for (auto& k : live) flow(k, t);
     return holeOf(t);
   }
 
