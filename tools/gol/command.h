@@ -31,6 +31,9 @@ struct FlagSpec {
   std::string_view name;   // without the dash: "m", "types"
   bool takesValue = false; // false: a boolean flag (-name or -name=true/false)
   std::string_view help;
+  // A level flag, as gc's -m: `-name` means 1, `-name=N` sets N (a value
+  // is only taken after '=').
+  bool level = false;
 };
 
 struct Command;
@@ -42,6 +45,7 @@ struct Invocation {
   std::vector<std::string> args;                          // after the flags
 
   bool flag(std::string_view name) const;  // a boolean flag's value
+  int level(std::string_view name) const;  // a level flag's value (0 when absent)
 };
 
 struct Command {

@@ -21,6 +21,7 @@
 
 #include "lang/ast.h"
 #include "lang/bigstack.h"
+#include "lang/escape.h"
 #include "lang/frontend.h"
 #include "tools/gol/command.h"
 #include "tools/gol/execute.h"
@@ -107,7 +108,16 @@ int runBuild(const Invocation& inv) {
   const std::string* path = singleFileArg(inv, false);
   if (!path) return kExitUsage;
   int status = kExitOk;
-  compileFile(*path, lang::CompileOptions{}, status);
+  std::unique_ptr<lang::Program> program = compileFile(*path, lang::CompileOptions{}, status);
+  int m = inv.level("m");
+  if (status != kExitOk || m <= 0 || !program) return status;
+  // As go build -gcflags=-m: the decisions on stderr, sorted by position.
+  std::string report;
+  lang::runOnFrontEndStack([&] {
+    std::unique_ptr<lang::escape::Result> result = lang::escape::analyzeProgram(*program, m);
+    report = result->render(program->sources, m);
+  });
+  std::fwrite(report.data(), 1, report.size(), stderr);
   return status;
 }
 
