@@ -687,11 +687,7 @@ void ModuleGen::setContextLayout(uint32_t fn, uint32_t slots, const std::vector<
   t->name = f.name + " context";
   t->kind = rt::TypeKind::Struct;
   t->size = (1 + uint64_t{slots}) * 8;
-  for (uint32_t s : pointerSlots) {
-    uint64_t word = 1 + uint64_t{s};
-    if (word / 64 >= t->pointerWords.size()) t->pointerWords.resize(word / 64 + 1, 0);
-    t->pointerWords[word / 64] |= uint64_t{1} << (word % 64);
-  }
+  for (uint32_t s : pointerSlots) t->setPointerWord(1 + uint64_t{s});
   f.contextLayout = t.get();
   mod->addType(std::move(t));
 }

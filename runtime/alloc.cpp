@@ -62,11 +62,7 @@ const TypeDesc* recordLayout(const char* name, uint64_t size, std::initializer_l
   t->name = name;
   t->kind = TypeKind::Struct;
   t->size = size;
-  for (uint64_t off : pointerOffsets) {
-    uint64_t word = off / 8;
-    if (word / 64 >= t->pointerWords.size()) t->pointerWords.resize(word / 64 + 1, 0);
-    t->pointerWords[word / 64] |= uint64_t{1} << (word % 64);
-  }
+  for (uint64_t off : pointerOffsets) t->setPointerWord(off / 8);
   return t;
 }
 

@@ -98,6 +98,10 @@ struct TypeDesc {
     size_t i = word / 64;
     return i < pointerWords.size() && ((pointerWords[i] >> (word % 64)) & 1) != 0;
   }
+  void setPointerWord(size_t word) {
+    if (word / 64 >= pointerWords.size()) pointerWords.resize(word / 64 + 1, 0);
+    pointerWords[word / 64] |= uint64_t{1} << (word % 64);
+  }
 };
 
 }  // namespace gol::rt

@@ -43,8 +43,10 @@ LINE_RE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<msg>.*)$
 QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"')
 
 
-def messages_by_line(output, basename):
-    by_line = collections.defaultdict(list)
+def decisions(output, basename):
+    """(line, column, message) for each escape decision about `basename` in
+    -m output: inlining notes and -m=2 explanation headers left out.
+    tools/escape_compare.py reads the output through this too."""
     for line in output.splitlines():
         m = LINE_RE.match(line.strip())
         if not m or os.path.basename(m.group("file")) != basename:
@@ -52,7 +54,13 @@ def messages_by_line(output, basename):
         msg = m.group("msg")
         if msg.startswith(IGNORED) or msg.endswith(":"):
             continue
-        by_line[int(m.group("line"))].append(msg)
+        yield int(m.group("line")), int(m.group("col")), msg
+
+
+def messages_by_line(output, basename):
+    by_line = collections.defaultdict(list)
+    for line, _, msg in decisions(output, basename):
+        by_line[line].append(msg)
     return by_line
 
 

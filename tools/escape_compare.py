@@ -41,22 +41,15 @@ import tempfile
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 GO = "/usr/lib/go-1.22/bin/go"
 
-LINE_RE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<msg>.*)$")
-IGNORED = ("can inline", "inlining call to", "cannot inline", "zero-copy string->[]byte",
-           "ignoring self-assignment")
+sys.path.insert(0, os.path.join(ROOT, "tests"))
+from run_escape import decisions  # noqa: E402  (the -m output's decision lines)
 
 
 def parse(output, basename):
     """Decisions of one -m output: {key: value} (see classify)."""
     out = {}
-    for line in output.splitlines():
-        m = LINE_RE.match(line.strip())
-        if not m or os.path.basename(m.group("file")) != basename:
-            continue
-        msg = m.group("msg")
-        if msg.startswith(IGNORED) or msg.endswith(":"):
-            continue
-        pos = (int(m.group("line")), int(m.group("col")))
+    for line, col, msg in decisions(output, basename):
+        pos = (line, col)
         if msg.startswith("moved to heap: "):
             out[(pos, "var", msg[len("moved to heap: "):])] = "heap"
         elif msg.endswith(" escapes to heap"):

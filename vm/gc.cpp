@@ -805,8 +805,7 @@ void detach(bool threadsLeft) {
 }
 
 void scanBeforeTurn(rt::G& g) {
-  g.onM.store(true, std::memory_order_seq_cst);
-  while (g.scanBusy.load(std::memory_order_seq_cst)) std::this_thread::yield();
+  holdG(g);
   uint32_t cycle = gMarkCycle.load(std::memory_order_relaxed);
   if (g.scannedCycle.load(std::memory_order_acquire) == cycle) return;
   Marker mk;

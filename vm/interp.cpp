@@ -289,11 +289,7 @@ const rt::TypeDesc* deferLayout(uint64_t closure) {
   if (const rt::TypeDesc* t = f->deferLayout.load(std::memory_order_acquire)) return t;
   auto* t = new rt::TypeDesc(*bare);
   t->size = kHeader + f->paramSlots * sizeof(uint64_t);
-  f->pointers.forEach(f->paramSlots, [&](uint32_t s) {
-    uint64_t word = kHeader / 8 + s;
-    if (word / 64 >= t->pointerWords.size()) t->pointerWords.resize(word / 64 + 1, 0);
-    t->pointerWords[word / 64] |= uint64_t{1} << (word % 64);
-  });
+  f->pointers.forEach(f->paramSlots, [&](uint32_t s) { t->setPointerWord(kHeader / 8 + s); });
   const rt::TypeDesc* expected = nullptr;
   if (!f->deferLayout.compare_exchange_strong(expected, t, std::memory_order_acq_rel)) {
     delete t;
