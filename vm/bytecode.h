@@ -160,6 +160,12 @@ struct Function {
     uint32_t top;
   };
   std::vector<LiveTop> liveTops;  // sorted by pc; empty: the whole frame
+  // Objects escape analysis kept in the frame (lang/escape.h): each range
+  // of slots holds one object in memory layout (Go's field offsets, one
+  // pointer word per marked slot in `pointers`), reached through pointers
+  // made by SLOTADDR, so slot-level liveness cannot see its reads and
+  // writes. Live for the whole call; zeroed on entry like pointer slots.
+  std::vector<SlotRange> stackObjects;
   // Slots [0, result) may be live at code word pc (frameSlots when unknown).
   uint32_t liveTopAt(size_t pc) const;
   // Optional, for the disassembler: which variable a slot holds over which
