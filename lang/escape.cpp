@@ -105,10 +105,15 @@ struct Hole {
   }
   Hole note(std::string where, const char* why, Pos pos) const {
     Hole h = *this;
-    if (h.dst) h.notes.push_back(Note{std::move(where), why, pos});
+    if (h.dst && !tQuiet) h.notes.push_back(Note{std::move(where), why, pos});
     return h;
   }
+  // Set while a batch that reports nothing runs (see Batch): notes only
+  // serve -m=2 explanations.
+  static thread_local bool tQuiet;
 };
+
+thread_local bool Hole::tQuiet = false;
 
 struct FuncCtx {
   const Node* node = nullptr;      // FuncDecl or FuncLit
@@ -142,7 +147,12 @@ class Batch {
     heap_.escapes = true;
     heap_.text = "{heap}";
     heap_.report = false;
+    // Nothing will be reported (codegen's analysis): skip building the
+    // texts of messages and explanations, most of the analysis' time.
+    printer_.quiet = posf_.quiet = an.options_.reportFile < 0 && an.options_.verbosity < 2;
+    Hole::tQuiet = printer_.quiet;
   }
+  ~Batch() { Hole::tQuiet = false; }
 
   // Declares the functions of the batch (so calls among them wire to their
   // parameters), then walks each body.
@@ -2087,10 +2097,11 @@ std::unique_ptr<Result> analyzeProgram(const Program& program, int verbosity) {
   return an.takeResult();
 }
 
-std::unique_ptr<Result> analyzeMainPackage(const Program& program) {
+std::unique_ptr<Result> analyzeForCodegen(const Program& program) {
   Options opts;
   opts.forCodegen = true;
   Analyzer an(program, opts);
+  for (const types::Package* p : program.imports) an.analyzePackage(p);
   if (program.mainPackage) an.analyzePackage(program.mainPackage);
   return an.takeResult();
 }

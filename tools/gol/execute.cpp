@@ -22,13 +22,13 @@
 
 namespace gol::tool {
 
-// Escape analysis of the program's own package decides what lives in
-// frames (lang/escape.h analyzeMainPackage).
+// Escape analysis decides what lives in frames (lang/escape.h
+// analyzeForCodegen).
 std::unique_ptr<vm::Module> generate(lang::Program& program, bool escapeAnalysis) {
   std::unique_ptr<vm::Module> module;
   lang::runOnFrontEndStack([&] {
     std::unique_ptr<lang::escape::Result> escape;
-    if (escapeAnalysis) escape = lang::escape::analyzeMainPackage(program);
+    if (escapeAnalysis) escape = lang::escape::analyzeForCodegen(program);
     module = lang::generateModule(program, escape.get());
   });
   if (!module) {
