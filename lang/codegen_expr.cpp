@@ -1489,7 +1489,19 @@ void FnGen::funcLit(FuncLit* e, Slot dst) {
     }
     emit(Op::MOV, region + i, it->second.slot);
   }
-  std::vector<uint32_t> cells(n);  // every capture is a variable's heap cell
+  if (const FrameRegion* r = frameSite(e, escape::SiteKind::Closure)) {
+    // A context in the frame (codegen_func.cpp, "Frame objects"): the
+    // Function* word, read from the function's static closure, then the
+    // captured cells.
+    Slot t = alloc(1);
+    as.emitWide(Op::LOADFN, t, fn);
+    emit(Op::LOAD64, r->first, t, 0);
+    for (uint32_t i = 0; i < n; ++i) emit(Op::MOV, r->first + 1 + i, region + i);
+    emit(Op::ADDR, dst, r->first);
+    release(m);
+    return;
+  }
+  std::vector<uint32_t> cells(n);  // every capture is a variable's cell
   for (uint32_t i = 0; i < n; ++i) cells[i] = i;
   mg.setContextLayout(fn, n, cells);
   as.emitExtra(Op::MAKECLOSURE, dst, region, n, fn);

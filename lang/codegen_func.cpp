@@ -185,7 +185,8 @@ Slot FnGen::newCell(const Type* t) {
 // run with forCodegen) lives in the frame instead of the heap: variables
 // that would otherwise be boxed (address taken, or holding an array) and
 // the objects of new(T), &T{...}, []T{...} and make([]T, n) of constant
-// size. Each gets a region of slots reserved at entry, for the whole call:
+// size, and closure contexts (so a closure that does not escape costs no
+// allocation, and neither do the variables it captures). Each gets a region of slots reserved at entry, for the whole call:
 // the analysis lets an object outlive the block that made it (p = &x in an
 // inner block, p declared outside), so regions are never reused, and they
 // lie below every call window. A region holds its object in memory layout
@@ -223,8 +224,19 @@ void FnGen::reserveFrameObjects(BlockStmt* body) {
     const Type* elem = nullptr;
     uint64_t count = 1;
     if (o.var) {
-      if (!needsBox(o.var) || o.var->captured) continue;
+      if (!needsBox(o.var)) continue;
       elem = o.var->type;
+    } else if (o.kind == escape::SiteKind::Closure) {
+      // The context: the Function* word, then the captured variables'
+      // cell pointers (funcLit).
+      auto* lit = o.node->as<FuncLit>();
+      if (!lit || lit->captures.empty()) continue;  // a static closure: LOADFN
+      auto slots = static_cast<uint32_t>(1 + lit->captures.size());
+      FrameRegion r{alloc(slots), slots};
+      for (uint32_t i = 1; i < slots; ++i) as.pointerSlot(r.first + i);
+      as.function().stackObjects.push_back(vm::SlotRange{static_cast<uint16_t>(r.first), static_cast<uint16_t>(slots)});
+      frameSites[o.node] = {r, o.kind};
+      continue;
     } else if (o.kind == escape::SiteKind::New) {
       auto* call = o.node->as<CallExpr>();
       if (!call || call->args.empty()) continue;

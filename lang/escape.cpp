@@ -1182,7 +1182,12 @@ class Batch {
 
   const std::vector<Leaks>* calleeTags(const types::Func* f) {
     if (const std::vector<Leaks>* t = res_.tags(f)) return t;
-    if (f->decl && !f->decl->body) return nativeTags(f);
+    if (f->decl && !f->decl->body) {
+      if (an_.options_.forCodegen && f->signature())
+        for (const types::Var* p : f->signature()->params->vars)
+          if (p->type && p->type->under<types::Signature>()) return nullptr;
+      return nativeTags(f);
+    }
     return nullptr;
   }
 

@@ -137,16 +137,19 @@ struct Options {
   int verbosity = 0;    // 0: decisions only; 1: -m; 2: -m=2 (explanations)
   int reportFile = -1;  // file index whose decisions become messages; -1: none
   // The decisions codegen acts on: sites codegen cannot put in a frame
-  // (closures, method values, interface boxes, conversions, concatenations,
-  // variadic slices, maps) are heap allocations from the start, so what
-  // flows into them escapes too, and closures capture every variable by
-  // reference, as gol's closures do. Without it the decisions are Go's.
+  // (method values, interface boxes, conversions, concatenations, variadic
+  // slices, maps) are heap allocations from the start, so what flows into
+  // them escapes too; closures capture every variable by reference, as
+  // gol's closures do; and a native taking a func parameter is an unknown
+  // callee (it may call back into Gol, which may move the stack under a
+  // pointer the native holds). Without it the decisions are Go's.
   bool forCodegen = false;
 };
 
 // Whether codegen can place a site of this kind in a frame.
 inline bool framePlaceable(SiteKind k) {
-  return k == SiteKind::New || k == SiteKind::PtrLit || k == SiteKind::MakeSlice || k == SiteKind::SliceLit;
+  return k == SiteKind::New || k == SiteKind::PtrLit || k == SiteKind::MakeSlice || k == SiteKind::SliceLit ||
+         k == SiteKind::Closure;
 }
 
 class Analyzer;

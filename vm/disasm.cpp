@@ -131,7 +131,8 @@ std::string disassemble(const Module& module, const Function& fn) {
   };
   out += fmt::format("  frame {} slots; params {}; results {}{}\n", fn.frameSlots, span(fn.paramSlots),
                      span(fn.resultSlots), fn.usesContext ? "; closure context (GETCTX)" : "");
-  // The slot layout: which variable lives where ("&x": a pointer to x's heap cell).
+  // The slot layout: which variable lives where ("&x": a pointer to x's cell, on the
+  // heap or among the frame objects).
   std::string named;
   for (const auto& l : fn.slotLabels) {
     bool whole = l.from == 0 && l.to >= fn.codeWords.size();
@@ -139,6 +140,13 @@ std::string disassemble(const Module& module, const Function& fn) {
                    : fmt::format(" r{}={}@{}..{}", l.slot, l.name, l.from, l.to);
   }
   if (!named.empty()) out += "  slots:" + named + "\n";
+  if (!fn.stackObjects.empty()) {  // escape analysis kept these in the frame
+    out += "  frame objects:";
+    for (const SlotRange& r : fn.stackObjects)
+      out += r.count == 1 ? fmt::format(" r{}", r.first)
+                          : fmt::format(" r{}..r{}", r.first, r.first + r.count - 1);
+    out += "\n";
+  }
   out += fmt::format("  pointers: {}", slotList(fn.pointers, fn.frameSlots));
   if (!fn.zeroOnEntry.empty()) {
     out += "; zeroed on entry:";

@@ -1597,6 +1597,7 @@ dispatch:
                                                : rt::allocateBytes((1 + n) * sizeof(uint64_t), true));
       words[0] = reinterpret_cast<uint64_t>(body);
       std::memcpy(words + 1, &RB, n * sizeof(uint64_t));
+      rt::checkStored(words + 1, n * sizeof(uint64_t));
       RA = reinterpret_cast<uint64_t>(words);
       NEXT();
     }
