@@ -122,6 +122,7 @@ bool Goroutines::spawn(Machine& m, rt::G& parent, uint64_t closure, std::span<co
   g->createdBy = parent.fn;
   g->createdByGoid = parent.id;
   g->createdLine = parent.fn->lineAt(static_cast<size_t>(parent.pc - parent.fn->code) - 1);
+  g->module = parent.module;
   if (!enterClosure(m, *g, closure, args)) {
     // The report shows the new goroutine; Go would show the parent too.
     delete g;
@@ -136,6 +137,9 @@ bool Goroutines::spawn(Machine& m, rt::G& parent, uint64_t closure, std::span<co
 void Goroutines::spawnDetached(uint64_t closure) {
   rt::G* g = newG();
   g->maxStackBytes = main_->maxStackBytes;
+  // KNOWN GAP (REPL): a timer firing on the scheduler loop has no G, so
+  // its function runs in the Machine's module.
+  g->module = tCurrentG != nullptr ? tCurrentG->module : nullptr;
   if (!enterClosure(threadMachine(), *g, closure, {})) {
     delete g;
     return;
@@ -183,11 +187,23 @@ rt::RunResult Goroutines::turn(Machine& m, rt::G& g) {
       return rt::RunResult::Parked;
     case Exit::Returned:
       if (&g == main_) finish(0, "");
+      else if (sessionMode_ && takeInput(&g)) session_.ended(g, e, "");
       return rt::RunResult::Exited;
     case Exit::Goexit:
+      if (sessionMode_ && takeInput(&g)) session_.ended(g, e, "");
       return rt::RunResult::Exited;
     case Exit::Panicked:
     case Exit::Fatal:
+      if (sessionMode_ && &g != main_) {
+        std::string report = std::move(m.report);
+        m.report.clear();
+        m.fatalReported = false;
+        m.fatalRequested = false;
+        if (takeInput(&g)) session_.ended(g, e, report);
+        else session_.background(report);
+        return rt::RunResult::Exited;
+      }
+      [[fallthrough]];
     case Exit::Exited:
       finish(m.exitCode, m.report);
       m.report.clear();
@@ -198,6 +214,38 @@ rt::RunResult Goroutines::turn(Machine& m, rt::G& g) {
       return rt::RunResult::Yielded;
   }
   return rt::RunResult::Yielded;
+}
+
+bool Goroutines::takeInput(rt::G* g) {
+  std::lock_guard lock(inputsMutex_);
+  auto it = std::find(inputs_.begin(), inputs_.end(), g->id);
+  if (it == inputs_.end()) return false;
+  inputs_.erase(it);
+  return true;
+}
+
+void Goroutines::abandonInput(int64_t id) {
+  std::lock_guard lock(inputsMutex_);
+  std::erase(inputs_, id);
+}
+
+int64_t Goroutines::startInSession(Module& module, const Function& fn, uint64_t maxStackBytes) {
+  rt::G* g = newG();
+  g->maxStackBytes = maxStackBytes;
+  g->module = &module;
+  if (!enterClosure(threadMachine(), *g, reinterpret_cast<uint64_t>(&fn.staticClosure), {})) {
+    delete g;
+    return 0;
+  }
+  int64_t id = g->id;
+  {
+    std::lock_guard lock(inputsMutex_);
+    inputs_.push_back(id);
+  }
+  link(g);
+  gc::releaseG(*g);
+  sched_->spawn(g);
+  return id;
 }
 
 // Every goroutine waits and no timer can wake one. Runs with every M idle.

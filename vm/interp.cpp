@@ -920,10 +920,13 @@ Exit execute(Machine& m, rt::G& gref) {
   }
   uint64_t* R = g->stack + g->base;
   const uint64_t* K = fn->consts;
-  const Function* const* const F = m.module.functionTable.data();
-  const Native* const NAT = m.module.natives.data();
-  const std::unique_ptr<rt::TypeDesc>* const T = m.module.types.data();
-  uint64_t* const GL = m.module.globals.data();
+  // A REPL session runs several modules on one scheduler: a G runs the
+  // module it was started in (rt::G::module), the Machine's by default.
+  Module& mod = g->module != nullptr ? *static_cast<Module*>(g->module) : m.module;
+  const Function* const* const F = mod.functionTable.data();
+  const Native* const NAT = mod.natives.data();
+  const std::unique_ptr<rt::TypeDesc>* const T = mod.types.data();
+  uint64_t* const GL = mod.globals.data();
   Instr i = 0;
 
 // ---- the named points where hot state goes back to the G ----
@@ -1139,7 +1142,7 @@ dispatch:
     }
     CASE(SETG) {
       if (rt::gWriteBarrier.load(std::memory_order_relaxed)) [[unlikely]] {
-        if (m.module.globalPointers.test(argBx(i))) rt::shadeSlow(GL[argBx(i)]);
+        if (mod.globalPointers.test(argBx(i))) rt::shadeSlow(GL[argBx(i)]);
       }
       GL[argBx(i)] = RA;
       NEXT();
