@@ -168,10 +168,6 @@ class G {
 
   // Opaque pointer to whatever owns this G (the VM instance), for natives.
   void* owner = nullptr;
-  // The vm::Module this G's code belongs to, when it is not the one its
-  // Machine runs (the REPL runs one module per input on one scheduler);
-  // null: the Machine's. Goroutines it starts inherit it.
-  void* module = nullptr;
 
   // Where a `go` statement started this G, for tracebacks ("created by").
   const vm::Function* createdBy = nullptr;

@@ -85,6 +85,7 @@ void Module::finalize() {
   functionTable.clear();
   for (auto& fn : functions) {
     fn->finalize();
+    fn->module = this;
     functionTable.push_back(fn.get());
   }
 }

@@ -122,7 +122,6 @@ bool Goroutines::spawn(Machine& m, rt::G& parent, uint64_t closure, std::span<co
   g->createdBy = parent.fn;
   g->createdByGoid = parent.id;
   g->createdLine = parent.fn->lineAt(static_cast<size_t>(parent.pc - parent.fn->code) - 1);
-  g->module = parent.module;
   if (!enterClosure(m, *g, closure, args)) {
     // The report shows the new goroutine; Go would show the parent too.
     delete g;
@@ -137,9 +136,6 @@ bool Goroutines::spawn(Machine& m, rt::G& parent, uint64_t closure, std::span<co
 void Goroutines::spawnDetached(uint64_t closure) {
   rt::G* g = newG();
   g->maxStackBytes = main_->maxStackBytes;
-  // KNOWN GAP (REPL): a timer firing on the scheduler loop has no G, so
-  // its function runs in the Machine's module.
-  g->module = tCurrentG != nullptr ? tCurrentG->module : nullptr;
   if (!enterClosure(threadMachine(), *g, closure, {})) {
     delete g;
     return;
@@ -229,10 +225,9 @@ void Goroutines::abandonInput(int64_t id) {
   std::erase(inputs_, id);
 }
 
-int64_t Goroutines::startInSession(Module& module, const Function& fn, uint64_t maxStackBytes) {
+int64_t Goroutines::startInSession(const Function& fn, uint64_t maxStackBytes) {
   rt::G* g = newG();
   g->maxStackBytes = maxStackBytes;
-  g->module = &module;
   if (!enterClosure(threadMachine(), *g, reinterpret_cast<uint64_t>(&fn.staticClosure), {})) {
     delete g;
     return 0;

@@ -92,10 +92,10 @@ class Goroutines {
     session_ = std::move(hooks);
     sessionMode_ = true;
   }
-  // From any thread once run() has started: a new goroutine calling fn,
-  // a function of `module`, without arguments. Returns its goroutine id
+  // From any thread once run() has started: a new goroutine calling fn
+  // (of any module: Function::module) without arguments. Returns its goroutine id
   // (it may have ended by then), or 0 with proto's report set.
-  int64_t startInSession(Module& module, const Function& fn, uint64_t maxStackBytes);
+  int64_t startInSession(const Function& fn, uint64_t maxStackBytes);
   // Forget an input G (the session gave up waiting for it: deadlock).
   void abandonInput(int64_t id);
   const rt::G* mainG() const { return main_; }

@@ -29,8 +29,9 @@
 //   - One scheduler (vm::Goroutines in session mode) runs everything: its
 //     main goroutine is a keeper that waits in a system call until the
 //     session ends, and each input runs as a goroutine of its module
-//     (rt::G::module tells the interpreter which module a G runs; the
-//     goroutines it starts inherit it). An input's goroutine ending,
+//     (vm::Function::module tells the interpreter whose tables a function
+//     indexes, so a func value or method made by one input and called by
+//     a later one runs with its own module's functions and globals). An input's goroutine ending,
 //     panicking or dying of a fatal error is reported to the session, which
 //     goes on; a panic in a background goroutine is printed and the session
 //     goes on too. The keeper hides the scheduler's own deadlock check, so
@@ -175,7 +176,7 @@ class LiveVM {
   // Runs fn (of module m) as a goroutine and waits for it.
   Outcome call(vm::Module& m, const vm::Function& fn) {
     Outcome out;
-    int64_t id = goroutines_.startInSession(m, fn, rt::kMaxStackBytes);
+    int64_t id = goroutines_.startInSession(fn, rt::kMaxStackBytes);
     if (id == 0) {
       out.report = proto_.report;
       return out;
@@ -463,9 +464,10 @@ std::string Session::remap(const std::string& text) {
     size_t at = text.find("<repl ", i);
     if (at == std::string::npos) break;
     size_t close = text.find('>', at);
-    if (close == std::string::npos || close + 1 >= text.size() || text[close + 1] != ':') {
-      out += text.substr(i, at + 1 - i);
-      i = at + 1;
+    if (close == std::string::npos) break;
+    if (close + 1 >= text.size() || text[close + 1] != ':') {
+      out += text.substr(i, at - i) + "<session>";
+      i = close + 1;
       continue;
     }
     std::string file = text.substr(at, close + 1 - at);
@@ -489,10 +491,10 @@ std::string Session::remap(const std::string& text) {
   out += text.substr(i);
   // The input's function is the session's main.
   std::string fixed;
-  const std::string from = "main.__gol_input()";
+  const std::string from = "main.__gol_input";
   size_t j = 0;
   for (size_t at = out.find(from); at != std::string::npos; at = out.find(from, j)) {
-    fixed += out.substr(j, at - j) + "main.main()";
+    fixed += out.substr(j, at - j) + "main.main";
     j = at + from.size();
   }
   fixed += out.substr(j);
@@ -1139,9 +1141,16 @@ int runRepl(const Invocation& inv) {
     rl_readline_name = "gol";
     rl_basic_word_break_characters = const_cast<char*>(" \t\n\"\\'`@$><=;|&{(,+-*/%[]!^");
     rl_attempted_completion_function = complete;
+    rl_completion_append_character = '\0';
     using_history();
     read_history(history.c_str());
-    std::printf("gol %s: type Go, or :help\n", "repl");
+    std::printf("gol repl: type Go, or :help\n");
+    std::fflush(stdout);
+  }
+#endif
+#ifndef GOL_HAVE_LIBEDIT
+  if (interactive) {
+    std::printf("gol repl: type Go, or :help (without line editing: gol was built without libedit)\n");
     std::fflush(stdout);
   }
 #endif
