@@ -715,13 +715,42 @@ void Session::declarations(const std::string& text, bool fromFile) {
     });
     chunks.push_back({t, names, inputNo_});
   }
-  // Methods of a type declared again go with it unless redeclared too.
   std::string errs;
   Generated g = generate("", chunks, imports, vars, {});
   auto prog = compile(g, errs);
   if (!prog) {
-    printErr(errs);
-    return;
+    // A type declared again may break its old methods: without them?
+    std::set<std::string> types;
+    for (auto& [t, names] : *decls)
+      if (t.starts_with("type"))
+        for (const std::string& n : names) types.insert(n);
+    std::vector<Chunk> without = chunks;
+    std::vector<std::string> dropped;
+    std::erase_if(without, [&](const Chunk& c) {
+      if (c.input == inputNo_) return false;
+      for (const std::string& n : c.names) {
+        size_t dot = n.find('.');
+        if (dot != std::string::npos && types.count(n.substr(0, dot))) {
+          dropped.push_back(n);
+          return true;
+        }
+      }
+      return false;
+    });
+    std::string errs2;
+    std::unique_ptr<lang::Program> retry;
+    if (!dropped.empty()) {
+      Generated g2 = generate("", without, imports, vars, {});
+      retry = compile(g2, errs2);
+    }
+    if (!retry) {
+      printErr(errs);
+      return;
+    }
+    std::string list;
+    for (const std::string& d : dropped) list += (list.empty() ? "" : ", ") + d;
+    out(fmt::format("(methods dropped with the old type: {})\n", list));
+    chunks = std::move(without);
   }
   for (const SessionVar& v : vars_)
     if (std::none_of(vars.begin(), vars.end(), [&](const SessionVar& w) { return w.name == v.name; }))
@@ -729,7 +758,9 @@ void Session::declarations(const std::string& text, bool fromFile) {
   chunks_ = std::move(chunks);
   imports_ = std::move(imports);
   vars_ = std::move(vars);
-  if (skippedMain && fromFile) out("(main and init were not loaded: call what main calls instead)\n");
+  if (skippedMain)
+    out(fromFile ? "(main and init were not loaded: call what main calls instead)\n"
+                 : "(main and init are not kept in a session: type their statements instead)\n");
 }
 
 const types::Type* Session::exprType(const std::string& expr, std::string& errors, lang::Program** keep) {
