@@ -60,6 +60,7 @@
 #include "tools/gol/repl.h"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
@@ -119,9 +120,12 @@ void scanModules(vm::gc::Visit visit, void* ctx) {
 
 // The keeper: goroutine 1 of the session, waiting in a system call (so the
 // scheduler never sees every goroutine asleep) until the process ends.
+std::atomic<bool> gKeeperWaiting{false};
+
 bool keeperWait(vm::Machine&, rt::G& g, uint64_t*) {
   rt::Scheduler* s = rt::currentScheduler();
   s->entersyscallblock(g);
+  gKeeperWaiting.store(true, std::memory_order_release);
   for (;;) std::this_thread::sleep_for(std::chrono::hours(1));
 }
 
@@ -157,8 +161,10 @@ class LiveVM {
       cv_.notify_all();
     });
     thread_.detach();
-    // run() makes the scheduler on its thread: wait for it.
-    while (goroutines_.scheduler() == nullptr) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    // Inputs may start once the scheduler runs and the keeper waits
+    // (spawning earlier would race with run() for the first P).
+    while (!gKeeperWaiting.load(std::memory_order_acquire))
+      std::this_thread::sleep_for(std::chrono::microseconds(200));
   }
 
   void adopt(vm::Module* m) {
