@@ -53,8 +53,7 @@
 // every input recompiles the whole session.
 //
 // KNOWN GAPS: a redefined type drops the session variables whose type
-// mentions it; grouped `var ( ... )` statements stay local to their input;
-// package state of the standard library (math/rand's source, for one) is
+// mentions it; package state of the standard library (math/rand's source, for one) is
 // fresh in each input's module; time.AfterFunc functions that fire run in
 // the keeper's module (vm/goroutines.cpp).
 #include "tools/gol/repl.h"
@@ -843,7 +842,36 @@ void Session::statement(const std::string& text) {
       edits.emplace_back(offset(as->tokPos), 2, " =");
     } else if (auto* ds = s->as<lang::DeclStmt>()) {
       auto* gd = ds->decl ? ds->decl->as<lang::GenDecl>() : nullptr;
-      if (!gd || gd->tok != lang::Tok::Var || gd->grouped || gd->specs.size() != 1) continue;
+      if (!gd || gd->tok != lang::Tok::Var || gd->specs.empty()) continue;
+      if (gd->grouped) {
+        // var ( a = 1; b, c int ): one assignment per spec, in order.
+        size_t from = offset(ds->pos);
+        size_t to = i + 1 < list.size() ? offset(list[i + 1]->pos) : text.size();
+        size_t close = text.rfind(')', to == 0 ? 0 : to - 1);
+        if (close == std::string::npos || close < from) continue;
+        std::string with;
+        for (size_t k = 0; k < gd->specs.size(); ++k) {
+          auto* vs = gd->specs[k]->as<lang::ValueSpec>();
+          if (!vs) continue;
+          std::string names;
+          for (lang::Ident* n : vs->names) {
+            addVar(n);
+            names += (names.empty() ? "" : ", ") + n->name;
+          }
+          if (!vs->values.empty()) {
+            size_t vfrom = offset(vs->values[0]->pos);
+            size_t vto = k + 1 < gd->specs.size() ? offset(gd->specs[k + 1]->pos) : close;
+            with += names + " = " + trim(text.substr(vfrom, vto - vfrom)) + "\n";
+          } else {
+            for (lang::Ident* n : vs->names)
+              if (n->name != "_" && n->obj)
+                with += fmt::format("{} = *new({})\n", n->name, types::typeString(n->obj->type));
+          }
+        }
+        edits.emplace_back(from, close + 1 - from, with);
+        continue;
+      }
+      if (gd->specs.size() != 1) continue;
       auto* vs = gd->specs[0]->as<lang::ValueSpec>();
       if (!vs) continue;
       std::string names;
@@ -1191,6 +1219,16 @@ int runRepl(const Invocation& inv) {
     std::fflush(stdout);
   }
 #endif
+  if (interactive) {
+    // Output of goroutines running between inputs shows while the prompt
+    // waits (the runtime buffers stdout until a flush).
+    std::thread([] {
+      for (;;) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        rt::flushStdout();
+      }
+    }).detach();
+  }
   std::string pending;
   for (;;) {
     std::string line;
