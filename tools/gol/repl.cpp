@@ -179,7 +179,7 @@ class LiveVM {
   };
 
   // Runs fn (of module m) as a goroutine and waits for it.
-  Outcome call(vm::Module& m, const vm::Function& fn) {
+  Outcome call(const vm::Function& fn) {
     Outcome out;
     int64_t id = goroutines_.startInSession(fn, rt::kMaxStackBytes);
     if (id == 0) {
@@ -365,7 +365,7 @@ class Session {
   bool handle(const std::string& raw);
   bool ended() const { return exitCode_ >= 0; }
   int exitCode() const { return exitCode_ < 0 ? 0 : exitCode_; }
-  std::vector<std::string> completions(const std::string& prefix);
+  [[maybe_unused]] std::vector<std::string> completions(const std::string& prefix);
   void flushBackground();
 
  private:
@@ -574,7 +574,7 @@ bool Session::execute(lang::Program& prog, const Generated& g, std::vector<Sessi
     }
     return o.finished;
   };
-  LiveVM::Outcome entry = live.call(m, *m.functionTable.at(static_cast<size_t>(m.mainIndex)));
+  LiveVM::Outcome entry = live.call(*m.functionTable.at(static_cast<size_t>(m.mainIndex)));
   if (!finish(entry)) return false;
   for (SessionVar& v : vars) {
     auto it = slots.find(v.name);
@@ -587,7 +587,7 @@ bool Session::execute(lang::Program& prog, const Generated& g, std::vector<Sessi
     }
   }
   if (!input) return false;
-  return finish(live.call(m, *input));
+  return finish(live.call(*input));
 }
 
 void Session::flushBackground() {
