@@ -1095,6 +1095,12 @@ bool Session::handle(const std::string& raw) {
                                                                text.find(')') < text.find('{') &&
                                                                isIdentChar(text[text.find_first_not_of(" \t", text.find(')') + 1)])));
   }
+  if (decl && word == "func") {
+    // `func (x int) int { ... }(3)` is a call of a literal, not a method.
+    std::vector<std::string> imports;
+    std::string errors;
+    if (!splitDecls(text, imports, errors)) decl = false;
+  }
   if (decl) declarations(text, false);
   else statement(text);
   flushBackground();
