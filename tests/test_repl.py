@@ -12,9 +12,9 @@ The values the transcripts expect of Go expressions were checked against
 Go 1.22 (`fmt.Printf("%v %T\\n", v, v)`) when they were written.
 
 Pseudo-terminal (--pty, also run by default): drives the REPL as a person
-would: line editing (Ctrl-A, Ctrl-E, Ctrl-U), history (the Up arrow, and
+would: line editing (Ctrl-A, Ctrl-U), history (the Up arrow, and
 ~/.gol_history written), tab completion of a session name and of a
-package member, and multi-line input. Skipped, saying why, when gol was
+package member, multi-line input, and Ctrl-C stopping a running loop. Skipped, saying why, when gol was
 built without libedit.
 """
 import argparse
@@ -131,6 +131,7 @@ def run_pty(gol):
             steps.append(what)
 
         expect("an expression", "x := 41\r", r"gol> ")
+        expect("a counter", "n := 0\r", r"gol> ")
         expect("a value printed", "x + 1\r", r"42 int")
         # History: Up brings back `x + 1`.
         expect("history (Up arrow)", "\x1b[A\r", r"42 int")
@@ -146,6 +147,12 @@ def run_pty(gol):
         t.send("func twice(n int) int {\r")
         t.read_until(r"\.\.\.> ")
         expect("multi-line input", "return 2 * n\r}\rtwice(21)\r", r"42 int")
+        # Ctrl-C stops a running input, not the session.
+        t.send("for { n++ }\r")
+        time.sleep(0.5)
+        t.send("\x03")
+        t.read_until(r"interrupted")
+        expect("Ctrl-C stops a running input", "n > 0\r", r"true bool")
         t.send(":quit\r")
         time.sleep(0.3)
     finally:

@@ -173,6 +173,11 @@ rt::RunResult Goroutines::turn(Machine& m, rt::G& g) {
     g.shrinkRequested.store(false, std::memory_order_relaxed);
     if (g.resumeOp == rt::ResumeOp::None && g.nestedCalls == 0) shrinkStackIfSparse(g);
   }
+  if (sessionMode_ && g.id == interruptId_.load(std::memory_order_relaxed)) [[unlikely]] {
+    interruptId_.store(0, std::memory_order_relaxed);
+    if (takeInput(&g)) session_.ended(g, Exit::Goexit, "interrupted");
+    return rt::RunResult::Exited;
+  }
   tCurrentG = &g;
   Exit e = execute(m, g);
   tCurrentG = nullptr;
@@ -223,6 +228,18 @@ bool Goroutines::takeInput(rt::G* g) {
 void Goroutines::abandonInput(int64_t id) {
   std::lock_guard lock(inputsMutex_);
   std::erase(inputs_, id);
+}
+
+bool Goroutines::interruptInput(int64_t id) {
+  std::lock_guard lock(allMutex_);
+  for (rt::G* g = allHead_; g != nullptr; g = g->allNext) {
+    if (g->id != id) continue;
+    if (g->status == rt::GStatus::Waiting || g->status == rt::GStatus::Syscall) return false;
+    interruptId_.store(id, std::memory_order_relaxed);
+    g->requestPreempt();
+    return true;
+  }
+  return false;
 }
 
 int64_t Goroutines::startInSession(const Function& fn, uint64_t maxStackBytes) {

@@ -98,6 +98,11 @@ class Goroutines {
   int64_t startInSession(const Function& fn, uint64_t maxStackBytes);
   // Forget an input G (the session gave up waiting for it: deadlock).
   void abandonInput(int64_t id);
+  // Ctrl-C: input G `id` stops at its next safepoint, without running its
+  // deferred calls, and `ended` reports Exit::Goexit with the report
+  // "interrupted". False (nothing done) when it waits: a G cannot be
+  // taken off a wait queue from outside.
+  bool interruptInput(int64_t id);
   const rt::G* mainG() const { return main_; }
 
  private:
@@ -127,6 +132,9 @@ class Goroutines {
   SessionHooks session_;
   std::mutex inputsMutex_;
   std::vector<int64_t> inputs_;  // ids of the input G's still running
+  // The input G to stop at its next turn (interruptInput); relaxed: the
+  // G's preemption request, made after the store, is what makes it look.
+  std::atomic<int64_t> interruptId_{0};
   bool takeInput(rt::G* g);     // removes g from inputs_; was it there?
 
   std::mutex finishMutex_;

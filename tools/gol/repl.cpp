@@ -52,10 +52,13 @@
 // files (`//gol:only-if-used`) load when a later input names them, since
 // every input recompiles the whole session.
 //
+//   - On a terminal, Ctrl-C stops the input that runs: its goroutine ends
+//     at its next safepoint (Goroutines::interruptInput), or, when it
+//     waits, is left parked, as after a deadlock.
+//
 // KNOWN GAPS: a redefined type drops the session variables whose type
-// mentions it; package state of the standard library (math/rand's source, for one) is
-// fresh in each input's module; time.AfterFunc functions that fire run in
-// the keeper's module (vm/goroutines.cpp).
+// mentions it; the package state of the standard library (math/rand's
+// source, for one) is fresh in each input's module.
 #include "tools/gol/repl.h"
 
 #include <algorithm>
@@ -75,6 +78,7 @@
 #include <thread>
 #include <vector>
 
+#include <signal.h>
 #include <unistd.h>
 
 #include <fmt/core.h>
@@ -179,6 +183,9 @@ class LiveVM {
   };
 
   // Runs fn (of module m) as a goroutine and waits for it.
+  // Set by the SIGINT handler while an input runs (interactive only).
+  static inline std::atomic<bool> interrupt{false};
+
   Outcome call(const vm::Function& fn) {
     Outcome out;
     int64_t id = goroutines_.startInSession(fn, rt::kMaxStackBytes);
@@ -188,9 +195,19 @@ class LiveVM {
     }
     std::unique_lock lock(mutex_);
     int asleep = 0;
+    interrupt.store(false);
     while (!endedInputs_.count(id) && !ended_) {
       cv_.wait_for(lock, std::chrono::milliseconds(50));
       if (endedInputs_.count(id) || ended_) break;
+      if (interrupt.exchange(false)) {
+        if (!goroutines_.interruptInput(id)) {
+          // It waits (a channel, a lock): leave it parked and go on.
+          goroutines_.abandonInput(id);
+          out.report = "interrupted (its goroutine stays where it waits)";
+          return out;
+        }
+        continue;
+      }
       lock.unlock();
       std::string deadlock = checkDeadlock(id, asleep);
       lock.lock();
@@ -1226,6 +1243,12 @@ int runRepl(const Invocation& inv) {
   }
 #endif
   if (interactive) {
+    // Ctrl-C stops the input that runs, not the session.
+    struct sigaction sa {};
+    sa.sa_handler = [](int) { LiveVM::interrupt.store(true); };
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &sa, nullptr);
     // Output of goroutines running between inputs shows while the prompt
     // waits (the runtime buffers stdout until a flush).
     std::thread([] {
