@@ -15,8 +15,9 @@
 
 namespace gol::lang {
 
-std::unique_ptr<vm::Module> generateModule(Program& program) {
+std::unique_ptr<vm::Module> generateModule(Program& program, const escape::Result* escape) {
   cg::ModuleGen gen(program);
+  gen.escape = escape;
   return gen.run();
 }
 

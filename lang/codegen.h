@@ -15,8 +15,14 @@
 
 namespace gol::lang {
 
+namespace escape {
+class Result;
+}
+
 // Returns null after reporting errors into program.diags (constructs the
 // code generator does not support yet are compile errors, never crashes).
-std::unique_ptr<vm::Module> generateModule(Program& program);
+// With escape analysis results, what they prove does not escape lives in
+// frames (lang/codegen_func.cpp, "Frame objects"); without, on the heap.
+std::unique_ptr<vm::Module> generateModule(Program& program, const escape::Result* escape = nullptr);
 
 }  // namespace gol::lang

@@ -319,7 +319,13 @@ void FnGen::builtin(CallExpr* e, Slot dst) {
           cap = alloc(1);
           exprTo(e->args[2], intT, cap);
         }
-        as.emitExtra(Op::MAKESLICE, dst, len, cap, mg.typeIndex(sl->elem));
+        if (const FrameRegion* r = frameSite(e, escape::SiteKind::MakeSlice)) {
+          frameCellInto(*r, dst);
+          emit(Op::MOV, dst + 1, len);
+          emit(Op::MOV, dst + 2, cap);
+        } else {
+          as.emitExtra(Op::MAKESLICE, dst, len, cap, mg.typeIndex(sl->elem));
+        }
       } else if (t->under<types::Map>()) {
         Slot hint = alloc(1);
         if (e->args.size() > 1)
@@ -339,7 +345,10 @@ void FnGen::builtin(CallExpr* e, Slot dst) {
       break;
     }
     case types::BuiltinId::New:
-      as.emitWide(Op::NEW, dst, mg.typeIndex(e->args[0]->type));
+      if (const FrameRegion* r = frameSite(e, escape::SiteKind::New))
+        frameCellInto(*r, dst);
+      else
+        as.emitWide(Op::NEW, dst, mg.typeIndex(e->args[0]->type));
       break;
     case types::BuiltinId::Delete: {
       auto* mt = e->args[0]->type->under<types::Map>();

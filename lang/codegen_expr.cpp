@@ -717,7 +717,8 @@ void FnGen::unary(UnaryExpr* e, Slot dst) {
       Expr* x = unparen(e->x);
       if (auto* lit = x->as<CompositeLit>()) {
         const Type* t = lit->type;
-        Slot c = newCell(t);
+        const FrameRegion* r = frameSite(e, escape::SiteKind::PtrLit);
+        Slot c = r ? frameCell(*r) : newCell(t);
         if (mg.slots(t) <= 4096) {
           Slot v = allocFor(t);
           composite(lit, t, v);
@@ -1053,7 +1054,7 @@ bool FnGen::addressOf(Expr* e, Slot* base, uint64_t* off) {
     } else if (!addressOf(se->x, &b, &o)) {
       // A struct value (a call's result): put it in memory.
       Slot v = operand(se->x);
-      b = newCell(cur);
+      b = tempCell(cur);
       storeMem(cur, b, 0, v);
       o = 0;
     }
@@ -1100,7 +1101,7 @@ bool FnGen::addressOf(Expr* e, Slot* base, uint64_t* off) {
       uint64_t o;
       if (!addressOf(ix->x, &p, &o)) {
         Slot v = operand(ix->x);
-        p = newCell(xt);
+        p = tempCell(xt);
         storeMem(xt, p, 0, v);
         o = 0;
       }
@@ -1368,7 +1369,8 @@ void FnGen::composite(CompositeLit* e, const Type* t, Slot dst) {
   const Type* ut = t->underlying();
   if (auto* pt = ut->as<types::Pointer>()) {  // &T elided in a literal of pointers
     const Type* et = pt->elem;
-    Slot c = newCell(et);
+    const FrameRegion* r = frameSite(e, escape::SiteKind::PtrLit);
+    Slot c = r ? frameCell(*r) : newCell(et);
     Slot v = allocFor(et);
     composite(e, et, v);
     storeMem(et, c, 0, v);
@@ -1416,13 +1418,18 @@ void FnGen::composite(CompositeLit* e, const Type* t, Slot dst) {
     return;
   }
   if (auto* sl = ut->as<types::Slice>()) {
-    int64_t n = 0;
-    elements([&](int64_t idx, Expr*) { n = std::max(n, idx + 1); });
-    Slot len = alloc(1);
-    loadInt(len, n);
+    auto n = static_cast<int64_t>(compositeLength(e));
     Slot s = alloc(3);
     as.pointerSlot(s);
-    as.emitExtra(Op::MAKESLICE, s, len, len, mg.typeIndex(sl->elem));
+    if (const FrameRegion* r = frameSite(e, escape::SiteKind::SliceLit)) {
+      frameCellInto(*r, s);
+      loadInt(s + 1, n);
+      loadInt(s + 2, n);
+    } else {
+      Slot len = alloc(1);
+      loadInt(len, n);
+      as.emitExtra(Op::MAKESLICE, s, len, len, mg.typeIndex(sl->elem));
+    }
     uint64_t esize = mg.desc(sl->elem)->size;
     elements([&](int64_t idx, Expr* val) {
       Mark mm = mark();
@@ -1547,7 +1554,7 @@ void FnGen::recvOf(Expr* x, const types::Selection* sel, types::Func* f, Slot ds
     cur = pt->elem;
   } else if (!addressOf(x, &b, &o)) {
     Slot v = operand(x);
-    b = newCell(xt);
+    b = tempCell(xt);
     storeMem(xt, b, 0, v);
     o = 0;
   }

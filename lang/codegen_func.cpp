@@ -179,6 +179,133 @@ Slot FnGen::newCell(const Type* t) {
 }
 
 // ---------------------------------------------------------------------------
+// Frame objects
+//
+// What escape analysis proves does not outlive the call (lang/escape.h,
+// run with forCodegen) lives in the frame instead of the heap: variables
+// that would otherwise be boxed (address taken, or holding an array) and
+// the objects of new(T), &T{...}, []T{...} and make([]T, n) of constant
+// size. Each gets a region of slots reserved at entry, for the whole call:
+// the analysis lets an object outlive the block that made it (p = &x in an
+// inner block, p declared outside), so regions are never reused, and they
+// lie below every call window. A region holds its object in memory layout
+// (Go's offsets), exactly as a heap cell would, and the pointer to it,
+// made by ADDR, is an ordinary pointer slot: loads, stores and calls
+// cannot tell the difference. The region's pointer words are marked in the
+// frame's pointer map, so the collector scans them and a stack copy moves
+// what points into the old stack (vm/interp.cpp adjustStackPointers); the
+// region is listed in Function::stackObjects. Making the object (the
+// declaration, or evaluating the site) zeroes its region, as NEW would; in
+// a loop, each iteration gets a fresh zero object in the same place, which
+// is safe because an address kept across iterations escapes.
+//
+// Codegen also keeps a few temporaries of its own in the frame (tempCell:
+// an array or struct value it needs in memory to index or range over);
+// those regions are statement temporaries, listed in stackObjects too.
+//
+// `gol run -noescape` passes no analysis: every object on the heap.
+
+uint64_t compositeLength(const CompositeLit* lit) {
+  int64_t idx = 0, n = 0;
+  for (Expr* el : lit->elts) {
+    if (auto* kv = el->as<KeyValueExpr>())
+      if (auto k = kv->key->value.toInt64()) idx = *k;
+    n = std::max(n, ++idx);
+  }
+  return static_cast<uint64_t>(n);
+}
+
+void FnGen::reserveFrameObjects(BlockStmt* body) {
+  if (!mg.escape || !body) return;
+  const auto* objects = mg.escape->frameObjects(body);
+  if (!objects) return;
+  for (const escape::Result::FrameObject& o : *objects) {
+    const Type* elem = nullptr;
+    uint64_t count = 1;
+    if (o.var) {
+      if (!needsBox(o.var) || o.var->captured) continue;
+      elem = o.var->type;
+    } else if (o.kind == escape::SiteKind::New) {
+      auto* call = o.node->as<CallExpr>();
+      if (!call || call->args.empty()) continue;
+      elem = call->args[0]->type;
+    } else if (o.kind == escape::SiteKind::PtrLit) {
+      const Expr* lit = o.node->as<UnaryExpr>() ? unparen(o.node->as<UnaryExpr>()->x) : o.node->as<CompositeLit>();
+      if (!lit || !lit->type) continue;
+      elem = lit->type;
+      if (auto* pt = elem->under<types::Pointer>()) elem = pt->elem;
+    } else if (o.kind == escape::SiteKind::MakeSlice) {
+      auto* call = o.node->as<CallExpr>();
+      if (!call || call->args.size() < 2) continue;
+      auto* sl = call->args[0]->type ? call->args[0]->type->under<types::Slice>() : nullptr;
+      Expr* size = call->args.size() > 2 ? call->args[2] : call->args[1];
+      auto n = size->mode == ExprMode::Constant ? size->value.toInt64() : std::nullopt;
+      if (!sl || !n || *n < 0) continue;
+      elem = sl->elem;
+      count = static_cast<uint64_t>(*n);
+    } else if (o.kind == escape::SiteKind::SliceLit) {
+      auto* lit = o.node->as<CompositeLit>();
+      auto* sl = lit && lit->type ? lit->type->under<types::Slice>() : nullptr;
+      if (!sl) continue;
+      elem = sl->elem;
+      count = compositeLength(lit);
+    } else {
+      continue;
+    }
+    const rt::TypeDesc* d = mg.desc(elem);
+    // The analysis bounds sizes as Go does (64 KiB for sites); this bound
+    // only keeps slot numbers in range.
+    if (d->size > (64u << 10) || (count != 0 && d->size * count > (64u << 10))) continue;
+    uint64_t bytes = d->size * count;
+    auto slots = static_cast<uint32_t>(std::max<uint64_t>(1, (bytes + 7) / 8));
+    FrameRegion r{alloc(slots), slots};
+    if (d->hasPointers())
+      for (uint64_t i = 0; i < count; ++i)
+        for (uint64_t w = 0; w < d->size / 8; ++w)
+          if (d->pointerWords[w / 64] >> (w % 64) & 1) as.pointerSlot(static_cast<uint32_t>(r.first + i * (d->size / 8) + w));
+    as.function().stackObjects.push_back(vm::SlotRange{static_cast<uint16_t>(r.first), static_cast<uint16_t>(slots)});
+    if (o.var)
+      frameVars[o.var] = r;
+    else
+      frameSites[o.node] = {r, o.kind};
+  }
+}
+
+void FnGen::frameCellInto(FrameRegion r, Slot dst) {
+  emit(Op::ZERO, r.first, r.slots);
+  emit(Op::ADDR, dst, r.first);
+}
+
+Slot FnGen::frameCell(FrameRegion r) {
+  Slot s = alloc(1);
+  as.pointerSlot(s);
+  frameCellInto(r, s);
+  return s;
+}
+
+const FnGen::FrameRegion* FnGen::frameSite(const Node* n, escape::SiteKind kind) {
+  auto it = frameSites.find(n);
+  return it != frameSites.end() && it->second.kind == kind ? &it->second.region : nullptr;
+}
+
+Slot FnGen::cellFor(const types::Var* v) {
+  auto it = frameVars.find(v);
+  return it == frameVars.end() ? newCell(v->type) : frameCell(it->second);
+}
+
+Slot FnGen::tempCell(const Type* t) {
+  const rt::TypeDesc* d = mg.desc(t);
+  if (d->size > (64u << 10)) return newCell(t);
+  auto slots = static_cast<uint32_t>(std::max<uint64_t>(1, (d->size + 7) / 8));
+  FrameRegion r{alloc(slots), slots};
+  if (d->hasPointers())
+    for (uint64_t w = 0; w < d->size / 8; ++w)
+      if (d->pointerWords[w / 64] >> (w % 64) & 1) as.pointerSlot(r.first + static_cast<uint32_t>(w));
+  as.function().stackObjects.push_back(vm::SlotRange{static_cast<uint16_t>(r.first), static_cast<uint16_t>(slots)});
+  return frameCell(r);
+}
+
+// ---------------------------------------------------------------------------
 // Variables
 
 bool FnGen::needsBox(const types::Var* v) {
@@ -189,7 +316,7 @@ bool FnGen::needsBox(const types::Var* v) {
 VarLoc FnGen::declareVar(types::Var* v) {
   VarLoc loc;
   if (needsBox(v)) {
-    loc = {newCell(v->type), true};
+    loc = {cellFor(v), true};
   } else {
     loc = {allocFor(v->type), false};
   }
@@ -412,10 +539,11 @@ void FnGen::compileBody(const types::Signature* s, BlockStmt* b, const std::vect
       as.slotName(c, "&" + (*captures)[i]->name);
     }
   }
+  reserveFrameObjects(b);
   for (auto& [v, slot] : paramSlots) {
     if (v->name.empty() || v->name == "_") continue;
     if (needsBox(v)) {
-      Slot c = newCell(v->type);
+      Slot c = cellFor(v);
       storeMem(v->type, c, 0, slot);
       vars[v] = {c, true};
       as.slotName(c, "&" + v->name);

@@ -50,6 +50,7 @@
 #include <vector>
 
 #include "lang/ast.h"
+#include "lang/escape.h"
 #include "lang/frontend.h"
 #include "lang/types.h"
 #include "runtime/typedesc.h"
@@ -93,6 +94,7 @@ class ModuleGen {
   Program& prog;
   types::Universe& u;
   std::unique_ptr<vm::Module> mod;
+  const escape::Result* escape = nullptr;  // null: everything on the heap
   bool failed = false;
   void unsupported(Pos pos, const std::string& what);
 
@@ -179,6 +181,9 @@ struct VarLoc {
   bool boxed = false;  // slot holds a pointer to a heap cell
 };
 
+// The length of a slice or array literal: one past its highest index.
+uint64_t compositeLength(const CompositeLit* lit);
+
 class FnGen {
  public:
   FnGen(ModuleGen& mg, uint32_t index, const std::string& file);
@@ -218,6 +223,32 @@ class FnGen {
   // A slot holding base + off, when off does not fit an instruction.
   Slot offsetBase(Slot base, uint64_t& off);
   Slot newCell(const Type* t);  // NEW into a fresh pointer slot
+
+  // ---- frame objects (escape analysis) ----
+  // Regions of the frame reserved at entry for what does not escape; see
+  // "Frame objects" in codegen_func.cpp.
+  struct FrameRegion {
+    Slot first = 0;
+    uint32_t slots = 0;
+  };
+  std::unordered_map<const types::Var*, FrameRegion> frameVars;
+  struct FrameSite {
+    FrameRegion region;
+    escape::SiteKind kind;
+  };
+  std::unordered_map<const Node*, FrameSite> frameSites;
+  void reserveFrameObjects(BlockStmt* body);
+  // A pointer slot holding the address of a freshly zeroed frame region.
+  Slot frameCell(FrameRegion r);
+  void frameCellInto(FrameRegion r, Slot dst);
+  // A statement temporary in the frame holding a value of type t in
+  // memory layout (heap for very large values); returns its pointer slot.
+  Slot tempCell(const Type* t);
+  // The frame region for the allocation site n, or null: heap.
+  const FrameRegion* frameSite(const Node* n, escape::SiteKind kind);
+  // A cell for variable v: in the frame when it does not escape.
+  Slot cellFor(const types::Var* v);
+  bool inFrame(const types::Var* v) const { return frameVars.count(v) != 0; }
 
   // Numeric constants used in loops, loaded once at entry (LoopConstFinder).
   std::unordered_map<std::string, Slot> constSlots;

@@ -400,7 +400,7 @@ void FnGen::ifStmt(IfStmt* s) {
 void FnGen::freshLoopVars(const std::vector<types::Var*>& loopVars) {
   for (auto* v : loopVars) {
     VarLoc loc = vars[v];
-    if (!loc.boxed) continue;
+    if (!loc.boxed || inFrame(v)) continue;  // a frame cell: no address outlives the iteration
     Mark m = mark();
     Slot val = allocFor(v->type);
     loadMem(v->type, val, loc.slot, 0);
@@ -505,7 +505,7 @@ void FnGen::rangeStmt(RangeStmt* s, LabeledStmt*) {
       types::Var* v = varOf(target);
       VarLoc loc = vars[v];
       if (loc.boxed) {
-        as.emitWide(Op::NEW, loc.slot, mg.typeIndex(v->type));
+        if (!inFrame(v)) as.emitWide(Op::NEW, loc.slot, mg.typeIndex(v->type));
         storeMem(v->type, loc.slot, 0, src);
       } else {
         move(v->type, loc.slot, src);
@@ -596,7 +596,7 @@ void FnGen::rangeStmt(RangeStmt* s, LabeledStmt*) {
         loadInt(p, 0);
       } else if (!addressOf(s->x, &p, &o)) {
         Slot v = operand(s->x);
-        p = newCell(xt);
+        p = tempCell(xt);
         storeMem(xt, p, 0, v);
       } else {
         // range over an array value ranges over a copy of it (Go's rule).
@@ -615,7 +615,7 @@ void FnGen::rangeStmt(RangeStmt* s, LabeledStmt*) {
         emit(Op::MOV, src, p);
         loadInt(src + 1, at->len);
         loadInt(src + 2, at->len);
-        Slot c = newCell(xt);
+        Slot c = tempCell(xt);
         emit(Op::MOV, dst, c);
         loadInt(dst + 1, at->len);
         loadInt(dst + 2, at->len);

@@ -105,10 +105,15 @@ struct Hole {
   }
   Hole note(std::string where, const char* why, Pos pos) const {
     Hole h = *this;
-    if (h.dst) h.notes.push_back(Note{std::move(where), why, pos});
+    if (h.dst && !tQuiet) h.notes.push_back(Note{std::move(where), why, pos});
     return h;
   }
+  // Set while a batch that reports nothing runs (see Batch): notes only
+  // serve -m=2 explanations.
+  static thread_local bool tQuiet;
 };
+
+thread_local bool Hole::tQuiet = false;
 
 struct FuncCtx {
   const Node* node = nullptr;      // FuncDecl or FuncLit
@@ -142,7 +147,12 @@ class Batch {
     heap_.escapes = true;
     heap_.text = "{heap}";
     heap_.report = false;
+    // Nothing will be reported (codegen's analysis): skip building the
+    // texts of messages and explanations, most of the analysis' time.
+    printer_.quiet = posf_.quiet = an.options_.reportFile < 0 && an.options_.verbosity < 2;
+    Hole::tQuiet = printer_.quiet;
   }
+  ~Batch() { Hole::tQuiet = false; }
 
   // Declares the functions of the batch (so calls among them wire to their
   // parameters), then walks each body.
@@ -204,6 +214,7 @@ class Batch {
     l->kind = kind;
     sites_.push_back(l);
     flow(k.shift(-1).note(l->text, "spill", pos), l);
+    if (an_.options_.forCodegen && !framePlaceable(kind)) heapAlloc(l, "kept on the heap by gol's codegen");
     return holeOf(l);
   }
 
@@ -1493,7 +1504,7 @@ class Batch {
   void flowClosure(const Hole& k, FuncLit* lit) {
     for (types::Var* v : lit->captures) {
       Location* l = lateVarLoc(v);
-      bool byval = !l->addrTaken && !v->addressTaken && !l->reassigned && typeSize(v->type) <= kMaxByValueCapture;
+      bool byval = !an_.options_.forCodegen && !l->addrTaken && !v->addressTaken && !l->reassigned && typeSize(v->type) <= kMaxByValueCapture;
       Hole h = k.note(v->name, "captured by a closure", lit->pos);
       if (!byval) {
         l->capturedByRef = true;
@@ -1680,6 +1691,8 @@ class Batch {
         vf.captured = l->captured;
         vf.capturedByRef = l->capturedByRef;
         vf.why = l->explain;
+        if (!l->escapes && l->fn && l->fn->body)
+          res_.frameObjects_[l->fn->body].push_back(Result::FrameObject{l->var, nullptr, SiteKind::New});
         if (l->escapes && l->report && l->var->name != "_" && !l->var->name.empty()) {
           explainMessage(l);
           message(l->pos, fmt::format("moved to heap: {}", l->var->name));
@@ -1694,6 +1707,8 @@ class Batch {
       sf.text = l->text;
       sf.why = l->explain;
       res_.sites_[Result::SiteKey{l->node, l->kind}] = sf;
+      if (!l->escapes && l->fn && l->fn->body)
+        res_.frameObjects_[l->fn->body].push_back(Result::FrameObject{nullptr, l->node, l->kind});
       if (!l->report) continue;
       if (l->escapes) {
         explainMessage(l);
@@ -1937,6 +1952,11 @@ bool Result::varOnHeap(const types::Var* v) const {
   return it == vars_.end() || it->second.heap;
 }
 
+const std::vector<Result::FrameObject>* Result::frameObjects(const BlockStmt* body) const {
+  auto it = frameObjects_.find(body);
+  return it == frameObjects_.end() ? nullptr : &it->second;
+}
+
 const SiteFacts* Result::site(const Node* n, SiteKind kind) const {
   auto it = sites_.find(SiteKey{n, kind});
   return it == sites_.end() ? nullptr : &it->second;
@@ -2074,6 +2094,15 @@ std::unique_ptr<Result> analyzeProgram(const Program& program, int verbosity) {
   Analyzer an(program, opts);
   for (const types::Package* p : program.imports) an.analyzePackage(p);
   an.analyzePackage(program.mainPackage);
+  return an.takeResult();
+}
+
+std::unique_ptr<Result> analyzeForCodegen(const Program& program) {
+  Options opts;
+  opts.forCodegen = true;
+  Analyzer an(program, opts);
+  for (const types::Package* p : program.imports) an.analyzePackage(p);
+  if (program.mainPackage) an.analyzePackage(program.mainPackage);
   return an.takeResult();
 }
 

@@ -136,7 +136,18 @@ struct Message {
 struct Options {
   int verbosity = 0;    // 0: decisions only; 1: -m; 2: -m=2 (explanations)
   int reportFile = -1;  // file index whose decisions become messages; -1: none
+  // The decisions codegen acts on: sites codegen cannot put in a frame
+  // (closures, method values, interface boxes, conversions, concatenations,
+  // variadic slices, maps) are heap allocations from the start, so what
+  // flows into them escapes too, and closures capture every variable by
+  // reference, as gol's closures do. Without it the decisions are Go's.
+  bool forCodegen = false;
 };
+
+// Whether codegen can place a site of this kind in a frame.
+inline bool framePlaceable(SiteKind k) {
+  return k == SiteKind::New || k == SiteKind::PtrLit || k == SiteKind::MakeSlice || k == SiteKind::SliceLit;
+}
 
 class Analyzer;
 class Batch;
@@ -151,6 +162,17 @@ class Result {
   const VarFacts* var(const types::Var* v) const;
   // Tags of a function's parameters (receiver first), if analysed.
   const std::vector<Leaks>* tags(const types::Func* f) const;
+
+  // What may live in the frame of the function with this body (a FuncDecl's
+  // or a FuncLit's): its variables and allocation sites that do not escape,
+  // in the order the analysis created them. Codegen reserves frame slots
+  // for those it can place (lang/codegen_func.cpp, "Frame objects").
+  struct FrameObject {
+    const types::Var* var = nullptr;  // a variable, or
+    const Node* node = nullptr;       // an allocation site of this kind
+    SiteKind kind = SiteKind::New;
+  };
+  const std::vector<FrameObject>* frameObjects(const BlockStmt* body) const;
 
   // Messages sorted as Go prints them (by line, then column).
   std::vector<Message> sortedMessages() const;
@@ -173,6 +195,7 @@ class Result {
   std::unordered_map<SiteKey, SiteFacts, SiteKeyHash> sites_;
   std::unordered_map<const types::Var*, VarFacts> vars_;
   std::unordered_map<const types::Func*, std::vector<Leaks>> tags_;
+  std::unordered_map<const BlockStmt*, std::vector<FrameObject>> frameObjects_;
   std::vector<Message> messages_;
 };
 
@@ -207,5 +230,11 @@ class Analyzer {
 // The whole program: imported packages in dependency order, then main.
 // Only decisions in the main file become messages.
 std::unique_ptr<Result> analyzeProgram(const Program& program, int verbosity);
+
+// What `gol run` gives codegen: the whole program, in codegen mode
+// (Options::forCodegen) and quiet (no messages, no explanation texts, which
+// were most of the analysis' time: about 6.5M instructions for the standard
+// library a hello-world imports, against 19M for -m).
+std::unique_ptr<Result> analyzeForCodegen(const Program& program);
 
 }  // namespace gol::lang::escape

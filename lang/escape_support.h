@@ -206,9 +206,12 @@ int precedence(Tok op) {
 class GoPrinter {
  public:
   explicit GoPrinter(const types::Package* pkg) : pkg_(pkg) {}
+  // Quiet: every expression prints as "" (nothing will be reported, and
+  // the analysis never decides on text).
+  bool quiet = false;
 
   std::string str(const Expr* e, int prec = 0) {
-    if (!e) return "";
+    if (!e || quiet) return "";
     if (e->is<ParenExpr>()) return str(e->as<ParenExpr>()->x, prec);
     if (e->mode == ExprMode::Constant && !e->value.isUnknown()) return constStr(e);
     switch (e->kind) {
@@ -393,9 +396,13 @@ class GoPrinter {
 class PosFinder {
  public:
   explicit PosFinder(const SourceSet& sources) : sources_(sources) {}
+  // Quiet: every expression is at its node's position (nothing will be
+  // reported; finding Go's column reads the source line).
+  bool quiet = false;
 
   Pos pos(const Expr* e) {
     if (!e) return Pos{};
+    if (quiet) return e->pos;
     switch (e->kind) {
       case NodeKind::ParenExpr: return pos(e->as<ParenExpr>()->x);
       case NodeKind::CallExpr: return e->as<CallExpr>()->lparen;

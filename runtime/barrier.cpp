@@ -7,6 +7,10 @@
 #include "runtime/barrier.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <string_view>
 #include <cstring>
 #include <mutex>
 
@@ -15,6 +19,23 @@
 namespace gol::rt {
 
 std::atomic<bool> gWriteBarrier{false};
+
+namespace {
+bool escapeCheckFromEnv() {
+  const char* g = std::getenv("GODEBUG");
+  if (g == nullptr) return false;
+  std::string_view s(g);
+  for (size_t at = 0; at <= s.size();) {
+    size_t end = s.find(',', at);
+    if (end == std::string_view::npos) end = s.size();
+    if (s.substr(at, end - at) == "escapecheck=1") return true;
+    at = end + 1;
+  }
+  return false;
+}
+}  // namespace
+
+std::atomic<bool> gEscapeCheck{escapeCheckFromEnv()};
 
 namespace {
 
@@ -69,6 +90,54 @@ bool takeGrey(std::vector<ObjectRef>& out, size_t max) {
 bool greyEmpty() {
   std::lock_guard<std::mutex> l(greyLock);
   return greyQueue().empty();
+}
+
+// ---- GODEBUG=escapecheck=1 ----
+
+namespace {
+std::mutex stacksLock;
+std::map<uintptr_t, uintptr_t>& stacks() {  // lo -> hi
+  static auto* m = new std::map<uintptr_t, uintptr_t>;
+  return *m;
+}
+bool inStackLocked(uintptr_t a) {
+  auto& m = stacks();
+  auto it = m.upper_bound(a);
+  if (it == m.begin()) return false;
+  --it;
+  return a < it->second;
+}
+}  // namespace
+
+void registerStack(const void* lo, uint64_t bytes) {
+  if (!gEscapeCheck.load(std::memory_order_relaxed)) return;
+  std::lock_guard<std::mutex> lock(stacksLock);
+  auto a = reinterpret_cast<uintptr_t>(lo);
+  stacks()[a] = a + bytes;
+}
+
+void unregisterStack(const void* lo) {
+  if (!gEscapeCheck.load(std::memory_order_relaxed)) return;
+  std::lock_guard<std::mutex> lock(stacksLock);
+  stacks().erase(reinterpret_cast<uintptr_t>(lo));
+}
+
+void checkStoredSlow(const void* dst, uint64_t bytes) {
+  auto d = reinterpret_cast<uintptr_t>(dst);
+  std::lock_guard<std::mutex> lock(stacksLock);
+  if (inStackLocked(d)) return;  // into a frame object
+  for (uint64_t off = 0; off + 8 <= bytes; off += 8) {
+    uint64_t word;
+    std::memcpy(&word, static_cast<const uint8_t*>(dst) + off, 8);
+    if (word >= 4096 && inStackLocked(static_cast<uintptr_t>(word))) {
+      std::fprintf(stderr,
+                   "fatal error: escapecheck: the heap or a global at %#lx now points into a goroutine stack "
+                   "(%#lx): escape analysis let a frame object escape\n",
+                   static_cast<unsigned long>(d + off), static_cast<unsigned long>(word));
+      std::fflush(stderr);
+      std::_Exit(2);
+    }
+  }
 }
 
 }  // namespace gol::rt

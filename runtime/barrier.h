@@ -51,6 +51,23 @@ inline void shadeRange(const void* dst, uint64_t bytes) {
     shadeRangeSlow(dst, bytes);
 }
 
+// GODEBUG=escapecheck=1, the check that escape analysis is sound
+// (lang/escape.h): after every store that may put a pointer into the heap
+// or a global (the same stores the barrier guards, plus map keys and
+// globals), the words stored must not point into a goroutine stack, where
+// frame objects live. A store into a stack (a frame object) is not
+// checked. A word found pointing into a stack is a fatal error naming
+// both addresses. Off: one relaxed load per store.
+extern std::atomic<bool> gEscapeCheck;
+void checkStoredSlow(const void* dst, uint64_t bytes);
+inline void checkStored(const void* dst, uint64_t bytes) {
+  if (gEscapeCheck.load(std::memory_order_relaxed)) [[unlikely]]
+    checkStoredSlow(dst, bytes);
+}
+// Goroutine stacks, known to the check while it is on (runtime/goroutine.cpp).
+void registerStack(const void* lo, uint64_t bytes);
+void unregisterStack(const void* lo);
+
 // The grey queue: objects shaded by barriers, for the markers. Takes up
 // to `max` of them into out (appending); false if it was empty.
 bool takeGrey(std::vector<ObjectRef>& out, size_t max);

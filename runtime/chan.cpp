@@ -214,6 +214,7 @@ void copyElem(void* dst, const void* src, uint64_t size) {
   if (size == 0 || dst == nullptr) return;
   shadeRange(dst, size);
   std::memmove(dst, src, size);
+  checkStored(dst, size);
 }
 void zeroElem(void* dst, uint64_t size) {
   if (size == 0 || dst == nullptr) return;

@@ -5,6 +5,8 @@
 // (DESIGN.md §3), never as untyped memory.
 #include "runtime/goroutine.h"
 
+#include "runtime/barrier.h"
+
 #include "runtime/chan.h"
 
 #include <cstdio>
@@ -32,10 +34,12 @@ G::G(int64_t goid) : id(goid) {
     std::fputs("fatal error: runtime: cannot allocate memory\n", stderr);
     std::exit(2);
   }
+  registerStack(stack, stackSlots * sizeof(uint64_t));
   resetGuard();
 }
 
 G::~G() {
+  unregisterStack(stack);
   std::free(stack);
   freeChanWaitCache(chanCache);
 }
@@ -45,6 +49,7 @@ void G::reuse(int64_t newId) {
   id = newId;
   status = GStatus::Idle;
   if (stackSlots != kInitialStackBytes / sizeof(uint64_t)) {
+    unregisterStack(stack);
     std::free(stack);
     stackSlots = kInitialStackBytes / sizeof(uint64_t);
     stack = static_cast<uint64_t*>(std::calloc(stackSlots, sizeof(uint64_t)));
@@ -52,6 +57,7 @@ void G::reuse(int64_t newId) {
       std::fputs("fatal error: runtime: cannot allocate memory\n", stderr);
       std::exit(2);
     }
+    registerStack(stack, stackSlots * sizeof(uint64_t));
   }
   fn = nullptr;
   pc = nullptr;
@@ -100,9 +106,11 @@ void G::moveStack(uint64_t* fresh, uint64_t newSlots, uint64_t usedSlots, StackM
   moved->oldLo = reinterpret_cast<uintptr_t>(stack);
   moved->oldHi = reinterpret_cast<uintptr_t>(stack + stackSlots);
   moved->delta = reinterpret_cast<intptr_t>(fresh) - reinterpret_cast<intptr_t>(stack);
+  unregisterStack(stack);
   std::free(stack);
   stack = fresh;
   stackSlots = newSlots;
+  registerStack(stack, stackSlots * sizeof(uint64_t));
   resetGuard();
 }
 

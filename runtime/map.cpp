@@ -283,6 +283,7 @@ void* mapAssign(Map* m, const void* key, const TypeDesc** unhashable) {
   if (m->ctrl[i] == kEmpty) ++m->used;
   m->ctrl[i] = static_cast<uint8_t>(kFullBit | (h.hash >> 57));
   std::memcpy(m->keys + i * m->keySize, key, m->keySize);
+  checkStored(m->keys + i * m->keySize, m->keySize);
   void* v = m->values + i * m->valueSize;
   std::memset(v, 0, m->valueSize);
   ++m->count;

@@ -12,6 +12,7 @@
 #include <cstring>
 
 #include "runtime/alloc.h"
+#include "runtime/barrier.h"
 #include "runtime/sizeclasses.h"
 
 namespace gol::rt {
@@ -52,6 +53,7 @@ bool growSlice(const TypeDesc* elem, SliceHeader s, uint64_t newLen, SliceHeader
   newCap = bytes / size;
   void* p = pointers ? allocateArray(elem, newCap) : allocateBytes(newCap * size, false);
   if (s.len > 0) std::memcpy(p, reinterpret_cast<const void*>(s.data), s.len * size);
+  if (pointers && s.len > 0) checkStored(p, s.len * size);
   *out = SliceHeader{reinterpret_cast<uint64_t>(p), newLen, newCap};
   return true;
 }

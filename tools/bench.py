@@ -215,7 +215,13 @@ def main():
     ap.add_argument("--gctrace", action="store_true",
                     help="run gol and go with GODEBUG=gctrace=1 and report their GC cycles "
                          "and longest stop-the-world pause")
+    ap.add_argument("--noescape", action="store_true",
+                    help="also run `gol run -noescape` (escape analysis off: every object on the "
+                         "heap) as the column gol-noescape, with the ratio gol/gol-noescape")
     args = ap.parse_args()
+    impls = list(IMPLEMENTATIONS)
+    if args.noescape:
+        impls.insert(1, "gol-noescape")
     if args.runs < 1:
         ap.error("--runs must be at least 1")
 
@@ -259,6 +265,8 @@ def main():
             commands = {}
             if tools["gol"]:
                 commands["gol"] = [tools["gol"], "run", src.name]
+                if args.noescape:
+                    commands["gol-noescape"] = [tools["gol"], "run", "-noescape", src.name]
             if lua_src.exists():
                 if tools["lua5.4"]:
                     commands["lua5.4"] = [tools["lua5.4"], lua_src.name]
@@ -308,21 +316,22 @@ def main():
             rows.append((name, medians, bad, rss, gc))
 
     # The table.
-    headers = ["benchmark"] + list(IMPLEMENTATIONS) + ["gol/lua5.4", "gol/luajit-joff", "gol/go"]
-    headers += [f"{impl} MB" for impl in IMPLEMENTATIONS] + ["MB gol/go"]
+    others = ["lua5.4", "luajit-joff", "go"] + (["gol-noescape"] if args.noescape else [])
+    headers = ["benchmark"] + impls + [f"gol/{o}" for o in others]
+    headers += [f"{impl} MB" for impl in impls] + ["MB gol/go"]
     if args.gctrace:
         headers += [f"{impl} {what}" for impl in GCTRACE_IMPLEMENTATIONS for what in ("GCs", "STW ms")]
     table = []
     ratios = []
     for name, medians, bad, rss, gc in rows:
         cells = [name]
-        for impl in IMPLEMENTATIONS:
+        for impl in impls:
             cell = fmt_seconds(medians.get(impl))
             cells.append(cell + ("!" if impl in bad else ""))
         gol = medians.get("gol")
-        for other in ("lua5.4", "luajit-joff", "go"):
+        for other in others:
             cells.append(fmt_ratio(gol, medians.get(other)))
-        for impl in IMPLEMENTATIONS:
+        for impl in impls:
             cells.append(fmt_mb(rss.get(impl)))
         cells.append(fmt_ratio(rss.get("gol"), rss.get("go")))
         if args.gctrace:

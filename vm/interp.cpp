@@ -1162,6 +1162,7 @@ dispatch:
         if (mod->globalPointers.test(argBx(i))) rt::shadeSlow(GL[argBx(i)]);
       }
       GL[argBx(i)] = RA;
+      rt::checkStored(&GL[argBx(i)], 8);
       NEXT();
     }
     CASE(ADDRG) {
@@ -1463,6 +1464,7 @@ dispatch:
       auto* slot = reinterpret_cast<uint64_t*>(p + argC(i));
       rt::shadeOld(slot);
       store<uint64_t>(p + argC(i), RB);
+      rt::checkStored(slot, 8);
       NEXT();
     }
 #undef GOL_STORE
@@ -1483,6 +1485,7 @@ dispatch:
       NILCHECK(p);
       rt::shadeRange(reinterpret_cast<const void*>(p), argC(i) * sizeof(uint64_t));
       std::memcpy(reinterpret_cast<void*>(p), &RB, argC(i) * sizeof(uint64_t));
+      rt::checkStored(reinterpret_cast<const void*>(p), argC(i) * sizeof(uint64_t));
       NEXT();
     }
     CASE(NILCHK) {
@@ -1522,6 +1525,7 @@ dispatch:
       if (UNLIKELY(x >= s[1])) PANIC(IndexOutOfRange, x, s[1]);
       rt::shadeOld(reinterpret_cast<const uint64_t*>(s[0] + x * 8));  // may be a pointer
       store<uint64_t>(s[0] + x * 8, RC);
+      rt::checkStored(reinterpret_cast<const void*>(s[0] + x * 8), 8);
       NEXT();
     }
     CASE(SSTORE8) {
@@ -1643,6 +1647,7 @@ dispatch:
       if (n != 0 && dst[0] != src[0]) {
         rt::shadeRange(reinterpret_cast<const void*>(dst[0]), n * size);
         std::memmove(reinterpret_cast<void*>(dst[0]), reinterpret_cast<const void*>(src[0]), n * size);
+        rt::checkStored(reinterpret_cast<const void*>(dst[0]), n * size);
       }
       RA = n;
       NEXT();

@@ -259,6 +259,7 @@ bool assignAs(Machine&, rt::G&, uint64_t* s) {
     } else {
       std::memmove(dst, reinterpret_cast<const void*>(data), type->size);
     }
+    rt::checkStored(dst, type->isDirectIface() ? 8 : type->size);
     ok = true;
   }
   s[0] = ok ? 1 : 0;

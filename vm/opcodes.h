@@ -56,8 +56,10 @@
 // return needs no look at the call instruction and may return anywhere),
 // and the closure context (the closure object for CALLC; unused otherwise). So a call site needs
 // A >= 3 + every slot that is live across the call, and the caller's
-// frameSlots covers A + max(args, results). Frames hold slot *indices*,
-// never slot addresses, across a call (see runtime/goroutine.h).
+// frameSlots covers A + max(args, results). Frames hold slot *indices*
+// across a call (see runtime/goroutine.h); the one kind of address into a
+// stack is a frame object's (ADDR; lang/codegen_func.cpp "Frame objects"),
+// held only in pointer slots and frame objects, which a stack copy moves.
 //
 // Flags, for the interpreter, the JIT and the GC:
 //   Alloc     may allocate (a GC safepoint once the GC exists)

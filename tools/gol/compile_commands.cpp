@@ -128,7 +128,7 @@ int runRun(const Invocation& inv) {
   std::unique_ptr<lang::Program> program = compileFile(*path, lang::CompileOptions{}, status);
   if (status != kExitOk) return status;
   std::vector<std::string> programArgs(inv.args.begin() + 1, inv.args.end());
-  int code = executeProgram(*program, *path, programArgs);
+  int code = executeProgram(*program, *path, programArgs, !inv.flag("noescape"));
 #if !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
   // The process ends here: freeing the program's syntax trees, types and
   // bytecode would only cost time (about a tenth of a short script's
@@ -147,7 +147,7 @@ int runDisasm(const Invocation& inv) {
   int status = kExitOk;
   std::unique_ptr<lang::Program> program = compileFile(*path, lang::CompileOptions{}, status);
   if (status != kExitOk) return status;
-  return disassembleProgram(*program);
+  return disassembleProgram(*program, !inv.flag("noescape"));
 }
 
 int runAst(const Invocation& inv) {

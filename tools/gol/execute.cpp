@@ -13,6 +13,7 @@
 
 #include "lang/bigstack.h"
 #include "lang/codegen.h"
+#include "lang/escape.h"
 #include "runtime/print.h"
 #include "vm/disasm.h"
 #include "vm/interp.h"
@@ -21,9 +22,15 @@
 
 namespace gol::tool {
 
-std::unique_ptr<vm::Module> generate(lang::Program& program) {
+// Escape analysis decides what lives in frames (lang/escape.h
+// analyzeForCodegen).
+std::unique_ptr<vm::Module> generate(lang::Program& program, bool escapeAnalysis) {
   std::unique_ptr<vm::Module> module;
-  lang::runOnFrontEndStack([&] { module = lang::generateModule(program); });
+  lang::runOnFrontEndStack([&] {
+    std::unique_ptr<lang::escape::Result> escape;
+    if (escapeAnalysis) escape = lang::escape::analyzeForCodegen(program);
+    module = lang::generateModule(program, escape.get());
+  });
   if (!module) {
     std::string rendered = program.diags.render();
     std::fwrite(rendered.data(), 1, rendered.size(), stderr);
@@ -31,8 +38,9 @@ std::unique_ptr<vm::Module> generate(lang::Program& program) {
   return module;
 }
 
-int executeProgram(lang::Program& program, const std::string& path, const std::vector<std::string>& args) {
-  std::unique_ptr<vm::Module> module = generate(program);
+int executeProgram(lang::Program& program, const std::string& path, const std::vector<std::string>& args,
+                   bool escapeAnalysis) {
+  std::unique_ptr<vm::Module> module = generate(program, escapeAnalysis);
   if (!module) return 1;
   std::vector<std::string> argv{path};
   argv.insert(argv.end(), args.begin(), args.end());
@@ -48,8 +56,8 @@ int executeProgram(lang::Program& program, const std::string& path, const std::v
   return result.exitCode;
 }
 
-int disassembleProgram(lang::Program& program) {
-  std::unique_ptr<vm::Module> module = generate(program);
+int disassembleProgram(lang::Program& program, bool escapeAnalysis) {
+  std::unique_ptr<vm::Module> module = generate(program, escapeAnalysis);
   if (!module) return 1;
   // The program's own functions first, then the standard library's.
   std::string mainFile = program.sources.file(0).name;

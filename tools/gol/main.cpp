@@ -33,6 +33,10 @@ constexpr FlagSpec kBuildFlags[] = {
     {"m", false, "print escape analysis decisions as go build -gcflags=-m does; -m=2 explains them", /*level=*/true},
 };
 
+constexpr FlagSpec kRunFlags[] = {
+    {"noescape", false, "allocate every object on the heap (escape analysis off), to compare"},
+};
+
 constexpr Command kCommands[] = {
     {"build", "gol build [-m[=2]] FILE.gol", "compile a Gol program and report its errors",
      "Build parses and type-checks the Gol program in FILE.gol, with the standard\n"
@@ -52,14 +56,17 @@ constexpr Command kCommands[] = {
      "arguments that follow the file name (os.Args[1:]). Compile errors are\n"
      "reported as by 'gol build', with exit status 1. The program's exit status\n"
      "is Go's: 0, the code passed to os.Exit, or 2 after a panic or fatal error,\n"
-     "whose report goes to standard error as Go prints it.\n",
-     {}, runRun},
+     "whose report goes to standard error as Go prints it.\n"
+     "\n"
+     "Values that escape analysis proves do not outlive their function live in\n"
+     "its frame; -noescape puts every one on the heap instead, to compare.\n",
+     kRunFlags, runRun},
     {"disasm", "gol disasm FILE.gol", "print the bytecode of a Gol program",
      "Disasm compiles FILE.gol and prints the bytecode of every function of the\n"
      "program (its own and the standard library's it uses): the frame layout\n"
      "(parameters, results, frame size, named slots), the pointer map, and one\n"
-     "instruction a line with its operands decoded.\n",
-     {}, runDisasm},
+     "instruction a line with its operands decoded. -noescape as for run.\n",
+     kRunFlags, runDisasm},
     {"repl", "gol repl", "start an interactive Gol session",
      "Repl starts an interactive session: type Go declarations, statements\n"
      "and expressions; declarations and variables stay for later inputs, and\n"
