@@ -549,7 +549,11 @@ lang::FuncDecl* Session::inputFunc(lang::Program& prog) {
 // session variables' cells bound in between. Updates the cells in `vars`.
 bool Session::execute(lang::Program& prog, const Generated& g, std::vector<SessionVar>& vars) {
   std::unique_ptr<vm::Module> module;
-  lang::runOnFrontEndStack([&] { module = lang::generateModule(prog); });
+  lang::runOnFrontEndStack([&] {
+    // As gol run: what escape analysis proves does not escape lives in frames.
+    std::unique_ptr<lang::escape::Result> escape = lang::escape::analyzeForCodegen(prog);
+    module = lang::generateModule(prog, escape.get());
+  });
   if (!module) {
     printErr(prog.diags.render());
     return false;
@@ -1070,7 +1074,10 @@ bool Session::command(const std::string& line) {
       out(text.empty() ? "(no escape decisions: nothing it allocates or takes the address of)\n" : remap(text));
     } else {
       std::unique_ptr<vm::Module> module;
-      lang::runOnFrontEndStack([&] { module = lang::generateModule(*prog); });
+      lang::runOnFrontEndStack([&] {
+        std::unique_ptr<lang::escape::Result> escape = lang::escape::analyzeForCodegen(*prog);
+        module = lang::generateModule(*prog, escape.get());
+      });
       if (!module) {
         printErr(prog->diags.render());
         return true;
