@@ -123,6 +123,8 @@ void scanModules(vm::gc::Visit visit, void* ctx) {
 
 // The keeper: goroutine 1 of the session, waiting in a system call (so the
 // scheduler never sees every goroutine asleep) until the process ends.
+// gKeeperWaiting: set by the keeper's M, read by the session's thread
+// (release/acquire: the scheduler's start-up happens before inputs spawn).
 std::atomic<bool> gKeeperWaiting{false};
 
 bool keeperWait(vm::Machine&, rt::G& g, uint64_t*) {
@@ -183,7 +185,9 @@ class LiveVM {
   };
 
   // Runs fn (of module m) as a goroutine and waits for it.
-  // Set by the SIGINT handler while an input runs (interactive only).
+  // Set by the SIGINT handler, read by the session's thread while an input
+  // runs (interactive only). Atomic, lock-free, for a signal handler; it
+  // orders nothing else, so sequential consistency costs nothing here.
   static inline std::atomic<bool> interrupt{false};
 
   Outcome call(const vm::Function& fn) {
@@ -376,7 +380,7 @@ struct Options {
 
 class Session {
  public:
-  explicit Session(bool interactive) : interactive_(interactive) {}
+  Session() = default;
 
   // One input (a complete one: brackets balanced). Returns false to quit.
   bool handle(const std::string& raw);
@@ -399,8 +403,6 @@ class Session {
   bool command(const std::string& line);
   void declarations(const std::string& text, bool fromFile);
   void statement(const std::string& text);
-  void runGenerated(const std::string& body, std::vector<SessionVar> vars, const Options& opt,
-                    const std::vector<std::pair<std::string, std::string>>& newVars);
   bool runBody(const std::string& body, const Options& opt) {
     std::string errors;
     Generated g = generate(body, chunks_, imports_, vars_, opt);
@@ -409,14 +411,13 @@ class Session {
       printErr(errors);
       return false;
     }
-    return execute(*prog, g, vars_);
+    return execute(*prog, vars_);
   }
-  bool execute(lang::Program& prog, const Generated& g, std::vector<SessionVar>& vars);
+  bool execute(lang::Program& prog, std::vector<SessionVar>& vars);
   lang::FuncDecl* inputFunc(lang::Program& prog);
   const types::Type* exprType(const std::string& expr, std::string& errors, lang::Program** keep);
   const Chunk* findChunk(const std::string& name);
 
-  bool interactive_;
   int exitCode_ = -1;
   int inputNo_ = 0;
   int fileNo_ = 0;
@@ -547,7 +548,7 @@ lang::FuncDecl* Session::inputFunc(lang::Program& prog) {
 
 // Runs the module of `prog`: its entry, then the input function, with the
 // session variables' cells bound in between. Updates the cells in `vars`.
-bool Session::execute(lang::Program& prog, const Generated& g, std::vector<SessionVar>& vars) {
+bool Session::execute(lang::Program& prog, std::vector<SessionVar>& vars) {
   std::unique_ptr<vm::Module> module;
   lang::runOnFrontEndStack([&] {
     // As gol run: what escape analysis proves does not escape lives in frames.
@@ -558,7 +559,6 @@ bool Session::execute(lang::Program& prog, const Generated& g, std::vector<Sessi
     printErr(prog.diags.render());
     return false;
   }
-  (void)g;
   vm::Module& m = *module;
   vm::Module* raw = module.get();
   modules_.push_back(std::move(module));
@@ -825,7 +825,7 @@ void Session::statement(const std::string& text) {
       printErr(errors);
       return;
     }
-    execute(*prog, g, vars_);
+    execute(*prog, vars_);
     kept_.clear();
     return;
   }
@@ -943,7 +943,7 @@ void Session::statement(const std::string& text) {
     return;
   }
   chunks_ = std::move(chunks);
-  execute(*rprog, real, vars);
+  execute(*rprog, vars);
   // The variables exist whether or not the statement finished.
   vars_ = std::move(vars);
 }
@@ -1030,7 +1030,7 @@ bool Session::command(const std::string& line) {
       if (r.first == g.bodyLine) r.first += 4;
     auto prog = compile(g, errors);
     if (!prog) printErr(errors);
-    else execute(*prog, g, vars_);
+    else execute(*prog, vars_);
   } else if (cmd == "goroutines") {
     out(remap(vm().goroutines()));
   } else if (cmd == "escape" || cmd == "disasm") {
@@ -1228,7 +1228,7 @@ std::string historyPath() {
 int runRepl(const Invocation& inv) {
   if (!inv.args.empty()) return usageError(*inv.command, "no arguments expected");
   bool interactive = ::isatty(0) != 0;
-  Session session(interactive);
+  Session session;
   gSession = &session;
 #ifdef GOL_HAVE_LIBEDIT
   std::string history = historyPath();
