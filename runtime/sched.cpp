@@ -1453,6 +1453,8 @@ void Scheduler::setGomaxprocs(int n) {
 
 int64_t Scheduler::numGoroutine() const { return s_->gcount.load(); }
 
+int64_t Scheduler::pendingTimers() const { return s_->ntimers.load(); }
+
 std::string Scheduler::schedtraceLine() const { return s_->traceLine(); }
 
 Scheduler* currentScheduler() {

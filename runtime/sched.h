@@ -171,6 +171,9 @@ class Scheduler {
   void setGomaxprocs(int n);
   // G's spawned (or the main G) and not yet exited.
   int64_t numGoroutine() const;
+  // Timers not yet fired (sleeps, timer channels, AfterFunc), for a
+  // caller that watches for deadlock itself (the REPL's session).
+  int64_t pendingTimers() const;
 
   // Go's "SCHED 12ms: gomaxprocs=2 idleprocs=1 threads=4 ..." line.
   std::string schedtraceLine() const;

@@ -85,6 +85,7 @@ void Module::finalize() {
   functionTable.clear();
   for (auto& fn : functions) {
     fn->finalize();
+    fn->module = this;
     functionTable.push_back(fn.get());
   }
 }
@@ -183,6 +184,7 @@ uint32_t Assembler::finish() {
   for (auto& l : fn_->slotLabels)
     if (l.to == UINT32_MAX) l.to = pc();
   fn_->finalize();
+  fn_->module = &module_;
   module_.functionTable.resize(module_.functions.size(), nullptr);
   module_.functionTable[fn_->index] = fn_;
   return fn_->index;

@@ -125,6 +125,12 @@ struct Function {
   // Function*; a function used as a value without captures gets this
   // static one-word closure (LOADFN), so it is never allocated.
   uint64_t staticClosure = 0;
+  // The module whose tables (functions, natives, types, globals) its code
+  // indexes; set by Module::finalize. The REPL runs several modules on one
+  // scheduler, and a func value or method of one may be called from
+  // another: the interpreter switches tables when a call or return
+  // crosses modules.
+  struct Module* module = nullptr;
 
   // ---- cold ----
   std::string name;        // as Go prints it in traces: "main.fib", "main.(*T).String"

@@ -173,6 +173,11 @@ rt::RunResult Goroutines::turn(Machine& m, rt::G& g) {
     g.shrinkRequested.store(false, std::memory_order_relaxed);
     if (g.resumeOp == rt::ResumeOp::None && g.nestedCalls == 0) shrinkStackIfSparse(g);
   }
+  if (sessionMode_ && g.id == interruptId_.load(std::memory_order_relaxed)) [[unlikely]] {
+    interruptId_.store(0, std::memory_order_relaxed);
+    if (takeInput(&g)) session_.ended(g, Exit::Goexit, "interrupted");
+    return rt::RunResult::Exited;
+  }
   tCurrentG = &g;
   Exit e = execute(m, g);
   tCurrentG = nullptr;
@@ -183,11 +188,23 @@ rt::RunResult Goroutines::turn(Machine& m, rt::G& g) {
       return rt::RunResult::Parked;
     case Exit::Returned:
       if (&g == main_) finish(0, "");
+      else if (sessionMode_ && takeInput(&g)) session_.ended(g, e, "");
       return rt::RunResult::Exited;
     case Exit::Goexit:
+      if (sessionMode_ && takeInput(&g)) session_.ended(g, e, "");
       return rt::RunResult::Exited;
     case Exit::Panicked:
     case Exit::Fatal:
+      if (sessionMode_ && &g != main_) {
+        std::string report = std::move(m.report);
+        m.report.clear();
+        m.fatalReported = false;
+        m.fatalRequested = false;
+        if (takeInput(&g)) session_.ended(g, e, report);
+        else session_.background(report);
+        return rt::RunResult::Exited;
+      }
+      [[fallthrough]];
     case Exit::Exited:
       finish(m.exitCode, m.report);
       m.report.clear();
@@ -198,6 +215,49 @@ rt::RunResult Goroutines::turn(Machine& m, rt::G& g) {
       return rt::RunResult::Yielded;
   }
   return rt::RunResult::Yielded;
+}
+
+bool Goroutines::takeInput(rt::G* g) {
+  std::lock_guard lock(inputsMutex_);
+  auto it = std::find(inputs_.begin(), inputs_.end(), g->id);
+  if (it == inputs_.end()) return false;
+  inputs_.erase(it);
+  return true;
+}
+
+void Goroutines::abandonInput(int64_t id) {
+  std::lock_guard lock(inputsMutex_);
+  std::erase(inputs_, id);
+}
+
+bool Goroutines::interruptInput(int64_t id) {
+  std::lock_guard lock(allMutex_);
+  for (rt::G* g = allHead_; g != nullptr; g = g->allNext) {
+    if (g->id != id) continue;
+    if (g->status == rt::GStatus::Waiting || g->status == rt::GStatus::Syscall) return false;
+    interruptId_.store(id, std::memory_order_relaxed);
+    g->requestPreempt();
+    return true;
+  }
+  return false;
+}
+
+int64_t Goroutines::startInSession(const Function& fn, uint64_t maxStackBytes) {
+  rt::G* g = newG();
+  g->maxStackBytes = maxStackBytes;
+  if (!enterClosure(threadMachine(), *g, reinterpret_cast<uint64_t>(&fn.staticClosure), {})) {
+    delete g;
+    return 0;
+  }
+  int64_t id = g->id;
+  {
+    std::lock_guard lock(inputsMutex_);
+    inputs_.push_back(id);
+  }
+  link(g);
+  gc::releaseG(*g);
+  sched_->spawn(g);
+  return id;
 }
 
 // Every goroutine waits and no timer can wake one. Runs with every M idle.

@@ -31,6 +31,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <span>
@@ -74,6 +75,36 @@ class Goroutines {
   }
   rt::Scheduler* scheduler() { return sched_.get(); }
 
+  // ---- REPL sessions (tools/gol/repl.cpp) ----
+  // In a session, run()'s main G is a keeper that waits in a system call
+  // for the session to end, and each input runs as a goroutine of its own
+  // module started with startInSession from the session's thread. Such an
+  // input G ending (returning, panicking, a fatal error such as a stack
+  // overflow) calls `ended` instead of ending the program; a panic in any
+  // other goroutine calls `background` with its report and the session
+  // goes on (Go would end the program). os.Exit still ends it. Set before
+  // run().
+  struct SessionHooks {
+    std::function<void(rt::G& g, Exit how, const std::string& report)> ended;
+    std::function<void(const std::string& report)> background;
+  };
+  void setSession(SessionHooks hooks) {
+    session_ = std::move(hooks);
+    sessionMode_ = true;
+  }
+  // From any thread once run() has started: a new goroutine calling fn
+  // (of any module: Function::module) without arguments. Returns its goroutine id
+  // (it may have ended by then), or 0 with proto's report set.
+  int64_t startInSession(const Function& fn, uint64_t maxStackBytes);
+  // Forget an input G (the session gave up waiting for it: deadlock).
+  void abandonInput(int64_t id);
+  // Ctrl-C: input G `id` stops at its next safepoint, without running its
+  // deferred calls, and `ended` reports Exit::Goexit with the report
+  // "interrupted". False (nothing done) when it waits: a G cannot be
+  // taken off a wait queue from outside.
+  bool interruptInput(int64_t id);
+  const rt::G* mainG() const { return main_; }
+
  private:
   rt::RunResult runG(rt::G& g);
   rt::RunResult turn(Machine& m, rt::G& g);
@@ -96,6 +127,15 @@ class Goroutines {
   std::mutex allMutex_;  // guards the list of live G's and the free list
   rt::G* allHead_ = nullptr;
   std::vector<rt::G*> free_;
+
+  bool sessionMode_ = false;
+  SessionHooks session_;
+  std::mutex inputsMutex_;
+  std::vector<int64_t> inputs_;  // ids of the input G's still running
+  // The input G to stop at its next turn (interruptInput); relaxed: the
+  // G's preemption request, made after the store, is what makes it look.
+  std::atomic<int64_t> interruptId_{0};
+  bool takeInput(rt::G* g);     // removes g from inputs_; was it there?
 
   std::mutex finishMutex_;
   bool finished_ = false;

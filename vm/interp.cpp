@@ -920,10 +920,25 @@ Exit execute(Machine& m, rt::G& gref) {
   }
   uint64_t* R = g->stack + g->base;
   const uint64_t* K = fn->consts;
-  const Function* const* const F = m.module.functionTable.data();
-  const Native* const NAT = m.module.natives.data();
-  const std::unique_ptr<rt::TypeDesc>* const T = m.module.types.data();
-  uint64_t* const GL = m.module.globals.data();
+  // The tables of fn's module (Function::module; the Machine's for a
+  // function that belongs to none). Only the REPL runs more than one
+  // module, so the check after each change of function never fires
+  // elsewhere.
+  Module* mod = fn->module != nullptr ? fn->module : &m.module;
+  const Function* const* F = mod->functionTable.data();
+  const Native* NAT = mod->natives.data();
+  const std::unique_ptr<rt::TypeDesc>* T = mod->types.data();
+  uint64_t* GL = mod->globals.data();
+#define SYNC_MODULE()                                                   \
+  do {                                                                  \
+    if (UNLIKELY(fn->module != mod) && fn->module != nullptr) {         \
+      mod = fn->module;                                                 \
+      F = mod->functionTable.data();                                    \
+      NAT = mod->natives.data();                                        \
+      T = mod->types.data();                                            \
+      GL = mod->globals.data();                                         \
+    }                                                                   \
+  } while (0)
   Instr i = 0;
 
 // ---- the named points where hot state goes back to the G ----
@@ -939,8 +954,11 @@ Exit execute(Machine& m, rt::G& gref) {
 #define LIKELY(x) __builtin_expect(!!(x), 1)
 #define UNLIKELY(x) __builtin_expect(!!(x), 0)
 
-#define LOAD_STATE() \
-  (fn = g->fn, pc = g->pc, R = g->stack + g->base, K = fn->consts)
+#define LOAD_STATE()                                                   \
+  do {                                                                 \
+    fn = g->fn, pc = g->pc, R = g->stack + g->base, K = fn->consts;    \
+    SYNC_MODULE();                                                     \
+  } while (0)
 // Continue after a slow path that may have switched frames (a panic ran a
 // deferred call, or recovered): reload everything from the G.
 #define RESUME_AFTER(expr)                 \
@@ -994,6 +1012,7 @@ Exit execute(Machine& m, rt::G& gref) {
     nb_[kHeaderCaller] = callerWord(fn, (a));                                  \
     fn = (callee);                                                             \
     K = fn->consts;                                                            \
+    SYNC_MODULE();                                                             \
     pc = fn->code;                                                             \
     R = nb_;                                                                   \
     if (UNLIKELY(fn->zeroRangeCount != 0)) zeroPointerSlots(fn, R);            \
@@ -1009,6 +1028,7 @@ Exit execute(Machine& m, rt::G& gref) {
     fn = callerOf(w_);                                                        \
     R -= distanceOf(w_);                                                      \
     K = fn->consts;                                                           \
+    SYNC_MODULE();                                                            \
     NEXT();                                                                   \
   } while (0)
 
@@ -1139,7 +1159,7 @@ dispatch:
     }
     CASE(SETG) {
       if (rt::gWriteBarrier.load(std::memory_order_relaxed)) [[unlikely]] {
-        if (m.module.globalPointers.test(argBx(i))) rt::shadeSlow(GL[argBx(i)]);
+        if (mod->globalPointers.test(argBx(i))) rt::shadeSlow(GL[argBx(i)]);
       }
       GL[argBx(i)] = RA;
       rt::checkStored(&GL[argBx(i)], 8);
@@ -2162,6 +2182,7 @@ L_unimplemented:
 #undef PANIC
 #undef PANIC_S
 #undef LOAD_STATE
+#undef SYNC_MODULE
 #undef RESUME_AFTER
 #undef NILCHECK
 #undef POLL

@@ -8,9 +8,12 @@
 #include <string>
 #include <string_view>
 
+#include <unistd.h>
+
 #include <fmt/core.h>
 
 #include "tools/gol/command.h"
+#include "tools/gol/repl.h"
 
 #ifndef GOL_VERSION
 #define GOL_VERSION "devel"
@@ -64,6 +67,18 @@ constexpr Command kCommands[] = {
      "(parameters, results, frame size, named slots), the pointer map, and one\n"
      "instruction a line with its operands decoded. -noescape as for run.\n",
      kRunFlags, runDisasm},
+    {"repl", "gol repl", "start an interactive Gol session",
+     "Repl starts an interactive session: type Go declarations, statements\n"
+     "and expressions; declarations and variables stay for later inputs, and\n"
+     "an expression's value is printed with its type. Each input is compiled\n"
+     "by the same front end and run by the same VM as 'gol run', on one\n"
+     "scheduler that lives as long as the session, so goroutines keep running\n"
+     "between inputs. Type :help in the session for its commands (:type,\n"
+     ":escape, :disasm, :time, :gc, :goroutines, :load, :reset, :quit).\n"
+     "On a terminal it edits lines and keeps history in ~/.gol_history; with\n"
+     "standard input not a terminal it reads inputs without prompts.\n"
+     "Plain 'gol' on a terminal starts it too.\n",
+     {}, runRepl},
     {"version", "gol version", "print the gol version",
      "Version prints the version of gol and the platform it was built for.\n", {}, runVersion},
     {"help", "gol help [command]", "show help for gol or one of its commands",
@@ -241,7 +256,12 @@ int usageError(const Command& command, std::string_view message) {
 int main(int argc, char** argv) {
   using namespace gol::tool;
   if (argc < 2) {
-    // The REPL will take this place; until then, plain `gol` explains itself.
+    // On a terminal, plain `gol` starts the REPL; elsewhere it explains itself.
+    if (isatty(0) && isatty(1)) {
+      Invocation inv;
+      inv.command = findCommand("repl");
+      return runRepl(inv);
+    }
     printMainHelp(stdout);
     return kExitOk;
   }
