@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "lang/check.h"
 #include "lang/codegen_internal.h"
 #include "vm/interp.h"
 #include "vm/natives.h"
@@ -539,10 +540,18 @@ uint32_t ModuleGen::funcIndex(types::Func* f) {
   uint32_t index = mod->declareFunction(funcName(f), fileName(f->pos));
   funcs_[f] = index;
   work.push_back([this, f, index] {
-    if (f->decl && f->decl->body)
+    if (f->decl && f->decl->body) {
+      // A standard library body checked on demand (Program::stdlibBodiesOnDemand).
+      size_t errorsBefore = prog.diags.count();
+      checkBodyOnDemand(f);
+      if (prog.diags.count() != errorsBefore) {
+        failed = true;
+        return;
+      }
       compileFuncDecl(f, index);
-    else
+    } else {
       compileNative(f, index);
+    }
   });
   return index;
 }
@@ -699,8 +708,12 @@ std::unique_ptr<vm::Module> ModuleGen::run() {
   }
   declareGlobals();
   // Every function of every package: natives and methods are reachable
-  // through method tables and fmt, so compile them all.
-  std::vector<types::Package*> pkgs = prog.imports;
+  // through method tables and fmt, so compile them all. With the standard
+  // library's bodies checked on demand, only the program's own: the rest
+  // follow from what they call and the method tables of what they convert
+  // to interfaces, which funcIndex and ensureMethods reach.
+  std::vector<types::Package*> pkgs;
+  if (!prog.stdlibBodiesOnDemand) pkgs = prog.imports;
   pkgs.push_back(prog.mainPackage);
   for (auto* pkg : pkgs)
     for (File* f : pkg->files)
