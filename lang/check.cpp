@@ -8,6 +8,12 @@
 //      body may call a function declared below it);
 //   4. initialisation order, which needs the dependencies found in bodies;
 //   5. unused imports, known only once every body has been checked.
+//
+// With CheckConfig::bodiesOnDemand (the standard library under `gol run`,
+// lang/frontend.cpp) step 3 checks only the bodies step 4 needs (initBodies)
+// and step 5 is skipped; the Checker then lives on in the Package
+// (Package::checkBody) and checks a body when code generation reaches it,
+// reporting straight into the compilation's Diagnostics.
 #include "lang/check.h"
 
 #include <algorithm>
