@@ -117,45 +117,81 @@ size_t skipLiteral(std::string_view text, size_t i) {
 // Blanks the top-level function bodies of `text` (gofmt's layout: a
 // declaration starts with `func` at the start of a line) and lists them in
 // source order. A body's inside becomes the newlines it had, then as many
-// spaces as it had characters on the line of its `}`: every position
-// outside the bodies stays where it was, and the lexer has little to skip.
-// Returns false when the text is not laid out as expected; the caller then
-// parses the file whole.
+// spaces as it had characters on the line of its `}`; comments outside
+// bodies go the same way (a line comment simply ends where it started).
+// So every position outside the bodies stays where it was, and the lexer
+// has little to skip. Returns false when the text is not laid out as
+// expected; the caller then parses the file whole.
 bool blankFuncBodies(std::string_view text, std::string& out, std::vector<BlankedBody>& bodies) {
   out.clear();
   out.reserve(text.size() / 2);
   size_t n = text.size();
-  int32_t line = 1;        // of text[counted]
-  size_t counted = 0;
-  size_t lineStart = 0;    // of the line of text[counted]
-  auto lineAt = [&](size_t to) {
-    for (; counted < to; ++counted)
-      if (text[counted] == '\n') {
+  int32_t line = 1;      // of text[i] and after
+  size_t lineStart = 0;  // of that line
+  size_t copied = 0;     // text[copied..] not yet in out
+  auto isLiteralStart = [](char c) { return c == '/' || c == '"' || c == '\'' || c == '`'; };
+  // Newlines in text[from, to), for line and lineStart.
+  auto countLines = [&](size_t from, size_t to) {
+    for (size_t m = from; m < to; ++m)
+      if (text[m] == '\n') {
         ++line;
-        lineStart = counted + 1;
+        lineStart = m + 1;
       }
   };
-  auto isLiteralStart = [](char c) { return c == '/' || c == '"' || c == '\'' || c == '`'; };
-  size_t copied = 0;  // text[copied..] not yet in out
-  size_t i = 0;       // the start of a line, outside every declaration's brackets
+  // Replaces text[from, to) by its newlines, then spaces for what follows
+  // the last of them; keeps line and lineStart.
+  auto blank = [&](size_t from, size_t to) {
+    out.append(text.substr(copied, from - copied));
+    size_t newlines = 0;
+    size_t last = from;
+    for (size_t m = from; m < to; ++m)
+      if (text[m] == '\n') {
+        ++newlines;
+        last = m + 1;
+      }
+    out.append(newlines, '\n');
+    out.append(to - last, ' ');
+    if (newlines) {
+      line += static_cast<int32_t>(newlines);
+      lineStart = last;
+    }
+    copied = to;
+  };
+  // A literal at text[j] (isLiteralStart): returns the index after it, or
+  // j when none starts there; comments are blanked.
+  auto literal = [&](size_t j) {
+    size_t k = skipLiteral(text, j);
+    if (k == j) return j;
+    if (text[j] == '/' && text[j + 1] == '/') {
+      out.append(text.substr(copied, j - copied));
+      copied = k;  // the newline stays
+    } else if (text[j] == '/') {
+      blank(j, k);
+    } else if (text[j] == '`') {
+      countLines(j, k);
+    }
+    return k;
+  };
+  size_t i = 0;  // the start of a line, outside every declaration's brackets
   while (i < n) {
-    bool isFunc = text.compare(i, 5, "func ") == 0;
     size_t j = i;
-    if (!isFunc) {
+    if (text.compare(i, 5, "func ") != 0) {
       // Another line: skip it whole, with any literal (a raw string or a
       // comment may span lines; a composite literal's braces too).
       int depth = 0;
       for (; j < n; ++j) {
         char c = text[j];
         if (isLiteralStart(c)) {
-          size_t k = skipLiteral(text, j);
+          size_t k = literal(j);
           if (k != j) j = k - 1;
         } else if (c == '{' || c == '(' || c == '[') {
           ++depth;
         } else if (c == '}' || c == ')' || c == ']') {
           --depth;
-        } else if (c == '\n' && depth <= 0) {
-          break;
+        } else if (c == '\n') {
+          ++line;
+          lineStart = j + 1;
+          if (depth <= 0) break;
         }
       }
       i = j + 1;
@@ -169,7 +205,7 @@ bool blankFuncBodies(std::string_view text, std::string& out, std::vector<Blanke
     while (j < n) {
       char c = text[j];
       if (isLiteralStart(c)) {
-        size_t k = skipLiteral(text, j);
+        size_t k = literal(j);
         if (k != j) {
           j = k;
           continue;
@@ -186,9 +222,15 @@ bool blankFuncBodies(std::string_view text, std::string& out, std::vector<Blanke
         open = j;
         break;
       }
-      if (c == '(' || c == '[' || c == '{') ++depth;
-      else if (c == ')' || c == ']' || c == '}') --depth;
-      else if (c == '\n' && depth == 0) break;  // no body: a native
+      if (c == '(' || c == '[' || c == '{') {
+        ++depth;
+      } else if (c == ')' || c == ']' || c == '}') {
+        --depth;
+      } else if (c == '\n') {
+        ++line;
+        lineStart = j + 1;
+        if (depth == 0) break;  // no body: a native
+      }
       if (c != ' ' && c != '\t' && c != '\n') lastWord = {};
       ++j;
     }
@@ -196,7 +238,6 @@ bool blankFuncBodies(std::string_view text, std::string& out, std::vector<Blanke
       i = j + 1;
       continue;
     }
-    lineAt(open);
     BlankedBody body;
     body.line = line;
     body.col = static_cast<int32_t>(open - lineStart + 1);
@@ -204,8 +245,6 @@ bool blankFuncBodies(std::string_view text, std::string& out, std::vector<Blanke
     // The matching `}`.
     depth = 0;
     size_t close = std::string_view::npos;
-    size_t lastNewline = open;
-    size_t newlines = 0;
     for (j = open; j < n; ++j) {
       char c = text[j];
       if (c == '{') {
@@ -215,30 +254,22 @@ bool blankFuncBodies(std::string_view text, std::string& out, std::vector<Blanke
           close = j;
           break;
         }
-      } else if (c == '\n') {
-        ++newlines;
-        lastNewline = j;
       } else if (isLiteralStart(c)) {
         size_t k = skipLiteral(text, j);
-        if (k == j) continue;
-        // A raw string or a comment may hold newlines.
-        for (size_t m = j; m < k; ++m)
-          if (text[m] == '\n') {
-            ++newlines;
-            lastNewline = m;
-          }
-        j = k - 1;
+        if (k != j) j = k - 1;
       }
     }
     if (close == std::string_view::npos || body.col < 2) return false;
     body.close = close;
-    out.append(text.substr(copied, open + 1 - copied));
-    out.append(newlines, '\n');
-    out.append(close - (newlines ? lastNewline + 1 : open + 1), ' ');
-    copied = close;
+    blank(open + 1, close);
     bodies.push_back(body);
-    i = close;  // the rest of that line is another line's business
-    while (i < n && text[i] != '\n') ++i;
+    // The rest of that line is another line's business.
+    for (i = close; i < n && text[i] != '\n'; ++i) {
+    }
+    if (i < n) {
+      ++line;
+      lineStart = i + 1;
+    }
     ++i;
   }
   out.append(text.substr(copied < n ? copied : n));
