@@ -34,7 +34,12 @@ void Checker::branchError(Pos pos, std::string message) {
 }
 
 void Checker::checkDeclBody(FuncDecl* decl, types::Func* obj) {
-  if (config_.loadBody) config_.loadBody(decl);
+  if (auto it = stashedBodies_.find(decl); it != stashedBodies_.end()) {
+    decl->body = it->second;
+    stashedBodies_.erase(it);
+  }
+  if (config_.loadBody) config_.loadBody(decl);  // the real body, for a skeleton's
+  if (!decl->body) return;
   auto it = objMap_.find(obj);
   scope_ = it != objMap_.end() && it->second.fileScope ? it->second.fileScope : pkg_->scope;
   // Dependencies found in the body belong to the function (init order).
@@ -60,6 +65,13 @@ void Checker::checkFiles(const std::vector<File*>& files) {
   if (config_.bodiesOnDemand) {
     for (auto [decl, obj] : funcBodies_) pendingBodies_[obj] = decl;
     initBodies();
+    // A body not checked is no body, until checkBody: whatever walks the
+    // declarations meanwhile (escape analysis) takes the function for an
+    // unknown one rather than for one that does nothing.
+    for (auto& [obj, decl] : pendingBodies_) {
+      stashedBodies_[decl] = decl->body;
+      decl->body = nullptr;
+    }
   } else {
     // Bodies may append more (none today), so index rather than iterate.
     for (size_t i = 0; i < funcBodies_.size(); ++i) checkDeclBody(funcBodies_[i].first, funcBodies_[i].second);

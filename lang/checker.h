@@ -242,6 +242,7 @@ class Checker {
   // objects are resolved (bodies are checked after declarations).
   std::vector<std::pair<FuncDecl*, types::Func*>> funcBodies_;
   std::map<types::Func*, FuncDecl*> pendingBodies_;  // bodies on demand, not checked yet
+  std::map<FuncDecl*, BlockStmt*> stashedBodies_;     // their bodies, out of their decls meanwhile
   // exprs: the left operands of non-constant shifts whose untyped type is
   // still open (go/types' isLhs), whether the expression being evaluated
   // contains a call or receive (len/cap constness), and nesting depth.

@@ -540,18 +540,11 @@ uint32_t ModuleGen::funcIndex(types::Func* f) {
   uint32_t index = mod->declareFunction(funcName(f), fileName(f->pos));
   funcs_[f] = index;
   work.push_back([this, f, index] {
-    if (f->decl && f->decl->body) {
-      // A standard library body checked on demand (Program::stdlibBodiesOnDemand).
-      size_t errorsBefore = prog.diags.count();
-      checkBodyOnDemand(f);
-      if (prog.diags.count() != errorsBefore) {
-        failed = true;
-        return;
-      }
+    if (!bodyReady(f)) return;
+    if (f->decl && f->decl->body)
       compileFuncDecl(f, index);
-    } else {
+    else
       compileNative(f, index);
-    }
   });
   return index;
 }
@@ -575,7 +568,19 @@ void ModuleGen::compileFuncDecl(types::Func* f, uint32_t index) {
   g.compileBody(sig, f->decl->body, paramsOf(sig, true), sig->results->vars, named, nullptr, sig->recv != nullptr);
 }
 
+// A standard library body waiting to be checked (its decl->body is null
+// until then: Program::stdlibBodiesOnDemand) is checked now; false when
+// that found errors.
+bool ModuleGen::bodyReady(types::Func* f) {
+  size_t errorsBefore = prog.diags.count();
+  checkBodyOnDemand(f);
+  if (prog.diags.count() == errorsBefore) return true;
+  failed = true;
+  return false;
+}
+
 uint32_t ModuleGen::nativeIndex(types::Func* f) {
+  if (!bodyReady(f)) return UINT32_MAX;
   if (f->decl == nullptr || f->decl->body != nullptr) return UINT32_MAX;
   if (auto it = natives_.find(f); it != natives_.end()) return it->second;
   std::string name = funcName(f);

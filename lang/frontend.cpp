@@ -303,7 +303,7 @@ class BodyLoader {
     File* file = parseFile(prog_.sources, index, prog_.arena, prog_.diags);
     FuncDecl* parsed = nullptr;
     if (file && file->decls.size() == 1) parsed = file->decls[0]->as<FuncDecl>();
-    if (!parsed || !parsed->body || parsed->body->pos != Pos{index, decl->body->pos.line, decl->body->pos.col}) {
+    if (!parsed || !parsed->body || parsed->body->pos != Pos{index, body.at.line, body.at.col}) {
       prog_.diags.error(decl->pos, "gol: cannot parse this function's body on its own");
       return;
     }
