@@ -28,10 +28,26 @@ struct CheckConfig {
   bool allowBodylessFuncs = false;
   // The REPL relaxes "declared and not used" and "imported and not used".
   bool reportUnused = true;
+  // Function bodies are checked when asked for (types::Package::checkBody;
+  // checkBodyOnDemand below), except those package initialisation needs.
+  // For the standard library under `gol run`: most of its bodies are never
+  // called by a given program (lang/frontend.cpp). "imported and not used"
+  // is not reported in this mode.
+  bool bodiesOnDemand = false;
+  // With bodiesOnDemand: called before a body is checked, to put the real
+  // body in a declaration parsed without it (lang/frontend.cpp).
+  std::function<void(FuncDecl*)> loadBody;
 };
 
 types::Package* checkPackage(types::Universe& universe, const std::string& path,
                              const std::vector<File*>& files, Diagnostics& diags,
                              const Importer& importer, const CheckConfig& config);
+
+// Checks f's body now if its package checks bodies on demand and has not
+// checked it yet; otherwise does nothing. Errors go to the Diagnostics the
+// package was checked with.
+void checkBodyOnDemand(types::Func* f);
+// The same for every body of every package not checked yet.
+void checkAllBodiesOnDemand(const std::vector<types::Package*>& pkgs);
 
 }  // namespace gol::lang

@@ -100,6 +100,13 @@ class Checker {
           const CheckConfig& config);
 
   void checkFiles(const std::vector<File*>& files);
+  // Bodies on demand (CheckConfig::bodiesOnDemand, check.cpp).
+  void checkDeclBody(FuncDecl* decl, types::Func* obj);
+  void runLater();
+  void initBodies();
+  bool checkPendingBody(types::Func* f);  // false: none pending for f
+  void checkBody(types::Func* f);         // and finishes it as checkFiles would
+  void checkAllBodies();
 
   // ---- check_decl.cpp
   void collectObjects(const std::vector<File*>& files);
@@ -234,6 +241,8 @@ class Checker {
   // Nested function literals still to check once the enclosing package
   // objects are resolved (bodies are checked after declarations).
   std::vector<std::pair<FuncDecl*, types::Func*>> funcBodies_;
+  std::map<types::Func*, FuncDecl*> pendingBodies_;  // bodies on demand, not checked yet
+  std::map<FuncDecl*, BlockStmt*> stashedBodies_;     // their bodies, out of their decls meanwhile
   // exprs: the left operands of non-constant shifts whose untyped type is
   // still open (go/types' isLhs), whether the expression being evaluated
   // contains a call or receive (len/cap constness), and nesting depth.

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "lang/check.h"
 #include "lang/codegen_internal.h"
 #include "vm/interp.h"
 #include "vm/natives.h"
@@ -540,6 +541,7 @@ uint32_t ModuleGen::funcIndex(types::Func* f) {
   uint32_t index = mod->declareFunction(funcName(f), fileName(f->pos));
   funcs_[f] = index;
   work.push_back([this, f, index] {
+    if (!bodyReady(f)) return;
     if (f->decl && f->decl->body)
       compileFuncDecl(f, index);
     else
@@ -567,7 +569,19 @@ void ModuleGen::compileFuncDecl(types::Func* f, uint32_t index) {
   g.compileBody(sig, f->decl->body, paramsOf(sig, true), sig->results->vars, named, nullptr, sig->recv != nullptr);
 }
 
+// A standard library body waiting to be checked (its decl->body is null
+// until then: Program::stdlibBodiesOnDemand) is checked now; false when
+// that found errors.
+bool ModuleGen::bodyReady(types::Func* f) {
+  size_t errorsBefore = prog.diags.count();
+  checkBodyOnDemand(f);
+  if (prog.diags.count() == errorsBefore) return true;
+  failed = true;
+  return false;
+}
+
 uint32_t ModuleGen::nativeIndex(types::Func* f) {
+  if (!bodyReady(f)) return UINT32_MAX;
   if (f->decl == nullptr || f->decl->body != nullptr) return UINT32_MAX;
   if (auto it = natives_.find(f); it != natives_.end()) return it->second;
   std::string name = funcName(f);
@@ -700,8 +714,12 @@ std::unique_ptr<vm::Module> ModuleGen::run() {
   }
   declareGlobals();
   // Every function of every package: natives and methods are reachable
-  // through method tables and fmt, so compile them all.
-  std::vector<types::Package*> pkgs = prog.imports;
+  // through method tables and fmt, so compile them all. With the standard
+  // library's bodies checked on demand, only the program's own: the rest
+  // follow from what they call and the method tables of what they convert
+  // to interfaces, which funcIndex and ensureMethods reach.
+  std::vector<types::Package*> pkgs;
+  if (!prog.stdlibBodiesOnDemand) pkgs = prog.imports;
   pkgs.push_back(prog.mainPackage);
   for (auto* pkg : pkgs)
     for (File* f : pkg->files)

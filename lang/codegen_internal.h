@@ -145,6 +145,7 @@ class ModuleGen {
   void declareGlobals();
   uint32_t buildEntry();
   void compileFuncDecl(types::Func* f, uint32_t index);
+  bool bodyReady(types::Func* f);
   void compileNative(types::Func* f, uint32_t index);
   std::string typeKey(const Type* t);
 

@@ -36,10 +36,19 @@ struct Program {
   types::Package* mainPackage = nullptr;
   // Imported packages, in dependency order (a package after those it imports).
   std::vector<types::Package*> imports;
+  // The standard library's function bodies are checked on demand
+  // (CompileOptions::stdlibBodiesOnDemand): code generation asks for those
+  // it reaches (lang/check.h, checkBodyOnDemand).
+  bool stdlibBodiesOnDemand = false;
 };
 
 struct CompileOptions {
   bool check = true;  // false: parse only
+  // Check only the standard library bodies a run needs, as code generation
+  // reaches them (`gol run`; see frontend.cpp). Off, every body is checked
+  // here, as tools that look at every function (escape analysis, tests of
+  // the standard library) need.
+  bool stdlibBodiesOnDemand = false;
 };
 
 // Parses and type-checks `text` as the file `name`, loading the standard

@@ -23,6 +23,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -346,6 +347,10 @@ class Package {
   std::vector<Initializer> initOrder;      // package-level var initialisation
   std::vector<Func*> initFuncs;            // func init() in source order
   bool fake = false;                       // failed to load; suppresses cascades
+  // Set when the package's function bodies are checked on demand
+  // (CheckConfig::bodiesOnDemand): checks f's body unless already done;
+  // null f: every body left.
+  std::function<void(Func*)> checkBody;
 };
 
 // How a selector x.f resolved (field, method value, or method expression).
