@@ -71,6 +71,7 @@ void Checker::checkFiles(const std::vector<File*>& files) {
     for (auto& [obj, decl] : pendingBodies_) {
       stashedBodies_[decl] = decl->body;
       decl->body = nullptr;
+      obj->bodyPending = true;
     }
   } else {
     // Bodies may append more (none today), so index rather than iterate.
@@ -118,6 +119,7 @@ bool Checker::checkPendingBody(types::Func* f) {
   if (it == pendingBodies_.end()) return false;
   FuncDecl* decl = it->second;
   pendingBodies_.erase(it);
+  f->bodyPending = false;
   checkDeclBody(decl, f);
   return true;
 }

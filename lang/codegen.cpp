@@ -22,6 +22,13 @@ std::unique_ptr<vm::Module> generateModule(Program& program, const escape::Resul
   return gen.run();
 }
 
+std::unique_ptr<vm::Module> generateModule(Program& program, escape::Analyzer& escape) {
+  cg::ModuleGen gen(program);
+  gen.escape = &escape.result();
+  gen.escapeAnalyzer = &escape;
+  return gen.run();
+}
+
 namespace cg {
 
 using types::Basic;
@@ -562,6 +569,8 @@ std::vector<types::Var*> paramsOf(const types::Signature* sig, bool withRecv) {
 }  // namespace
 
 void ModuleGen::compileFuncDecl(types::Func* f, uint32_t index) {
+  // A body checked on demand has not been analysed yet.
+  if (escapeAnalyzer && f->decl->body && !escape->tags(f)) escapeAnalyzer->analyzeFunc(f->decl);
   FnGen g(*this, index, fileName(f->pos));
   auto* sig = f->signature();
   bool named = !sig->results->vars.empty() && !sig->results->vars[0]->name.empty();

@@ -16,6 +16,7 @@
 namespace gol::lang {
 
 namespace escape {
+class Analyzer;
 class Result;
 }
 
@@ -24,5 +25,9 @@ class Result;
 // With escape analysis results, what they prove does not escape lives in
 // frames (lang/codegen_func.cpp, "Frame objects"); without, on the heap.
 std::unique_ptr<vm::Module> generateModule(Program& program, const escape::Result* escape = nullptr);
+// The same with an analyzer that has seen the program's checked bodies
+// (escape::analyzerForCodegen): a standard library body checked on demand
+// is analysed when codegen reaches it.
+std::unique_ptr<vm::Module> generateModule(Program& program, escape::Analyzer& escape);
 
 }  // namespace gol::lang

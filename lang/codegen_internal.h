@@ -95,6 +95,7 @@ class ModuleGen {
   types::Universe& u;
   std::unique_ptr<vm::Module> mod;
   const escape::Result* escape = nullptr;  // null: everything on the heap
+  escape::Analyzer* escapeAnalyzer = nullptr;  // analyses bodies checked on demand
   bool failed = false;
   void unsupported(Pos pos, const std::string& what);
 

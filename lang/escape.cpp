@@ -1182,6 +1182,7 @@ class Batch {
 
   const std::vector<Leaks>* calleeTags(const types::Func* f) {
     if (const std::vector<Leaks>* t = res_.tags(f)) return t;
+    if (f->bodyPending) return nullptr;  // not analysed yet: unknown
     if (f->decl && !f->decl->body) {
       if (an_.options_.forCodegen && f->signature())
         for (const types::Var* p : f->signature()->params->vars)
@@ -2102,13 +2103,17 @@ std::unique_ptr<Result> analyzeProgram(const Program& program, int verbosity) {
   return an.takeResult();
 }
 
-std::unique_ptr<Result> analyzeForCodegen(const Program& program) {
+std::unique_ptr<Analyzer> analyzerForCodegen(const Program& program) {
   Options opts;
   opts.forCodegen = true;
-  Analyzer an(program, opts);
-  for (const types::Package* p : program.imports) an.analyzePackage(p);
-  if (program.mainPackage) an.analyzePackage(program.mainPackage);
-  return an.takeResult();
+  auto an = std::make_unique<Analyzer>(program, opts);
+  for (const types::Package* p : program.imports) an->analyzePackage(p);
+  if (program.mainPackage) an->analyzePackage(program.mainPackage);
+  return an;
+}
+
+std::unique_ptr<Result> analyzeForCodegen(const Program& program) {
+  return analyzerForCodegen(program)->takeResult();
 }
 
 }  // namespace gol::lang::escape

@@ -239,5 +239,12 @@ std::unique_ptr<Result> analyzeProgram(const Program& program, int verbosity);
 // were most of the analysis' time: about 6.5M instructions for the standard
 // library a hello-world imports, against 19M for -m).
 std::unique_ptr<Result> analyzeForCodegen(const Program& program);
+// The same, keeping the analyzer, for a program whose standard library
+// bodies are checked on demand (CompileOptions::stdlibBodiesOnDemand):
+// codegen analyses each such function with analyzeFunc when it reaches it.
+// A call of a function not analysed yet counts as a call of an unknown one
+// (its arguments escape), so the order codegen goes in costs precision,
+// never soundness.
+std::unique_ptr<Analyzer> analyzerForCodegen(const Program& program);
 
 }  // namespace gol::lang::escape

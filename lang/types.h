@@ -255,6 +255,9 @@ class Func final : public Object {
   Func(Pos pos, Package* pkg, std::string name, const Signature* sig) : Object(kKind, pos, pkg, std::move(name), sig) {}
   const Signature* signature() const { return static_cast<const Signature*>(type); }
   FuncDecl* decl = nullptr;  // null for interface methods
+  // Its body waits to be checked (CheckConfig::bodiesOnDemand): decl->body
+  // is null meanwhile, but it is no native.
+  bool bodyPending = false;
   bool hasPtrRecv() const;   // method declared with a pointer receiver
 };
 

@@ -27,9 +27,12 @@ namespace gol::tool {
 std::unique_ptr<vm::Module> generate(lang::Program& program, bool escapeAnalysis) {
   std::unique_ptr<vm::Module> module;
   lang::runOnFrontEndStack([&] {
-    std::unique_ptr<lang::escape::Result> escape;
-    if (escapeAnalysis) escape = lang::escape::analyzeForCodegen(program);
-    module = lang::generateModule(program, escape.get());
+    if (escapeAnalysis) {
+      std::unique_ptr<lang::escape::Analyzer> escape = lang::escape::analyzerForCodegen(program);
+      module = lang::generateModule(program, *escape);
+    } else {
+      module = lang::generateModule(program);
+    }
   });
   if (!module) {
     std::string rendered = program.diags.render();
