@@ -102,6 +102,7 @@ void Module::finalize() {
   }
   // After every function is final: a CALL's effect on the caller's slots
   // depends on its callee's parameter and result counts.
+  for (auto& fn : functions) computeResultPointers(*fn);
   for (auto& fn : functions) computeStackMaps(*this, *fn);
 }
 

@@ -170,6 +170,9 @@ struct Function {
     uint32_t slot, from, to;
   };
   std::vector<PointerInterval> pointerIntervals;
+  // Result slots that return a pointer (from the kinds at its RETs), for
+  // its callers' stack maps; made by Module::finalize.
+  std::vector<uint32_t> resultPointers;
   // Stack maps (vm/liveness.h), made by Module::finalize: from `pc` on (a
   // position between instructions, the resume pc of a stopped frame) to
   // the next entry, the frame's pointers are the `scanCount` slots at

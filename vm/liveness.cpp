@@ -27,6 +27,10 @@ struct Flow {
   std::vector<int64_t> indexAt;   // code position -> instruction, -1 inside one
   std::vector<int64_t> target;    // jump target instruction, -1 none
   std::vector<uint64_t> use, def, in, out;
+  // Call results the callee's map says are pointers (gen), and where such
+  // a result may still be held (forward: killed by any def).
+  std::vector<std::pair<size_t, std::vector<uint32_t>>> resultPointers;
+  std::vector<uint64_t> heldIn, heldOut;
   std::vector<uint64_t> addrRead;  // slots map operations read through ADDR pointers
   int64_t recoverIndex = -1;
 
@@ -49,6 +53,7 @@ struct Flow {
   bool decode();
   void effects(size_t i);
   void solve();
+  void solveHeld();
 };
 
 bool Flow::decode() {
@@ -409,6 +414,10 @@ void Flow::effects(size_t i) {
       const Function& callee = *module.functions[bx];
       R(a, callee.paramSlots);
       W(a, callee.resultSlots);
+      std::vector<uint32_t> results;
+      for (uint32_t r : callee.resultPointers)
+        if (a + r < slots) results.push_back(a + r);
+      if (!results.empty()) resultPointers.emplace_back(i, std::move(results));
       return;
     }
     case Op::CALLC:
@@ -477,6 +486,42 @@ void Flow::solve() {
   }
 }
 
+// Forward, to a fixpoint: which slots may hold a pointer a call returned
+// (liveness.h, step 4: call results are pointer kinds until overwritten,
+// whatever codegen marked in the caller's window).
+void Flow::solveHeld() {
+  heldIn.assign(n * words, 0);
+  heldOut.assign(n * words, 0);
+  if (resultPointers.empty()) return;
+  std::vector<uint64_t> gen(n * words, 0);
+  for (const auto& [i, results] : resultPointers)
+    for (uint32_t r : results) row(gen, i)[r / 64] |= uint64_t{1} << (r % 64);
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (size_t k = 0; k < n; ++k) {
+      const uint64_t* hi = row(heldIn, k);
+      const uint64_t* d = row(def, k);
+      const uint64_t* g = row(gen, k);
+      uint64_t* ho = row(heldOut, k);
+      for (uint32_t j = 0; j < words; ++j) ho[j] = (hi[j] & ~d[j]) | g[j];
+      auto push = [&](size_t s, bool withIn) {
+        uint64_t* t = row(heldIn, s);
+        for (uint32_t j = 0; j < words; ++j) {
+          uint64_t v = t[j] | ho[j] | (withIn ? hi[j] : 0);
+          if (v != t[j]) {
+            t[j] = v;
+            changed = true;
+          }
+        }
+      };
+      Op op = opOf(fn.codeWords[pcs[k]]);
+      if (!endsFlow(op) && k + 1 < n) push(k + 1, false);
+      if (target[k] >= 0) push(static_cast<size_t>(target[k]), false);
+      if (recoverIndex >= 0) push(static_cast<size_t>(recoverIndex), true);
+    }
+  }
+}
+
 std::vector<uint32_t> slotsOf(const uint64_t* bits, uint32_t words) {
   std::vector<uint32_t> v;
   for (uint32_t j = 0; j < words; ++j)
@@ -484,7 +529,34 @@ std::vector<uint32_t> slotsOf(const uint64_t* bits, uint32_t words) {
   return v;
 }
 
+bool pointerKindAt(const Function& fn, uint32_t slot, uint32_t pc) {
+  if (fn.pointerIntervals.empty()) return fn.pointers.test(slot);
+  for (const auto& iv : fn.pointerIntervals) {
+    if (iv.from > pc) break;
+    if (iv.slot == slot && pc < iv.to) return true;
+  }
+  return false;
+}
+
 }  // namespace
+
+void computeResultPointers(Function& fn) {
+  fn.resultPointers.clear();
+  std::vector<bool> pointer(fn.resultSlots, false);
+  const auto& code = fn.codeWords;
+  for (size_t pc = 0; pc < code.size();) {
+    auto opIndex = static_cast<unsigned>(code[pc] & 0xFFFF);
+    if (opIndex >= static_cast<unsigned>(kOpCount)) return;
+    Op op = static_cast<Op>(opIndex);
+    Instr w = code[pc];
+    uint32_t count = op == Op::RET ? argB(w) : op == Op::RET1 ? 1 : 0;
+    for (uint32_t r = 0; r < count && r < fn.resultSlots; ++r)
+      if (pointerKindAt(fn, argA(w) + r, static_cast<uint32_t>(pc))) pointer[r] = true;
+    pc += static_cast<size_t>(instrWords(op));
+  }
+  for (uint32_t r = 0; r < fn.resultSlots; ++r)
+    if (pointer[r]) fn.resultPointers.push_back(r);
+}
 
 Liveness computeLiveness(const Module& module, const Function& fn) {
   Liveness r;
@@ -505,6 +577,7 @@ void computeStackMaps(const Module& module, Function& fn) {
   Flow f(module, fn);
   if (!f.decode()) return;
   f.solve();
+  f.solveHeld();
   const uint32_t words = f.words;
 
   // Pointer kinds per instruction, swept in code order.
@@ -544,11 +617,11 @@ void computeStackMaps(const Module& module, Function& fn) {
       }
     }
     for (uint32_t j = 0; j < words; ++j) {
-      uint64_t here = k < f.n ? f.row(f.in, k)[j] & kinds[j] : 0;
+      uint64_t here = k < f.n ? f.row(f.in, k)[j] & (kinds[j] | f.row(f.heldIn, k)[j]) : 0;
       uint64_t before = 0, written = 0;
       if (k > 0) {
-        before = f.row(f.in, k - 1)[j] & prevKinds[j];
-        written = f.row(f.out, k - 1)[j] & prevKinds[j];
+        before = f.row(f.in, k - 1)[j] & (prevKinds[j] | f.row(f.heldIn, k - 1)[j]);
+        written = f.row(f.out, k - 1)[j] & (prevKinds[j] | f.row(f.heldOut, k - 1)[j]);
       }
       strict[j] = here | before | always[j];
       scan[j] = strict[j] | written;

@@ -29,7 +29,11 @@
 //    as a preempted loop does) scans
 //        (in(N) & kinds(N)) | ((in(I) | out(I)) & kinds(I)) | stackObjects
 //    where kinds(J) are the slots of a pointer kind at J
-//    (Function::pointerIntervals). out(I) adds what I writes and later
+//    (Function::pointerIntervals), and the slots that may hold a pointer a
+//    CALL returned (Function::resultPointers: the result words its RETs
+//    copy from pointer-kind slots; a forward pass, each def ends it), as
+//    codegen marks a call's arguments in the caller's window but not
+//    always its results. out(I) adds what I writes and later
 //    code reads: a native may have stored a result before it allocates.
 //    Those may hold stale values until I writes them, harmless to a scan
 //    (candidates are checked) and to a stack move (the value is dead),
@@ -52,6 +56,9 @@ class G;
 }
 
 namespace gol::vm {
+
+// Fills fn.resultPointers; for every function before any computeStackMaps.
+void computeResultPointers(Function& fn);
 
 // Fills fn.stackMaps (or leaves them empty, see above).
 void computeStackMaps(const Module& module, Function& fn);

@@ -269,3 +269,36 @@ TEST_CASE("liveness: stack objects are always scanned") {
   CHECK(scanAt(fn, 1, true) == Slots{2});
   CHECK(scanAt(fn, 2) == Slots{2});
 }
+
+TEST_CASE("liveness: a call's pointer results are pointers in the caller") {
+  // func str() *int; x := str(); y := str(); use(x, y), with the caller's
+  // window slots not marked: the callee's map says the result is one.
+  Module m;
+  uint32_t T = addIntType(m);
+  uint32_t g = m.declareFunction("main.g");
+  {
+    Assembler as(m, g);
+    as.results(1);
+    as.frame(1);
+    as.pointerSlot(0);
+    as.emitWide(Op::NEW, 0, T);
+    as.emit(Op::RET1, 0);
+    as.finish();
+  }
+  uint32_t f = m.declareFunction("main.f");
+  Assembler as(m, f);
+  as.frame(9);
+  as.emitWide(Op::CALL, 3, g);    // 0: x in r3
+  as.emitWide(Op::CALL, 7, g);    // 1: y in r7, x held across
+  as.emit(Op::EQ, 0, 3, 7);       // 2
+  as.emitWide(Op::LOADI, 3, 1);   // 3: r3 is an int from here
+  as.emitWide(Op::CALL, 7, g);    // 4
+  as.emit(Op::ADD_I64, 0, 0, 3);  // 5
+  as.emit(Op::RET0);              // 6
+  as.finish();
+  m.finalize();
+  const Function& fn = *m.functions[f];
+  CHECK(scanAt(fn, 2) == Slots{3, 7});
+  CHECK(scanAt(fn, 2, true) == Slots{3, 7});  // EQ reads both
+  CHECK(scanAt(fn, 5) == Slots{});  // r3 live, but an int now; r7 dead
+}
