@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "runtime/print.h"
+#include "runtime/typedesc.h"
 
 namespace gol::vm {
 namespace {
@@ -114,7 +115,21 @@ void Flow::effects(size_t i) {
   auto R = [&](uint64_t first, uint64_t count = 1) { setRange(u, first, count); };
   auto W = [&](uint64_t first, uint64_t count = 1) { setRange(d, first, count); };
   auto readWindow = [&](uint32_t first) { R(first, windowEnd(pc, first) - first); };
-  auto readAddressed = [&]() {
+  // A map key passed by address: if the key operand's last def before
+  // this instruction (in code order: codegen emits ADDR just before the
+  // map operation) is an ADDR, the key's slots from its target; another
+  // def (a NEW-boxed copy) reads no slot; none found: every ADDR target.
+  auto readAddressed = [&](uint32_t keyReg) {
+    const rt::TypeDesc* mapType =
+        extra < module.types.size() ? module.types[extra].get() : nullptr;
+    for (size_t k = keyReg < slots ? i : 0; k-- > 0;) {
+      if ((row(def, k)[keyReg / 64] >> (keyReg % 64) & 1) == 0) continue;
+      Instr dw = fn.codeWords[pcs[k]];
+      if (opOf(dw) != Op::ADDR) return;
+      if (mapType == nullptr || mapType->key == nullptr) break;
+      R(argB(dw), std::max<uint64_t>(1, (mapType->key->size + 7) / 8));
+      return;
+    }
     for (uint32_t k = 0; k < words; ++k) u[k] |= addrRead[k];
   };
   switch (op) {
@@ -372,25 +387,26 @@ void Flow::effects(size_t i) {
     case Op::MAPASSIGN:
       R(b);
       R(c);
-      readAddressed();
+      readAddressed(c);
       W(a);
       return;
     case Op::MAPACCESS2:
       R(b);
       R(c);
-      readAddressed();
+      readAddressed(c);
       W(a, 2);
       return;
     case Op::MAPDELETE:
       R(a);
       R(b);
-      readAddressed();
+      readAddressed(b);
       return;
     case Op::MAPNEXT:  // writes nothing when the iteration is done
       R(b);
       return;
-    case Op::ASSERT:  // its writes differ by mode and outcome: none claimed
+    case Op::ASSERT:  // every outcome that goes on writes the result (and ok)
       R(b, 2);
+      W(a, ((c & 2) != 0 ? 2 : 1) + ((c & 4) != 0 ? 1 : 0));
       return;
     case Op::PRINT:
       switch (static_cast<rt::PrintKind>(b)) {
@@ -426,9 +442,10 @@ void Flow::effects(size_t i) {
       R(b);
       readWindow(a);
       return;
-    case Op::CALLI:
+    case Op::CALLI:  // it writes the receiver to R[a] itself
       R(b, 2);
-      readWindow(a);
+      readWindow(a + 1);
+      W(a);
       return;
     case Op::CALLN:
       readWindow(a);

@@ -19,9 +19,11 @@
 //    slots by number) the pass reads every slot from the window up to the
 //    statement's live top (Function::liveTops, which codegen keeps above
 //    every window), or the whole frame; a write it cannot vouch for is not
-//    a def. A map key passed by address (ADDR) is read by every map
-//    operation of the function. An opcode the pass does not know reads the
-//    whole frame.
+//    a def. A map key passed by address (ADDR just before the map
+//    operation) is read by the map operation: the key type's slots from
+//    the ADDR's target (every ADDR target of the function if the key
+//    operand's def is not found). An opcode the pass does not know reads
+//    the whole frame.
 // 3. Backward dataflow to a fixpoint: out(I) = the union of in(S) over I's
 //    successors, in(I) = use(I) | (out(I) - def(I)) | in(recoverPc).
 // 4. A frame stopped at position P (just past the instruction I it stopped

@@ -302,3 +302,35 @@ TEST_CASE("liveness: a call's pointer results are pointers in the caller") {
   CHECK(scanAt(fn, 2, true) == Slots{3, 7});  // EQ reads both
   CHECK(scanAt(fn, 5) == Slots{});  // r3 live, but an int now; r7 dead
 }
+
+TEST_CASE("liveness: a map key passed by address lives until the map operation") {
+  // func f(m map[string]int) int { return m["key"] }
+  Module m;
+  auto key = std::make_unique<rt::TypeDesc>();
+  key->name = "string";
+  key->size = 16;
+  auto mt = std::make_unique<rt::TypeDesc>();
+  mt->name = "map[string]int";
+  mt->key = key.get();
+  m.addType(std::move(key));
+  uint32_t mapType = m.addType(std::move(mt));
+  uint32_t f = m.declareFunction("main.f");
+  Assembler as(m, f);
+  as.params(1);
+  as.results(1);
+  as.frame(8);
+  for (uint32_t s : {0u, 1u, 3u, 4u}) as.pointerSlot(s);
+  as.emitWide(Op::LOADK2, 1, as.constantString("key"));  // 0
+  as.emitWide(Op::LOADI, 6, 0);                         // 1: not the key
+  as.emit(Op::ADDR, 3, 1);                              // 2
+  as.emitExtra(Op::MAPACCESS, 4, 0, 3, mapType);        // 3
+  as.emit(Op::LOAD64, 0, 4, 0);                         // 5
+  as.emit(Op::RET1, 0);                                 // 6
+  as.finish();
+  m.finalize();
+  const Function& fn = *m.functions[f];
+  Liveness l = computeLiveness(m, fn);
+  CHECK(l.in[indexOf(l, 3)] == Slots{0, 1, 2, 3});
+  CHECK(l.out[indexOf(l, 3)] == Slots{4});
+  CHECK(l.in[indexOf(l, 2)] == Slots{0, 1, 2});
+}
