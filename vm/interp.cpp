@@ -161,11 +161,25 @@ void forEachFrame(const rt::G& g, F&& f) {
 // call) or a function without maps: every slot of the function's pointer
 // map, below the live top when `liveTop` (the GC; stack moves take all),
 // and none when `strict`.
+// Deep recursion stacks one frame of one function at one pc many times:
+// the last lookup is kept.
+struct FrameMapCache {
+  const Function* fn = nullptr;
+  const Instr* pc = nullptr;
+  const Function::StackMap* map = nullptr;
+};
+
 template <typename F>
-void forEachFramePointer(const Function* fn, const Instr* pc, bool strict, bool liveTop, F&& f) {
+void forEachFramePointer(const Function* fn, const Instr* pc, bool strict, bool liveTop, FrameMapCache& cache,
+                         F&& f) {
   const Instr* end = fn->code + fn->codeWords.size();
   if (pc >= fn->code && pc <= end) {
-    if (const Function::StackMap* m = fn->stackMapAt(static_cast<size_t>(pc - fn->code))) {
+    if (cache.fn != fn || cache.pc != pc) {
+      cache.fn = fn;
+      cache.pc = pc;
+      cache.map = fn->stackMapAt(static_cast<size_t>(pc - fn->code));
+    }
+    if (const Function::StackMap* m = cache.map) {
       const uint16_t* slots = fn->stackMapSlots.data() + m->first;
       uint32_t n = strict ? m->liveCount : m->scanCount;
       for (uint32_t k = 0; k < n; ++k) f(uint32_t{slots[k]});
@@ -196,10 +210,11 @@ void adjustStackPointers(rt::G& g, const rt::StackMove& mv, const Function* call
   }
   bool innermost = true;
   const Instr* pc = g.pc;
+  FrameMapCache cache;
   forEachFrame(g, [&](const Function* fn, uint64_t base, uint64_t limit) {
     if (innermost && callee != nullptr) limit = calleeBase - kFrameHeaderSlots;
     innermost = false;
-    forEachFramePointer(fn, pc, false, false, [&](uint32_t s) {
+    forEachFramePointer(fn, pc, false, false, cache, [&](uint32_t s) {
       if (base + s < limit) adjust(&g.stack[base + s]);
     });
     if (fn->usesContext) adjust(&g.stack[base + kHeaderContext]);
@@ -232,8 +247,9 @@ void stackRoots(const rt::G& g, void (*visit)(uint64_t word, void* ctx), void* c
   // Each frame's pc: the G's own for the innermost, the return pc in the
   // callee's header for the others (see forEachFramePointer).
   const Instr* pc = g.pc;
+  FrameMapCache cache;
   forEachFrame(g, [&](const Function* fn, uint64_t base, uint64_t limit) {
-    forEachFramePointer(fn, pc, strict, true, [&](uint32_t s) {
+    forEachFramePointer(fn, pc, strict, true, cache, [&](uint32_t s) {
       if (base + s < limit && base + s < g.stackSlots) visit(rt::racyLoad(&g.stack[base + s]), ctx);
     });
     if (fn->usesContext) visit(g.stack[base + kHeaderContext], ctx);
