@@ -23,6 +23,7 @@ Slot FnGen::alloc(uint32_t n) {
     return 0;
   }
   maxTop = std::max(maxTop, top);
+  as.allocated(s, n);  // pointer kinds are per allocation (vm/bytecode.h)
   return static_cast<Slot>(s);
 }
 

@@ -27,9 +27,13 @@
 // temporaries, a block its variables. A call reserves a window above
 // `top_`: three header slots, then max(argument, result) slots; arguments
 // are evaluated straight into the window and results come back at its
-// start. Pointer map: a slot is marked when any value placed in it has a
-// pointer word there (so a marked slot may later hold a scalar temporary;
-// the collector, when it lands, moves to per-safepoint maps).
+// start. Pointer kinds: a slot is marked (Assembler::pointerSlot) when a
+// value placed in it has a pointer word there; the mark holds from the
+// slot's allocation (alloc tells the Assembler) until it is allocated
+// again, and the collector scans it only where the bytecode liveness pass
+// finds it live (vm/liveness.h). Window slots are reserved by raising
+// `top`, without an allocation, so their marks hold over the interval of
+// the slot's last allocation.
 //
 // Functions. Every FuncDecl with a body, every function literal, method
 // value and interface-method wrapper becomes a vm::Function; a bodyless

@@ -7,6 +7,8 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "vm/liveness.h"
+
 namespace gol::vm {
 namespace {
 
@@ -32,6 +34,17 @@ void Function::finalize() {
   });
   zeroRangeCount = static_cast<uint32_t>(zeroOnEntry.size());
   zeroRanges = zeroOnEntry.data();
+  // The maps describe the code as it was: Module::finalize makes new ones.
+  stackMaps.clear();
+  stackMapSlots.clear();
+}
+
+const Function::StackMap* Function::stackMapAt(size_t pc) const {
+  if (stackMaps.empty() || pc > codeWords.size()) return nullptr;
+  auto it = std::upper_bound(stackMaps.begin(), stackMaps.end(), pc,
+                             [](size_t p, const StackMap& e) { return p < e.pc; });
+  if (it == stackMaps.begin()) return nullptr;
+  return &*std::prev(it);
 }
 
 uint32_t Function::liveTopAt(size_t pc) const {
@@ -88,6 +101,10 @@ void Module::finalize() {
     fn->module = this;
     functionTable.push_back(fn.get());
   }
+  // After every function is final: a CALL's effect on the caller's slots
+  // depends on its callee's parameter and result counts.
+  for (auto& fn : functions) computeResultPointers(*fn);
+  for (auto& fn : functions) computeStackMaps(*this, *fn);
 }
 
 Assembler::Assembler(Module& module, uint32_t functionIndex)
@@ -183,11 +200,46 @@ uint32_t Assembler::finish() {
     brokenInvariant("assembler: frame smaller than its parameters or results");
   for (auto& l : fn_->slotLabels)
     if (l.to == UINT32_MAX) l.to = pc();
+  buildPointerIntervals();
   fn_->finalize();
   fn_->module = &module_;
   module_.functionTable.resize(module_.functions.size(), nullptr);
   module_.functionTable[fn_->index] = fn_;
   return fn_->index;
+}
+
+// Each slot's events in emission order: an allocation starts a new
+// interval of that slot (a scalar until marked); a mark makes the current
+// interval, all of it, a pointer kind. Intervals are code words, so marks
+// and allocations at the same pc (no instruction between) order by
+// emission: a mark made just before a reallocation belongs to an empty
+// interval and is dropped.
+void Assembler::buildPointerIntervals() {
+  auto& out = fn_->pointerIntervals;
+  out.clear();
+  std::stable_sort(kindEvents_.begin(), kindEvents_.end(),
+                   [](const KindEvent& x, const KindEvent& y) { return x.slot < y.slot; });
+  const uint32_t end = pc();
+  for (size_t i = 0; i < kindEvents_.size();) {
+    uint32_t slot = kindEvents_[i].slot;
+    uint32_t start = 0;
+    bool pointer = false;
+    for (; i < kindEvents_.size() && kindEvents_[i].slot == slot; ++i) {
+      const KindEvent& e = kindEvents_[i];
+      if (!e.alloc) {
+        pointer = true;
+        continue;
+      }
+      if (pointer && e.pc > start) out.push_back({slot, start, e.pc});
+      start = e.pc;
+      pointer = false;
+    }
+    if (pointer && end > start) out.push_back({slot, start, end});
+  }
+  std::sort(out.begin(), out.end(), [](const Function::PointerInterval& x, const Function::PointerInterval& y) {
+    return x.from != y.from ? x.from < y.from : x.slot < y.slot;
+  });
+  kindEvents_.clear();
 }
 
 }  // namespace gol::vm

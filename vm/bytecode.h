@@ -5,21 +5,23 @@
 // pool, frame size in slots, where its parameters and results live, which
 // slots hold pointers, and a line table for panic traces.
 //
-// Pointer map (DESIGN.md §3, the simple form): one bit per frame slot for
-// the whole function. Pointer slots that are not parameters are zeroed on
-// entry (the caller wrote the parameters), so every unmarked slot may be
-// ignored. KNOWN GAP: today's code generator allocates temporaries as a
-// stack and may reuse a marked slot for a scalar later in the function, so
-// a marked slot holds a valid pointer, nil, or a stale scalar; the map is a
-// "may hold a pointer" map. The collector (issue 6) needs either
-// per-safepoint maps (the plan below) or codegen keeping pointer and scalar
-// temporaries apart; nothing moves or frees objects before then. The map is
-// used twice: by the GC to scan the stack precisely, and by stack growth
-// to move pointers into the stack (vm::growStack). Call windows (the
-// outgoing argument slots of a call) follow the same rule: a window slot
-// that ever carries a pointer argument is marked, and so is never used for
-// a scalar argument of another call. If that proves wasteful, the map
-// becomes per-safepoint (Go's stack maps) without changing the bytecode.
+// Pointer maps. `pointers` has one bit per frame slot for the whole
+// function: every slot that ever holds a pointer. It decides which slots
+// are zeroed on entry (the caller wrote the parameters), the layout of a
+// defer record, and the parameters of a frame not pushed yet. The GC and
+// stack copies use the exact form instead, stack maps per safepoint
+// (Go's): vm/liveness.h runs a liveness pass over the bytecode at module
+// finalize and keeps, for each pc a frame can stop at, the slots that are
+// both live there and of a pointer kind there. Kinds are per allocation:
+// codegen tells the Assembler when it (re)allocates a slot
+// (Assembler::allocated), and a pointerSlot(s) marks s as a pointer only
+// from that allocation until s is next allocated (pointerIntervals); a
+// function assembled without allocation events has one interval per
+// marked slot, the whole function. Call windows (the outgoing argument
+// slots of a call) are reserved without allocation events, so a window
+// slot's kind is that of the enclosing allocation interval: a window slot
+// that carries a pointer argument is a pointer kind for the whole
+// interval, possibly holding an int argument of another call there.
 //
 // The frame header below a callee's base (return pc, caller, closure
 // context; see opcodes.h) is not part of any function's map: the GC and
@@ -36,8 +38,10 @@
 //   - a call window starts at a slot >= 3 above everything live across the
 //     call (the callee's 3-slot header is written just below the window),
 //     and the frame covers window + max(arguments, results);
-//   - every slot that ever holds a pointer is in the pointer map, argument
-//     windows included (see the known gap above);
+//   - every slot that ever holds a pointer is marked (pointerSlot) while
+//     it holds one, in the allocation interval it holds it in (a slot is
+//     never read live outside the interval that wrote it), argument
+//     windows included;
 //   - a function that uses DEFER sets recoverPc (Assembler::recoverPoint)
 //     to an epilogue of RUNDEFERS, then the loads of its named results, then
 //     RET;
@@ -166,6 +170,33 @@ struct Function {
     uint32_t top;
   };
   std::vector<LiveTop> liveTops;  // sorted by pc; empty: the whole frame
+  // Where slot `slot` holds a pointer kind (Assembler::allocated): code
+  // words [from, to). Empty: `pointers` for the whole function.
+  struct PointerInterval {
+    uint32_t slot, from, to;
+  };
+  std::vector<PointerInterval> pointerIntervals;
+  // Result slots that return a pointer (from the kinds at its RETs), for
+  // its callers' stack maps; made by Module::finalize.
+  std::vector<uint32_t> resultPointers;
+  // Stack maps (vm/liveness.h), made by Module::finalize: from `pc` on (a
+  // position between instructions, the resume pc of a stopped frame) to
+  // the next entry, the frame's pointers are the `scanCount` slots at
+  // stackMapSlots[first...]; the first `liveCount` of them are live in the
+  // strict sense (the rest are slots the stopped instruction will write,
+  // which may hold stale values until it does). Empty: no map.
+  struct StackMap {
+    uint32_t pc;
+    uint32_t first;
+    uint32_t scanCount;
+    uint32_t liveCount;
+  };
+  std::vector<StackMap> stackMaps;
+  std::vector<uint16_t> stackMapSlots;
+  // The map for a frame stopped at code position pc (just past the
+  // instruction it stopped in, or at the one it resumes with); null when
+  // there is none (no maps made, or pc outside the code).
+  const StackMap* stackMapAt(size_t pc) const;
   // Objects escape analysis kept in the frame (lang/escape.h): each range
   // of slots holds one object in memory layout (Go's field offsets, one
   // pointer word per marked slot in `pointers`), reached through pointers
@@ -240,7 +271,15 @@ class Assembler {
   void params(uint32_t slots) { fn_->paramSlots = slots; }
   void results(uint32_t slots) { fn_->resultSlots = slots; }
   void frame(uint32_t slots) { fn_->frameSlots = slots; }
-  void pointerSlot(uint32_t slot) { fn_->pointers.set(slot); }
+  void pointerSlot(uint32_t slot) {
+    fn_->pointers.set(slot);
+    kindEvents_.push_back({pc(), slot, false});
+  }
+  // Codegen (re)allocated slots [first, first + n) for a new value from
+  // the next instruction on: their pointer kinds start afresh there.
+  void allocated(uint32_t first, uint32_t n) {
+    for (uint32_t s = first; s < first + n; ++s) kindEvents_.push_back({pc(), s, true});
+  }
   void usesContext() { fn_->usesContext = true; }
   void recoverPoint() { fn_->recoverPc = pc(); }  // the next instruction
   // Names `slot` from the next instruction until endSlotNames or finish.
@@ -296,6 +335,12 @@ class Assembler {
   bool jumpTooFar_ = false;
   std::vector<int64_t> labels_;
   std::vector<Fixup> fixups_;
+  struct KindEvent {
+    uint32_t pc, slot;
+    bool alloc;  // else a pointer mark
+  };
+  std::vector<KindEvent> kindEvents_;  // in emission order
+  void buildPointerIntervals();
 };
 
 }  // namespace gol::vm

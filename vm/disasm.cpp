@@ -202,6 +202,19 @@ std::string disassemble(const Module& module, const Function& fn) {
     out += line + "\n";
     pc += words;
   }
+  // Stack maps (vm/liveness.h): from each pc on, the pointer slots a frame
+  // stopped there holds live; "+" marks slots the instruction just before
+  // is about to write (scanned, not yet live).
+  if (!fn.stackMaps.empty() && !fn.pointers.empty()) {
+    std::string maps;
+    for (const auto& m : fn.stackMaps) {
+      std::string slots;
+      for (uint32_t k = 0; k < m.scanCount; ++k)
+        slots += fmt::format(" {}r{}", k < m.liveCount ? "" : "+", fn.stackMapSlots[m.first + k]);
+      maps += fmt::format("\n    {:4}: {}", m.pc, slots.empty() ? std::string("none") : slots.substr(1));
+    }
+    out += "  stack maps:" + maps + "\n";
+  }
   return out;
 }
 

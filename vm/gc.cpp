@@ -63,9 +63,12 @@
 // Candidates. A root word or a shaded word is checked, not trusted:
 // Heap::findObject accepts it only if it points into an allocated object,
 // which makes nil, pointers to module memory or stacks, and the stale
-// scalars a slot that once held a pointer may still hold (vm/bytecode.h)
-// harmless: at worst they keep an object alive one cycle longer. Objects
-// themselves are scanned through their layouts only.
+// values a frame slot may hold harmless (the slot a stopped instruction is
+// about to write, every pointer slot of a frame with no stack map at its
+// pc: vm/liveness.h): at worst they keep an object alive one cycle longer.
+// Frames are scanned by their stack maps, so a variable whose last use is
+// past no longer keeps its object alive. Objects themselves are scanned
+// through their layouts only.
 //
 // GODEBUG knobs: gctrace=1 (one line per cycle on stderr in Go's format:
 // the clock terms are the two pauses around the concurrent mark),
@@ -81,9 +84,6 @@
 // mark termination uses), as Go dedicates a quarter of its Ps to
 // background mark workers; they are threads of their own, not Ps taken
 // from the program.
-//
-// Not yet: stack maps per safepoint (a slot below a frame's live top may
-// hold a dead pointer, which keeps its object one cycle longer).
 #include "vm/gc.h"
 
 #include <algorithm>
@@ -105,6 +105,7 @@
 #include "vm/bytecode.h"
 #include "vm/goroutines.h"
 #include "vm/interp.h"
+#include "vm/liveness.h"
 
 namespace gol::vm::gc {
 
@@ -489,9 +490,10 @@ void scanRemainingStacks(Collector& c, Marker& mk, uint32_t cycle) {
 // barrier, a goroutine that ran before its stack was scanned and so hid a
 // pointer in a black object, a wrong pointer map or record layout): it is
 // reported and the program dies, as Go's checkmark mode does. Frames are
-// not checked again: their liveness is by statement (Function::liveTops),
-// so a slot a statement has reserved but not yet written may hold a dead
-// pointer that the scan rightly skipped and that would look like a miss.
+// checked through the strict sets of their stack maps (vm/liveness.h):
+// the slots live where each frame stopped, not the ones its instruction
+// is about to write nor frames stopped outside their code (those may hold
+// dead pointers the scan rightly skipped and that would look like misses).
 struct CheckMark {
   const char* where = "";
   uintptr_t from = 0;
@@ -520,6 +522,8 @@ void checkMarks(Collector& c) {
     std::lock_guard<std::mutex> l(scannersLock);
     for (RootScanner scan : scanners()) scan(checkWord, &cm);
   }
+  cm.where = "a goroutine's frame";
+  c.goroutines->forEachG([&](rt::G& g) { forEachLiveStackRoot(g, checkWord, &cm); });
   cm.where = "heap object";
   rt::heap().forEachMarkedObject(
       [](const rt::ObjectRef& o, void* ctx) {

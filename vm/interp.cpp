@@ -48,6 +48,7 @@
 #include "runtime/slice.h"
 #include "runtime/utf8.h"
 #include "vm/goroutines.h"
+#include "vm/liveness.h"
 #include "vm/natives.h"
 
 #if (defined(__GNUC__) || defined(__clang__)) && !defined(GOL_NO_COMPUTED_GOTO)
@@ -150,11 +151,55 @@ void forEachFrame(const rt::G& g, F&& f) {
   }
 }
 
+// Calls f(slot) for each slot of fn's frame that may hold a pointer when
+// the frame stopped at pc: just past the instruction it stopped in (a
+// call, an allocation, a parked channel operation), or at the one it
+// resumes with (a preempted loop, a recovery). The stack map there
+// (vm/liveness.h): its scan set, or with `strict` only the live slots.
+// A pc outside the function's code (a frame not started yet, one that
+// returns into the runtime: a panic's deferred call, a native's nested
+// call) or a function without maps: every slot of the function's pointer
+// map, below the live top when `liveTop` (the GC; stack moves take all),
+// and none when `strict`.
+// Deep recursion stacks one frame of one function at one pc many times:
+// the last lookup is kept.
+struct FrameMapCache {
+  const Function* fn = nullptr;
+  const Instr* pc = nullptr;
+  const Function::StackMap* map = nullptr;
+};
+
+template <typename F>
+void forEachFramePointer(const Function* fn, const Instr* pc, bool strict, bool liveTop, FrameMapCache& cache,
+                         F&& f) {
+  const Instr* end = fn->code + fn->codeWords.size();
+  if (pc >= fn->code && pc <= end) {
+    if (cache.fn != fn || cache.pc != pc) {
+      cache.fn = fn;
+      cache.pc = pc;
+      cache.map = fn->stackMapAt(static_cast<size_t>(pc - fn->code));
+    }
+    if (const Function::StackMap* m = cache.map) {
+      const uint16_t* slots = fn->stackMapSlots.data() + m->first;
+      uint32_t n = strict ? m->liveCount : m->scanCount;
+      for (uint32_t k = 0; k < n; ++k) f(uint32_t{slots[k]});
+      return;
+    }
+  }
+  if (strict) return;  // nothing is known to be live
+  uint32_t live = fn->frameSlots;
+  if (liveTop && pc > fn->code && pc <= end) live = fn->liveTopAt(static_cast<size_t>(pc - fn->code) - 1);
+  fn->pointers.forEach(live, f);
+}
+
 // After a stack copy, moves every pointer into the old stack by the
-// distance the stack moved. Pointer slots come from the frames' maps; a
-// pending callee (whose frame is about to be pushed) contributes its
-// parameters. Slots are visited at most once per frame, and a moved value
-// lies in the new stack, disjoint from the old, so it is never moved twice.
+// distance the stack moved. Pointer slots come from the frames' stack
+// maps at their pcs (forEachStackRoot); a pending callee (whose frame is
+// about to be pushed) contributes its parameters. Slots are visited at
+// most once per frame, and a moved value lies in the new stack, disjoint
+// from the old, so it is never moved twice. A slot the stopped
+// instruction is about to write may hold a stale value: moving it is
+// harmless, as it is dead.
 void adjustStackPointers(rt::G& g, const rt::StackMove& mv, const Function* callee,
                          uint64_t calleeBase) {
   auto adjust = [&](uint64_t* slot) {
@@ -164,13 +209,16 @@ void adjustStackPointers(rt::G& g, const rt::StackMove& mv, const Function* call
     callee->pointers.forEach(callee->paramSlots, [&](uint32_t s) { adjust(&g.stack[calleeBase + s]); });
   }
   bool innermost = true;
+  const Instr* pc = g.pc;
+  FrameMapCache cache;
   forEachFrame(g, [&](const Function* fn, uint64_t base, uint64_t limit) {
     if (innermost && callee != nullptr) limit = calleeBase - kFrameHeaderSlots;
     innermost = false;
-    fn->pointers.forEach(fn->frameSlots, [&](uint32_t s) {
+    forEachFramePointer(fn, pc, false, false, cache, [&](uint32_t s) {
       if (base + s < limit) adjust(&g.stack[base + s]);
     });
     if (fn->usesContext) adjust(&g.stack[base + kHeaderContext]);
+    pc = reinterpret_cast<const Instr*>(g.stack[base + kHeaderReturnPc]);
   });
   for (rt::DeferRecord* d = g.defers; d != nullptr; d = d->next) {
     adjust(&d->closure);
@@ -192,25 +240,33 @@ bool shrinkStackIfSparse(rt::G& g) {
   return true;
 }
 
-void forEachStackRoot(const rt::G& g, void (*visit)(uint64_t word, void* ctx), void* ctx) {
+namespace {
+
+void stackRoots(const rt::G& g, void (*visit)(uint64_t word, void* ctx), void* ctx, bool strict) {
   if (g.fn == nullptr || g.stack == nullptr) return;
   // Each frame's pc: the G's own for the innermost, the return pc in the
-  // callee's header for the others. Both point just past the instruction
-  // the frame stopped at; a pc outside the function's code (a frame not
-  // started yet, one returning into the runtime) scans the whole frame.
-  const uint64_t* pc = g.pc;
+  // callee's header for the others (see forEachFramePointer).
+  const Instr* pc = g.pc;
+  FrameMapCache cache;
   forEachFrame(g, [&](const Function* fn, uint64_t base, uint64_t limit) {
-    uint32_t live = fn->frameSlots;
-    if (pc > fn->code && pc <= fn->code + fn->codeWords.size())
-      live = fn->liveTopAt(static_cast<size_t>(pc - fn->code) - 1);
-    fn->pointers.forEach(live, [&](uint32_t s) {
+    forEachFramePointer(fn, pc, strict, true, cache, [&](uint32_t s) {
       if (base + s < limit && base + s < g.stackSlots) visit(rt::racyLoad(&g.stack[base + s]), ctx);
     });
     if (fn->usesContext) visit(g.stack[base + kHeaderContext], ctx);
-    pc = reinterpret_cast<const uint64_t*>(g.stack[base + kHeaderReturnPc]);
+    pc = reinterpret_cast<const Instr*>(g.stack[base + kHeaderReturnPc]);
   });
   visit(reinterpret_cast<uint64_t>(g.defers), ctx);
   visit(reinterpret_cast<uint64_t>(g.panics), ctx);
+}
+
+}  // namespace
+
+void forEachStackRoot(const rt::G& g, void (*visit)(uint64_t word, void* ctx), void* ctx) {
+  stackRoots(g, visit, ctx, false);
+}
+
+void forEachLiveStackRoot(const rt::G& g, void (*visit)(uint64_t word, void* ctx), void* ctx) {
+  stackRoots(g, visit, ctx, true);
 }
 
 namespace {
