@@ -197,11 +197,13 @@ struct Function {
   // instruction it stopped in, or at the one it resumes with); null when
   // there is none (no maps made, or pc outside the code).
   const StackMap* stackMapAt(size_t pc) const;
-  // Objects escape analysis kept in the frame (lang/escape.h): each range
-  // of slots holds one object in memory layout (Go's field offsets, one
-  // pointer word per marked slot in `pointers`), reached through pointers
-  // made by SLOTADDR, so slot-level liveness cannot see its reads and
-  // writes. Live for the whole call; zeroed on entry like pointer slots.
+  // Objects escape analysis kept in the frame (lang/codegen_func.cpp,
+  // "Frame objects"): each range of slots holds one object in memory layout
+  // (Go's field offsets, one pointer word per marked slot in `pointers`),
+  // reached through pointers made by ADDR, so slot-level liveness cannot
+  // see its reads. An object is live while a live pointer (or another live
+  // frame object) points into it, as Go's stack objects are (vm/interp.cpp,
+  // "Frame objects"); its pointer slots are zeroed on entry.
   std::vector<SlotRange> stackObjects;
   // Slots [0, result) may be live at code word pc (frameSlots when unknown).
   uint32_t liveTopAt(size_t pc) const;

@@ -192,6 +192,50 @@ void forEachFramePointer(const Function* fn, const Instr* pc, bool strict, bool 
   fn->pointers.forEach(live, f);
 }
 
+// Frame objects (Function::stackObjects, lang/codegen_func.cpp) are not
+// in the stack maps. As Go's stack objects, one is live while something
+// live points into it: a live pointer slot of any frame, a frame's closure
+// context word, a defer record's closure or arguments, or another live
+// frame object. The collector and stack copies find them so: every word
+// they take from those roots that points into the goroutine's stack marks
+// the frame object holding it, whose pointer words are then taken in turn.
+// A frame object nothing live points to is dead: its slots are written
+// (zeroed) again before it is next used, so neither its stale pointers
+// nor a stack copy's failing to move them matter.
+class FrameObjects {
+ public:
+  // Collects the frame objects of g's frames (indices into g.stack).
+  explicit FrameObjects(const rt::G& g) {
+    forEachFrame(g, [&](const Function* fn, uint64_t base, uint64_t) {
+      for (const SlotRange& r : fn->stackObjects) objects_.push_back({base + r.first, base + r.first + r.count, fn, base});
+    });
+    std::sort(objects_.begin(), objects_.end(), [](const Object& a, const Object& b) { return a.lo < b.lo; });
+  }
+  bool empty() const { return objects_.empty(); }
+  // Marks the object holding stack slot `index`, if any not yet marked;
+  // f(slot index) for each of its pointer slots then.
+  template <typename F>
+  void reach(uint64_t index, F&& f) {
+    auto it = std::upper_bound(objects_.begin(), objects_.end(), index,
+                               [](uint64_t i, const Object& o) { return i < o.lo; });
+    if (it == objects_.begin()) return;
+    Object& o = *std::prev(it);
+    if (index >= o.hi || o.marked) return;
+    o.marked = true;
+    for (uint64_t i = o.lo; i < o.hi; ++i)
+      if (o.fn->pointers.test(static_cast<uint32_t>(i - o.base))) f(i);
+  }
+
+ private:
+  struct Object {
+    uint64_t lo, hi;  // slot indices
+    const Function* fn;
+    uint64_t base;
+    bool marked = false;
+  };
+  std::vector<Object> objects_;
+};
+
 // After a stack copy, moves every pointer into the old stack by the
 // distance the stack moved. Pointer slots come from the frames' stack
 // maps at their pcs (forEachStackRoot); a pending callee (whose frame is
@@ -202,8 +246,16 @@ void forEachFramePointer(const Function* fn, const Instr* pc, bool strict, bool 
 // harmless, as it is dead.
 void adjustStackPointers(rt::G& g, const rt::StackMove& mv, const Function* callee,
                          uint64_t calleeBase) {
+  // Frame objects reached through moved pointers are moved in turn (see
+  // FrameObjects): `reached` holds their slot indices, the same in both
+  // stacks.
+  FrameObjects objects(g);
+  std::vector<uint64_t> reached;
   auto adjust = [&](uint64_t* slot) {
-    if (*slot >= mv.oldLo && *slot < mv.oldHi) *slot += static_cast<uint64_t>(mv.delta);
+    if (*slot >= mv.oldLo && *slot < mv.oldHi) {
+      if (!objects.empty()) reached.push_back((*slot - mv.oldLo) / sizeof(uint64_t));
+      *slot += static_cast<uint64_t>(mv.delta);
+    }
   };
   if (callee != nullptr) {
     callee->pointers.forEach(callee->paramSlots, [&](uint32_t s) { adjust(&g.stack[calleeBase + s]); });
@@ -226,6 +278,11 @@ void adjustStackPointers(rt::G& g, const rt::StackMove& mv, const Function* call
     const Function* f = load<const Function*>(d->closure);
     f->pointers.forEach(static_cast<uint32_t>(d->argSlots), [&](uint32_t s) { adjust(&d->args[s]); });
   }
+  while (!reached.empty()) {
+    uint64_t index = reached.back();
+    reached.pop_back();
+    objects.reach(index, [&](uint64_t i) { adjust(&g.stack[i]); });
+  }
 }
 
 }  // namespace
@@ -244,19 +301,45 @@ namespace {
 
 void stackRoots(const rt::G& g, void (*visit)(uint64_t word, void* ctx), void* ctx, bool strict) {
   if (g.fn == nullptr || g.stack == nullptr) return;
+  // A word into the stack is no heap root but may reach a frame object
+  // (FrameObjects above); the others are the collector's candidates.
+  FrameObjects objects(g);
+  std::vector<uint64_t> reached;
+  auto lo = reinterpret_cast<uint64_t>(g.stack), hi = lo + g.stackSlots * sizeof(uint64_t);
+  auto root = [&](uint64_t word) {
+    if (word >= lo && word < hi) {
+      if (!objects.empty()) reached.push_back((word - lo) / sizeof(uint64_t));
+    } else {
+      visit(word, ctx);
+    }
+  };
   // Each frame's pc: the G's own for the innermost, the return pc in the
   // callee's header for the others (see forEachFramePointer).
   const Instr* pc = g.pc;
   FrameMapCache cache;
   forEachFrame(g, [&](const Function* fn, uint64_t base, uint64_t limit) {
     forEachFramePointer(fn, pc, strict, true, cache, [&](uint32_t s) {
-      if (base + s < limit && base + s < g.stackSlots) visit(rt::racyLoad(&g.stack[base + s]), ctx);
+      if (base + s < limit && base + s < g.stackSlots) root(rt::racyLoad(&g.stack[base + s]));
     });
-    if (fn->usesContext) visit(g.stack[base + kHeaderContext], ctx);
+    if (fn->usesContext) root(rt::racyLoad(&g.stack[base + kHeaderContext]));
     pc = reinterpret_cast<const Instr*>(g.stack[base + kHeaderReturnPc]);
   });
   visit(reinterpret_cast<uint64_t>(g.defers), ctx);
   visit(reinterpret_cast<uint64_t>(g.panics), ctx);
+  if (objects.empty()) return;
+  // Defer records may point into the stack (a deferred closure or argument
+  // that does not escape); the record itself is a heap object.
+  for (const rt::DeferRecord* d = g.defers; d != nullptr; d = d->next) {
+    if (d->closure == 0) continue;
+    root(d->closure);
+    const Function* f = load<const Function*>(d->closure);
+    f->pointers.forEach(static_cast<uint32_t>(d->argSlots), [&](uint32_t s) { root(d->args[s]); });
+  }
+  while (!reached.empty()) {
+    uint64_t index = reached.back();
+    reached.pop_back();
+    objects.reach(index, [&](uint64_t i) { root(rt::racyLoad(&g.stack[i])); });
+  }
 }
 
 }  // namespace

@@ -611,12 +611,12 @@ void computeStackMaps(const Module& module, Function& fn) {
   std::sort(changes.begin(), changes.end(), [](const Change& x, const Change& y) {
     return x.pc != y.pc ? x.pc < y.pc : (!x.set && y.set);
   });
-  std::vector<uint64_t> kinds(words, 0), prevKinds(words, 0), always(words, 0);
+  std::vector<uint64_t> kinds(words, 0), prevKinds(words, 0);
   if (fn.pointerIntervals.empty())
     fn.pointers.forEach(f.slots, [&](uint32_t s) { kinds[s / 64] |= uint64_t{1} << (s % 64); });
-  for (const SlotRange& r : fn.stackObjects)
-    for (uint32_t s = r.first; s < uint32_t{r.first} + r.count && s < f.slots; ++s)
-      if (fn.pointers.test(s)) always[s / 64] |= uint64_t{1} << (s % 64);
+  // Frame objects are not in the maps: the collector and stack copies
+  // reach them through the pointers to them (vm/interp.cpp, "Frame
+  // objects"). Bytecode only ever writes their slots directly.
 
   size_t nextChange = 0;
   std::vector<uint64_t> strict(words), scan(words);
@@ -640,7 +640,7 @@ void computeStackMaps(const Module& module, Function& fn) {
         before = f.row(f.in, k - 1)[j] & (prevKinds[j] | f.row(f.heldIn, k - 1)[j]);
         written = f.row(f.out, k - 1)[j] & (prevKinds[j] | f.row(f.heldOut, k - 1)[j]);
       }
-      strict[j] = here | before | always[j];
+      strict[j] = here | before;
       scan[j] = strict[j] | written;
     }
     std::vector<uint32_t> s = slotsOf(strict.data(), words);

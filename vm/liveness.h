@@ -29,7 +29,7 @@
 // 4. A frame stopped at position P (just past the instruction I it stopped
 //    in, a call or an allocation, or at the instruction N it resumes with,
 //    as a preempted loop does) scans
-//        (in(N) & kinds(N)) | ((in(I) | out(I)) & kinds(I)) | stackObjects
+//        (in(N) & kinds(N)) | ((in(I) | out(I)) & kinds(I))
 //    where kinds(J) are the slots of a pointer kind at J
 //    (Function::pointerIntervals), and the slots that may hold a pointer a
 //    CALL returned (Function::resultPointers: the result words its RETs
@@ -42,6 +42,9 @@
 //    but not "live": the strict set, without out(I), is what gccheckmark
 //    checks frames against. Positions where the sets do not change share
 //    one entry.
+//
+// Frame objects (Function::stackObjects) are not in the maps: they are
+// live while a pointer to them is (vm/interp.cpp, "Frame objects").
 //
 // A function too large for the dense bit sets (instructions x slots) gets
 // no maps, and its frames are scanned as before: every slot of `pointers`
