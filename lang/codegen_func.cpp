@@ -187,16 +187,17 @@ Slot FnGen::newCell(const Type* t) {
 // that would otherwise be boxed (address taken, or holding an array) and
 // the objects of new(T), &T{...}, []T{...} and make([]T, n) of constant
 // size, and closure contexts (so a closure that does not escape costs no
-// allocation, and neither do the variables it captures). Each gets a region of slots reserved at entry, for the whole call:
-// the analysis lets an object outlive the block that made it (p = &x in an
-// inner block, p declared outside), so regions are never reused, and they
-// lie below every call window. A region holds its object in memory layout
-// (Go's offsets), exactly as a heap cell would, and the pointer to it,
-// made by ADDR, is an ordinary pointer slot: loads, stores and calls
-// cannot tell the difference. The region's pointer words are marked in the
-// frame's pointer map, so the collector scans them and a stack copy moves
-// what points into the old stack (vm/interp.cpp adjustStackPointers); the
-// region is listed in Function::stackObjects. Making the object (the
+// allocation, and neither do the variables it captures). Each gets a
+// region of slots reserved at entry, for the whole call: the analysis lets
+// an object outlive the block that made it (p = &x in an inner block, p
+// declared outside), so regions are never reused, and they lie below every
+// call window. A region holds its object in memory layout (Go's offsets),
+// exactly as a heap cell would, and the pointer to it, made by ADDR, is an
+// ordinary pointer slot: loads, stores and calls cannot tell the
+// difference. The region is listed in Function::stackObjects and its
+// pointer words are marked in the frame's pointer map: the collector scans
+// it, and a stack copy moves what it holds, while a live pointer reaches it
+// (vm/interp.cpp, FrameObjects). Making the object (the
 // declaration, or evaluating the site) zeroes its region, as NEW would; in
 // a loop, each iteration gets a fresh zero object in the same place, which
 // is safe because an address kept across iterations escapes.
@@ -232,10 +233,8 @@ void FnGen::reserveFrameObjects(BlockStmt* body) {
       // cell pointers (funcLit).
       auto* lit = o.node->as<FuncLit>();
       if (!lit || lit->captures.empty()) continue;  // a static closure: LOADFN
-      auto slots = static_cast<uint32_t>(1 + lit->captures.size());
-      FrameRegion r{alloc(slots), slots};
-      for (uint32_t i = 1; i < slots; ++i) as.pointerSlot(r.first + i);
-      as.function().stackObjects.push_back(vm::SlotRange{static_cast<uint16_t>(r.first), static_cast<uint16_t>(slots)});
+      FrameRegion r = frameRegion(static_cast<uint32_t>(1 + lit->captures.size()));
+      for (uint32_t i = 1; i < r.slots; ++i) as.pointerSlot(r.first + i);
       frameSites[o.node] = {r, o.kind};
       continue;
     } else if (o.kind == escape::SiteKind::New) {
@@ -269,19 +268,28 @@ void FnGen::reserveFrameObjects(BlockStmt* body) {
     // The analysis bounds sizes as Go does (64 KiB for sites); this bound
     // only keeps slot numbers in range.
     if (d->size > (64u << 10) || (count != 0 && d->size * count > (64u << 10))) continue;
-    uint64_t bytes = d->size * count;
-    auto slots = static_cast<uint32_t>(std::max<uint64_t>(1, (bytes + 7) / 8));
-    FrameRegion r{alloc(slots), slots};
-    if (d->hasPointers())
-      for (uint64_t i = 0; i < count; ++i)
-        for (uint64_t w = 0; w < d->size / 8; ++w)
-          if (d->pointerWords[w / 64] >> (w % 64) & 1) as.pointerSlot(static_cast<uint32_t>(r.first + i * (d->size / 8) + w));
-    as.function().stackObjects.push_back(vm::SlotRange{static_cast<uint16_t>(r.first), static_cast<uint16_t>(slots)});
+    FrameRegion r = frameRegion(d, count);
     if (o.var)
       frameVars[o.var] = r;
     else
       frameSites[o.node] = {r, o.kind};
   }
+}
+
+FnGen::FrameRegion FnGen::frameRegion(uint32_t slots) {
+  FrameRegion r{alloc(slots), slots};
+  as.function().stackObjects.push_back(vm::SlotRange{static_cast<uint16_t>(r.first), static_cast<uint16_t>(slots)});
+  return r;
+}
+
+FnGen::FrameRegion FnGen::frameRegion(const rt::TypeDesc* d, uint64_t count) {
+  FrameRegion r = frameRegion(static_cast<uint32_t>(std::max<uint64_t>(1, (d->size * count + 7) / 8)));
+  uint64_t words = d->size / 8;  // a type with pointers is a whole number of words
+  if (d->hasPointers())
+    for (uint64_t i = 0; i < count; ++i)
+      for (uint64_t w = 0; w < words; ++w)
+        if (d->wordIsPointer(w)) as.pointerSlot(static_cast<uint32_t>(r.first + i * words + w));
+  return r;
 }
 
 void FnGen::frameCellInto(FrameRegion r, Slot dst) {
@@ -309,13 +317,7 @@ Slot FnGen::cellFor(const types::Var* v) {
 Slot FnGen::tempCell(const Type* t) {
   const rt::TypeDesc* d = mg.desc(t);
   if (d->size > (64u << 10)) return newCell(t);
-  auto slots = static_cast<uint32_t>(std::max<uint64_t>(1, (d->size + 7) / 8));
-  FrameRegion r{alloc(slots), slots};
-  if (d->hasPointers())
-    for (uint64_t w = 0; w < d->size / 8; ++w)
-      if (d->pointerWords[w / 64] >> (w % 64) & 1) as.pointerSlot(r.first + static_cast<uint32_t>(w));
-  as.function().stackObjects.push_back(vm::SlotRange{static_cast<uint16_t>(r.first), static_cast<uint16_t>(slots)});
-  return frameCell(r);
+  return frameCell(frameRegion(d, 1));
 }
 
 // ---------------------------------------------------------------------------

@@ -244,6 +244,10 @@ class FnGen {
   };
   std::unordered_map<const Node*, FrameSite> frameSites;
   void reserveFrameObjects(BlockStmt* body);
+  // Slots for a frame object, listed in Function::stackObjects; with a
+  // type, for `count` values of it in memory layout, pointer words marked.
+  FrameRegion frameRegion(uint32_t slots);
+  FrameRegion frameRegion(const rt::TypeDesc* d, uint64_t count);
   // A pointer slot holding the address of a freshly zeroed frame region.
   Slot frameCell(FrameRegion r);
   void frameCellInto(FrameRegion r, Slot dst);

@@ -1510,7 +1510,8 @@ class Batch {
   void flowClosure(const Hole& k, FuncLit* lit) {
     for (types::Var* v : lit->captures) {
       Location* l = lateVarLoc(v);
-      bool byval = !an_.options_.forCodegen && !l->addrTaken && !v->addressTaken && !l->reassigned && typeSize(v->type) <= kMaxByValueCapture;
+      bool byval = !an_.options_.forCodegen && !l->addrTaken && !v->addressTaken && !l->reassigned &&
+                   typeSize(v->type) <= kMaxByValueCapture;
       Hole h = k.note(v->name, "captured by a closure", lit->pos);
       if (!byval) {
         l->capturedByRef = true;

@@ -204,26 +204,32 @@ void forEachFramePointer(const Function* fn, const Instr* pc, bool strict, bool 
 // nor a stack copy's failing to move them matter.
 class FrameObjects {
  public:
-  // Collects the frame objects of g's frames (indices into g.stack).
-  explicit FrameObjects(const rt::G& g) {
-    forEachFrame(g, [&](const Function* fn, uint64_t base, uint64_t) {
-      for (const SlotRange& r : fn->stackObjects) objects_.push_back({base + r.first, base + r.first + r.count, fn, base});
-    });
-    std::sort(objects_.begin(), objects_.end(), [](const Object& a, const Object& b) { return a.lo < b.lo; });
+  // Called for each frame during the walk that gathers the roots.
+  void add(const Function* fn, uint64_t base) {
+    for (const SlotRange& r : fn->stackObjects) objects_.push_back({base + r.first, base + r.first + r.count, fn, base});
   }
-  bool empty() const { return objects_.empty(); }
-  // Marks the object holding stack slot `index`, if any not yet marked;
-  // f(slot index) for each of its pointer slots then.
+  // Marks the objects holding the stack slots in `reached` (indices into
+  // g.stack) and f(slot index) for each pointer slot of each; f may add to
+  // `reached`, which ends empty.
   template <typename F>
-  void reach(uint64_t index, F&& f) {
-    auto it = std::upper_bound(objects_.begin(), objects_.end(), index,
-                               [](uint64_t i, const Object& o) { return i < o.lo; });
-    if (it == objects_.begin()) return;
-    Object& o = *std::prev(it);
-    if (index >= o.hi || o.marked) return;
-    o.marked = true;
-    for (uint64_t i = o.lo; i < o.hi; ++i)
-      if (o.fn->pointers.test(static_cast<uint32_t>(i - o.base))) f(i);
+  void reachAll(std::vector<uint64_t>& reached, F&& f) {
+    if (objects_.empty()) {
+      reached.clear();
+      return;
+    }
+    std::sort(objects_.begin(), objects_.end(), [](const Object& a, const Object& b) { return a.lo < b.lo; });
+    while (!reached.empty()) {
+      uint64_t index = reached.back();
+      reached.pop_back();
+      auto it = std::upper_bound(objects_.begin(), objects_.end(), index,
+                                 [](uint64_t i, const Object& o) { return i < o.lo; });
+      if (it == objects_.begin()) continue;
+      Object& o = *std::prev(it);
+      if (index >= o.hi || o.marked) continue;
+      o.marked = true;
+      for (uint64_t i = o.lo; i < o.hi; ++i)
+        if (o.fn->pointers.test(static_cast<uint32_t>(i - o.base))) f(i);
+    }
   }
 
  private:
@@ -249,11 +255,11 @@ void adjustStackPointers(rt::G& g, const rt::StackMove& mv, const Function* call
   // Frame objects reached through moved pointers are moved in turn (see
   // FrameObjects): `reached` holds their slot indices, the same in both
   // stacks.
-  FrameObjects objects(g);
+  FrameObjects objects;
   std::vector<uint64_t> reached;
   auto adjust = [&](uint64_t* slot) {
     if (*slot >= mv.oldLo && *slot < mv.oldHi) {
-      if (!objects.empty()) reached.push_back((*slot - mv.oldLo) / sizeof(uint64_t));
+      reached.push_back((*slot - mv.oldLo) / sizeof(uint64_t));
       *slot += static_cast<uint64_t>(mv.delta);
     }
   };
@@ -270,6 +276,7 @@ void adjustStackPointers(rt::G& g, const rt::StackMove& mv, const Function* call
       if (base + s < limit) adjust(&g.stack[base + s]);
     });
     if (fn->usesContext) adjust(&g.stack[base + kHeaderContext]);
+    objects.add(fn, base);
     pc = reinterpret_cast<const Instr*>(g.stack[base + kHeaderReturnPc]);
   });
   for (rt::DeferRecord* d = g.defers; d != nullptr; d = d->next) {
@@ -278,11 +285,7 @@ void adjustStackPointers(rt::G& g, const rt::StackMove& mv, const Function* call
     const Function* f = load<const Function*>(d->closure);
     f->pointers.forEach(static_cast<uint32_t>(d->argSlots), [&](uint32_t s) { adjust(&d->args[s]); });
   }
-  while (!reached.empty()) {
-    uint64_t index = reached.back();
-    reached.pop_back();
-    objects.reach(index, [&](uint64_t i) { adjust(&g.stack[i]); });
-  }
+  objects.reachAll(reached, [&](uint64_t i) { adjust(&g.stack[i]); });
 }
 
 }  // namespace
@@ -303,15 +306,14 @@ void stackRoots(const rt::G& g, void (*visit)(uint64_t word, void* ctx), void* c
   if (g.fn == nullptr || g.stack == nullptr) return;
   // A word into the stack is no heap root but may reach a frame object
   // (FrameObjects above); the others are the collector's candidates.
-  FrameObjects objects(g);
+  FrameObjects objects;
   std::vector<uint64_t> reached;
   auto lo = reinterpret_cast<uint64_t>(g.stack), hi = lo + g.stackSlots * sizeof(uint64_t);
   auto root = [&](uint64_t word) {
-    if (word >= lo && word < hi) {
-      if (!objects.empty()) reached.push_back((word - lo) / sizeof(uint64_t));
-    } else {
+    if (word >= lo && word < hi)
+      reached.push_back((word - lo) / sizeof(uint64_t));
+    else
       visit(word, ctx);
-    }
   };
   // Each frame's pc: the G's own for the innermost, the return pc in the
   // callee's header for the others (see forEachFramePointer).
@@ -322,11 +324,11 @@ void stackRoots(const rt::G& g, void (*visit)(uint64_t word, void* ctx), void* c
       if (base + s < limit && base + s < g.stackSlots) root(rt::racyLoad(&g.stack[base + s]));
     });
     if (fn->usesContext) root(rt::racyLoad(&g.stack[base + kHeaderContext]));
+    objects.add(fn, base);
     pc = reinterpret_cast<const Instr*>(g.stack[base + kHeaderReturnPc]);
   });
   visit(reinterpret_cast<uint64_t>(g.defers), ctx);
   visit(reinterpret_cast<uint64_t>(g.panics), ctx);
-  if (objects.empty()) return;
   // Defer records may point into the stack (a deferred closure or argument
   // that does not escape); the record itself is a heap object.
   for (const rt::DeferRecord* d = g.defers; d != nullptr; d = d->next) {
@@ -335,11 +337,7 @@ void stackRoots(const rt::G& g, void (*visit)(uint64_t word, void* ctx), void* c
     const Function* f = load<const Function*>(d->closure);
     f->pointers.forEach(static_cast<uint32_t>(d->argSlots), [&](uint32_t s) { root(d->args[s]); });
   }
-  while (!reached.empty()) {
-    uint64_t index = reached.back();
-    reached.pop_back();
-    objects.reach(index, [&](uint64_t i) { root(rt::racyLoad(&g.stack[i])); });
-  }
+  objects.reachAll(reached, [&](uint64_t i) { root(rt::racyLoad(&g.stack[i])); });
 }
 
 }  // namespace
