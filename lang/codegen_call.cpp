@@ -68,12 +68,21 @@ void passArgs(FnGen& g, CallExpr* e, const types::Signature* sig, Slot at) {
     return;
   }
   FnGen::Mark m = g.mark();
-  Slot len = g.alloc(1);
-  g.loadInt(len, static_cast<int64_t>(k));
+  uint64_t esize = g.mg.desc(et)->size;
   Slot s = g.alloc(3);
   g.as.pointerSlot(s);
-  g.as.emitExtra(Op::MAKESLICE, s, len, len, g.mg.typeIndex(et));
-  uint64_t esize = g.mg.desc(et)->size;
+  // The slice in the frame when it does not escape ("... argument does
+  // not escape"); the region was sized from the same call.
+  const FnGen::FrameRegion* r = g.frameSite(e, escape::SiteKind::VarArgs);
+  if (r && static_cast<uint64_t>(r->slots) * 8 >= k * esize) {
+    g.frameCellInto(*r, s);
+    g.loadInt(s + 1, static_cast<int64_t>(k));
+    g.loadInt(s + 2, static_cast<int64_t>(k));
+  } else {
+    Slot len = g.alloc(1);
+    g.loadInt(len, static_cast<int64_t>(k));
+    g.as.emitExtra(Op::MAKESLICE, s, len, len, g.mg.typeIndex(et));
+  }
   for (size_t j = 0; j < k; ++j) {
     FnGen::Mark mm = g.mark();
     Slot v = g.allocFor(et);
@@ -332,7 +341,12 @@ void FnGen::builtin(CallExpr* e, Slot dst) {
           exprTo(e->args[1], intT, hint);
         else
           loadInt(hint, 0);
-        as.emitExtra(Op::MAPNEW, dst, hint, 0, mg.typeIndex(t));
+        if (const FrameRegion* r = frameSite(e, escape::SiteKind::MakeMap)) {
+          frameCellInto(*r, dst);
+          as.emitExtra(Op::MAPINIT, dst, hint, 0, mg.typeIndex(t));
+        } else {
+          as.emitExtra(Op::MAPNEW, dst, hint, 0, mg.typeIndex(t));
+        }
       } else {
         makeChan(e, t, dst);
       }

@@ -20,6 +20,11 @@ namespace {
 
 const Basic* basicOf(const Type* t) { return t ? t->under<Basic>() : nullptr; }
 
+bool isStringType(const Type* t) {
+  const Basic* b = basicOf(t);
+  return b && (b->info & types::kIsString);
+}
+
 bool isNilExpr(Expr* e) {
   e = unparen(e);
   if (auto* id = e->as<Ident>()) return id->obj != nullptr && id->obj->is<types::Nil>();
@@ -198,7 +203,7 @@ Slot FnGen::operand(Expr* e) {
   return d;
 }
 
-void FnGen::exprTo(Expr* e, const Type* target, Slot dst) {
+void FnGen::exprTo(Expr* e, const Type* target, Slot dst, const Node* boxSite) {
   if (target == nullptr || e->type == nullptr) {
     expr(e, dst);
     return;
@@ -216,7 +221,7 @@ void FnGen::exprTo(Expr* e, const Type* target, Slot dst) {
         Mark m = mark();
         Slot tmp = allocFor(ct);
         constant(e->value, ct, tmp);
-        toInterface(ct, target, tmp, dst);
+        toInterface(ct, target, tmp, dst, boxSite ? boxSite : unparen(e));
         release(m);
       }
       return;
@@ -224,7 +229,7 @@ void FnGen::exprTo(Expr* e, const Type* target, Slot dst) {
     if (!isIface(e->type) || !types::identical(e->type, target)) {
       Mark m = mark();
       Slot v = operand(e);
-      toInterface(e->type, target, v, dst);
+      toInterface(e->type, target, v, dst, boxSite ? boxSite : unparen(e));
       release(m);
       return;
     }
@@ -314,7 +319,7 @@ void FnGen::expr(Expr* e, Slot dst) {
 // ---------------------------------------------------------------------------
 // Interfaces
 
-void FnGen::toInterface(const Type* from, const Type* iface, Slot src, Slot dst) {
+void FnGen::toInterface(const Type* from, const Type* iface, Slot src, Slot dst, const Node* boxSite) {
   Mark m = mark();
   if (isIface(from)) {
     if (isEmptyIface(iface)) {
@@ -351,7 +356,10 @@ void FnGen::toInterface(const Type* from, const Type* iface, Slot src, Slot dst)
   if (d->isDirectIface()) {
     emit(Op::MOV, data, src);
   } else {
-    Slot c = newCell(from);
+    // The box in the frame when the analysis keeps it there ("x does not
+    // escape"); the region was sized for `from`.
+    const FrameRegion* r = boxSite ? frameSite(boxSite, escape::SiteKind::IfaceBox) : nullptr;
+    Slot c = r && r->slots * 8ull >= d->size ? frameCell(*r) : newCell(from);
     storeMem(from, c, 0, src);
     emit(Op::MOV, data, c);
   }
@@ -418,7 +426,7 @@ void FnGen::conversion(CallExpr* e, Slot dst) {
   Expr* x = e->args[0];
   const Type* from = x->type;
   if (isIface(to)) {
-    exprTo(x, to, dst);
+    exprTo(x, to, dst, e);
     return;
   }
   if (x->mode == ExprMode::Constant && !types::isUntyped(from) && !isIface(from)) {
@@ -475,19 +483,28 @@ void FnGen::conversion(CallExpr* e, Slot dst) {
       return;
     }
   }
+  // string <-> []byte, []rune: into a frame buffer when the result does
+  // not escape (B forms), else on the heap.
+  const FrameRegion* buf = frameSite(e, escape::SiteKind::StrConv);
   if (bt && (bt->info & types::kIsString)) {
     if (auto* s = from->under<types::Slice>()) {
       Slot v = operand(x);
-      const Basic* eb = basicOf(s->elem);
-      emit(eb && eb->basicKind == BasicKind::Int32 ? Op::RUNES2STR : Op::BYTES2STR, dst, v);
+      bool runes = basicOf(s->elem) && basicOf(s->elem)->basicKind == BasicKind::Int32;
+      if (buf)
+        emit(runes ? Op::RUNES2STRB : Op::BYTES2STRB, dst, v, frameBuffer(*buf));
+      else
+        emit(runes ? Op::RUNES2STR : Op::BYTES2STR, dst, v);
       release(m);
       return;
     }
   }
   if (auto* s = to->under<types::Slice>(); s && bf && (bf->info & types::kIsString)) {
     Slot v = operand(x);
-    const Basic* eb = basicOf(s->elem);
-    emit(eb && eb->basicKind == BasicKind::Int32 ? Op::STR2RUNES : Op::STR2BYTES, dst, v);
+    bool runes = basicOf(s->elem) && basicOf(s->elem)->basicKind == BasicKind::Int32;
+    if (buf && buf->slots * 8ull >= (runes ? 4 : 1) * vm::kTmpBufBytes)
+      emit(runes ? Op::STR2RUNESB : Op::STR2BYTESB, dst, v, frameBuffer(*buf));
+    else
+      emit(runes ? Op::STR2RUNES : Op::STR2BYTES, dst, v);
     release(m);
     return;
   }
@@ -550,12 +567,22 @@ void FnGen::compare(Tok op, const Type* t, Slot x, Slot y, Slot dst) {
   // Structs and arrays (and anything else): compare as interface{} values,
   // which the runtime does field by field with Go's rules.
   Mark m = mark();
-  const Type* any = mg.u.emptyInterface();
   Slot ex = alloc(2), ey = alloc(2);
   as.pointerSlot(ex + 1);
   as.pointerSlot(ey + 1);
-  toInterface(t, any, x, ex);
-  toInterface(t, any, y, ey);
+  // The boxes are statement temporaries in the frame: EFACEEQ keeps
+  // nothing, and the values may point to frame objects (a [2]any whose
+  // elements' boxes live in the frame), which a heap box must not.
+  for (auto [src, e] : {std::pair{x, ex}, std::pair{y, ey}}) {
+    as.emitWide(Op::LOADTYPE, e, mg.typeIndex(t));
+    if (mg.desc(t)->isDirectIface()) {
+      emit(Op::MOV, e + 1, src);
+    } else {
+      Slot c = tempCell(t);
+      storeMem(t, c, 0, src);
+      emit(Op::MOV, e + 1, c);
+    }
+  }
   emit(Op::EFACEEQ, dst, ex, ey);
   if (op == Tok::Neq) emit(Op::BNOT, dst, dst);
   release(m);
@@ -600,9 +627,45 @@ void FnGen::binary(BinaryExpr* e, Slot dst) {
     release(m);
     return;
   }
+  if (op == Tok::Add && isStringType(e->type)) {
+    if (const FrameRegion* r = frameSite(e, escape::SiteKind::Concat)) {
+      concatInto(e, dst, frameBuffer(*r));
+      release(m);
+      return;
+    }
+  }
   Slot a = operand(e->x);
   arith(op, e->type, a, e->y, dst, e->pos);
   release(m);
+}
+
+// A concatenation whose result does not escape: the chain's left spine
+// (a + b + c is (a + b) + c, the analysis' one site) is built in the
+// frame buffer at buf, each step while it fits (vm/interp.cpp, concat).
+void FnGen::concatInto(BinaryExpr* e, Slot dst, Slot buf) {
+  Mark m = mark();
+  Expr* l = unparen(e->x);
+  auto* lb = l->as<BinaryExpr>();
+  Slot a;
+  if (lb && lb->op == Tok::Add && l->mode != ExprMode::Constant && isStringType(l->type)) {
+    a = allocFor(l->type);
+    concatInto(lb, a, buf);
+  } else {
+    a = operand(e->x);
+  }
+  Slot b = operand(e->y);
+  line(e->pos);
+  as.emitExtra(Op::CONCATB, dst, a, b, buf);
+  release(m);
+}
+
+// A pointer slot holding the address of frame region r, used as a
+// kTmpBufBytes buffer (not zeroed: the string ops write what they use).
+Slot FnGen::frameBuffer(const FrameRegion& r) {
+  Slot b = alloc(1);
+  as.pointerSlot(b);
+  emit(Op::ADDR, b, r.first);
+  return b;
 }
 
 void FnGen::arith(Tok op, const Type* t, Slot a, Expr* y, Slot dst, Pos pos) {
@@ -1447,7 +1510,12 @@ void FnGen::composite(CompositeLit* e, const Type* t, Slot dst) {
     loadInt(hint, static_cast<int64_t>(e->elts.size()));
     Slot mp = alloc(1);
     as.pointerSlot(mp);
-    as.emitExtra(Op::MAPNEW, mp, hint, 0, mg.typeIndex(t));
+    if (const FrameRegion* r = frameSite(e, escape::SiteKind::MapLit)) {
+      frameCellInto(*r, mp);
+      as.emitExtra(Op::MAPINIT, mp, hint, 0, mg.typeIndex(t));
+    } else {
+      as.emitExtra(Op::MAPNEW, mp, hint, 0, mg.typeIndex(t));
+    }
     for (Expr* el : e->elts) {
       auto* kv = el->as<KeyValueExpr>();
       if (!kv) continue;
@@ -1604,8 +1672,19 @@ void FnGen::recvOf(Expr* x, const types::Selection* sel, types::Func* f, Slot ds
   release(m);
 }
 
+// A bound method's context (the Function* word, then n slots from src)
+// made in the frame region r instead of by MAKECLOSURE, as funcLit does.
+void FnGen::frameContext(const FrameRegion& r, uint32_t fn, Slot src, uint32_t n, Slot dst) {
+  Slot t = alloc(1);
+  as.emitWide(Op::LOADFN, t, fn);
+  emit(Op::LOAD64, r.first, t, 0);
+  for (uint32_t i = 0; i < n; ++i) emit(Op::MOV, r.first + 1 + i, src + i);
+  emit(Op::ADDR, dst, r.first);
+}
+
 void FnGen::methodValue(SelectorExpr* e, Slot dst) {
   Mark m = mark();
+  const FrameRegion* region = frameSite(e, escape::SiteKind::MethodValue);
   const types::Selection* sel = e->selection;
   auto* f = sel->obj->as<types::Func>();
   if (isIface(e->x->type)) {
@@ -1620,7 +1699,10 @@ void FnGen::methodValue(SelectorExpr* e, Slot dst) {
     emit(Op::NILCHK, x);  // Go panics when the method value is made from a nil interface
     uint32_t fn = mg.boundMethodFn(e->x->type, f, true, idx);
     mg.setContextLayout(fn, 2, {1});  // the itab or type word is not in the heap
-    as.emitExtra(Op::MAKECLOSURE, dst, x, 2, fn);
+    if (region && region->slots == 3)
+      frameContext(*region, fn, x, 2, dst);
+    else
+      as.emitExtra(Op::MAKECLOSURE, dst, x, 2, fn);
     release(m);
     return;
   }
@@ -1632,7 +1714,10 @@ void FnGen::methodValue(SelectorExpr* e, Slot dst) {
     emit(Op::NILCHK, x);
     uint32_t fn = mg.boundMethodFn(it, f, true, ifaceMethodIndex(mg.u, it, f->name));
     mg.setContextLayout(fn, 2, {1});  // the itab or type word is not in the heap
-    as.emitExtra(Op::MAKECLOSURE, dst, x, 2, fn);
+    if (region && region->slots == 3)
+      frameContext(*region, fn, x, 2, dst);
+    else
+      as.emitExtra(Op::MAKECLOSURE, dst, x, 2, fn);
     release(m);
     return;
   }
@@ -1644,7 +1729,10 @@ void FnGen::methodValue(SelectorExpr* e, Slot dst) {
   for (const LeafInfo& l : mg.layout(recvT).leaves)
     if (l.kind == Leaf::Ptr) ptrs.push_back(l.slot);
   mg.setContextLayout(fn, mg.slots(recvT), ptrs);
-  as.emitExtra(Op::MAKECLOSURE, dst, r, mg.slots(recvT), fn);
+  if (region && region->slots == 1 + mg.slots(recvT))
+    frameContext(*region, fn, r, mg.slots(recvT), dst);
+  else
+    as.emitExtra(Op::MAKECLOSURE, dst, r, mg.slots(recvT), fn);
   release(m);
 }
 

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "lang/codegen_internal.h"
+#include "runtime/map.h"
 
 namespace gol::lang::cg {
 
@@ -186,8 +187,13 @@ Slot FnGen::newCell(const Type* t) {
 // run with forCodegen) lives in the frame instead of the heap: variables
 // that would otherwise be boxed (address taken, or holding an array) and
 // the objects of new(T), &T{...}, []T{...} and make([]T, n) of constant
-// size, and closure contexts (so a closure that does not escape costs no
-// allocation, and neither do the variables it captures). Each gets a
+// size, closure contexts (so a closure that does not escape costs no
+// allocation, and neither do the variables it captures) and method values'
+// contexts, the implicit slice of a variadic call (fmt.Println's
+// arguments), the box of a value converted to an interface, a map's header
+// (its table is on the heap), and a 32-byte buffer for a string
+// conversion or concatenation (the B forms of the string opcodes use it
+// when the result fits, as Go's tmpBuf). Each gets a
 // region of slots reserved at entry, for the whole call: the analysis lets
 // an object outlive the block that made it (p = &x in an inner block, p
 // declared outside), so regions are never reused, and they lie below every
@@ -218,6 +224,17 @@ uint64_t compositeLength(const CompositeLit* lit) {
   return static_cast<uint64_t>(n);
 }
 
+// The signature of a call whose variadic tail passArgs packs into a
+// slice, or null (f(xs...), f(g()) with g multi-valued).
+const types::Signature* variadicSignature(const CallExpr* c) {
+  const Expr* fun = unparen(c->fun);
+  auto* sig = fun && fun->type ? fun->type->under<types::Signature>() : nullptr;
+  if (!sig || !sig->variadic || c->hasEllipsis || sig->params->size() == 0) return nullptr;
+  if (c->args.size() < sig->params->size()) return nullptr;  // an empty tail: no slice
+  if (c->args.size() == 1 && c->args[0]->type && c->args[0]->type->is<types::Tuple>()) return nullptr;
+  return sig;
+}
+
 void FnGen::reserveFrameObjects(BlockStmt* body) {
   if (!mg.escape || !body) return;
   const auto* objects = mg.escape->frameObjects(body);
@@ -235,7 +252,60 @@ void FnGen::reserveFrameObjects(BlockStmt* body) {
       if (!lit || lit->captures.empty()) continue;  // a static closure: LOADFN
       FrameRegion r = frameRegion(static_cast<uint32_t>(1 + lit->captures.size()));
       for (uint32_t i = 1; i < r.slots; ++i) as.pointerSlot(r.first + i);
-      frameSites[o.node] = {r, o.kind};
+      frameSites[{o.node, o.kind}] = r;
+      continue;
+    } else if (o.kind == escape::SiteKind::MethodValue) {
+      // The bound method's context, laid out as methodValue's MAKECLOSURE
+      // would make it: the Function* word, then the receiver's slots (an
+      // interface receiver: type word, data word).
+      auto* se = o.node->as<SelectorExpr>();
+      auto* f = se && se->selection ? se->selection->obj->as<types::Func>() : nullptr;
+      if (!f) continue;
+      std::vector<uint32_t> ptrs;
+      uint32_t n = 2;
+      if (isIface(se->x->type) || f->decl == nullptr) {
+        ptrs.push_back(1);
+      } else {
+        const Type* recvT = f->signature()->recv->type;
+        n = mg.slots(recvT);
+        for (const LeafInfo& l : mg.layout(recvT).leaves)
+          if (l.kind == Leaf::Ptr) ptrs.push_back(l.slot);
+      }
+      FrameRegion r = frameRegion(1 + n);
+      for (uint32_t i : ptrs) as.pointerSlot(r.first + 1 + i);
+      frameSites[{o.node, o.kind}] = r;
+      continue;
+    } else if (o.kind == escape::SiteKind::VarArgs) {
+      // The implicit slice of a variadic call's tail (passArgs).
+      auto* call = o.node->as<CallExpr>();
+      auto* sig = call ? variadicSignature(call) : nullptr;
+      if (!sig) continue;
+      elem = sig->params->vars.back()->type->under<types::Slice>()->elem;
+      count = call->args.size() - (sig->params->size() - 1);
+    } else if (o.kind == escape::SiteKind::IfaceBox) {
+      // The box of a non-pointer-shaped value converted to an interface
+      // (toInterface); a conversion any(x) is the site of its operand.
+      auto* e = dynamic_cast<const Expr*>(o.node);
+      auto* conv = e ? e->as<CallExpr>() : nullptr;
+      if (conv && conv->callKind == CallKind::Conversion && isIface(conv->type) && !conv->args.empty()) e = conv->args[0];
+      if (!e || !e->type || types::isUntyped(e->type) || isIface(e->type)) continue;
+      elem = e->type;
+      if (mg.desc(elem)->isDirectIface()) continue;
+    } else if (o.kind == escape::SiteKind::Concat || o.kind == escape::SiteKind::StrConv) {
+      // A kTmpBufBytes buffer (32 runes for []rune(s)), no pointers in it;
+      // string(rune) keeps the heap.
+      auto* conv = o.node->as<CallExpr>();
+      const Type* to = conv ? conv->type : nullptr;
+      const Type* from = conv && !conv->args.empty() ? conv->args[0]->type : nullptr;
+      if (conv && (!from || types::isInteger(from))) continue;
+      auto* sl = to ? to->under<types::Slice>() : nullptr;
+      auto* eb = sl ? sl->elem->under<types::Basic>() : nullptr;
+      bool runes = eb && eb->basicKind == types::BasicKind::Int32;
+      frameSites[{o.node, o.kind}] = frameRegion(static_cast<uint32_t>((runes ? 4 : 1) * vm::kTmpBufBytes / 8));
+      continue;
+    } else if (o.kind == escape::SiteKind::MakeMap || o.kind == escape::SiteKind::MapLit) {
+      // The header (MAPINIT); its table stays on the heap.
+      frameSites[{o.node, o.kind}] = frameRegion(rt::mapHeaderLayout(), 1);
       continue;
     } else if (o.kind == escape::SiteKind::New) {
       auto* call = o.node->as<CallExpr>();
@@ -272,7 +342,7 @@ void FnGen::reserveFrameObjects(BlockStmt* body) {
     if (o.var)
       frameVars[o.var] = r;
     else
-      frameSites[o.node] = {r, o.kind};
+      frameSites[{o.node, o.kind}] = r;
   }
 }
 
@@ -305,8 +375,8 @@ Slot FnGen::frameCell(FrameRegion r) {
 }
 
 const FnGen::FrameRegion* FnGen::frameSite(const Node* n, escape::SiteKind kind) {
-  auto it = frameSites.find(n);
-  return it != frameSites.end() && it->second.kind == kind ? &it->second.region : nullptr;
+  auto it = frameSites.find({n, kind});
+  return it != frameSites.end() ? &it->second : nullptr;
 }
 
 Slot FnGen::cellFor(const types::Var* v) {

@@ -238,16 +238,17 @@ class FnGen {
     uint32_t slots = 0;
   };
   std::unordered_map<const types::Var*, FrameRegion> frameVars;
-  struct FrameSite {
-    FrameRegion region;
-    escape::SiteKind kind;
-  };
-  std::unordered_map<const Node*, FrameSite> frameSites;
+  // Keyed by node and kind: one node can be two sites (any([]int{1}) is a
+  // slice literal and an interface box).
+  std::map<std::pair<const Node*, escape::SiteKind>, FrameRegion> frameSites;
   void reserveFrameObjects(BlockStmt* body);
   // Slots for a frame object, listed in Function::stackObjects; with a
   // type, for `count` values of it in memory layout, pointer words marked.
   FrameRegion frameRegion(uint32_t slots);
   FrameRegion frameRegion(const rt::TypeDesc* d, uint64_t count);
+  void frameContext(const FrameRegion& r, uint32_t fn, Slot src, uint32_t n, Slot dst);
+  Slot frameBuffer(const FrameRegion& r);
+  void concatInto(BinaryExpr* e, Slot dst, Slot buf);
   // A pointer slot holding the address of a freshly zeroed frame region.
   Slot frameCell(FrameRegion r);
   void frameCellInto(FrameRegion r, Slot dst);
@@ -271,11 +272,14 @@ class FnGen {
 
   // ---- expressions (codegen_expr.cpp) ----
   void expr(Expr* e, Slot dst);                  // value of e's type into dst
-  void exprTo(Expr* e, const Type* target, Slot dst);  // with implicit conversion
+  // With implicit conversion; boxSite names the interface-box site when it
+  // is not unparen(e) (a conversion any(x) passes its CallExpr).
+  void exprTo(Expr* e, const Type* target, Slot dst, const Node* boxSite = nullptr);
   Slot operand(Expr* e);                         // a slot holding e's value (may be a variable's)
   void constant(const ConstValue& v, const Type* t, Slot dst);
   void convertValue(const Type* from, const Type* to, Slot src, Slot dst);  // implicit: to interface
-  void toInterface(const Type* from, const Type* iface, Slot src, Slot dst);
+  // boxSite: the escape analysis' IfaceBox node, whose box may live in the frame.
+  void toInterface(const Type* from, const Type* iface, Slot src, Slot dst, const Node* boxSite = nullptr);
   void conversion(CallExpr* e, Slot dst);
   void binary(BinaryExpr* e, Slot dst);
   // dst = a op y for arithmetic operators (also x op= y).

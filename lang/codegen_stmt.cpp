@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "lang/codegen_internal.h"
+#include "runtime/map.h"
 
 namespace gol::lang::cg {
 
@@ -556,7 +557,11 @@ void FnGen::rangeStmt(RangeStmt* s, LabeledStmt*) {
     as.pointerSlot(it);
     as.pointerSlot(kv);
     as.pointerSlot(kv + 1);
-    emit(Op::MAPITER, it, mp);
+    // The iterator is a frame object of the range statement (Go keeps its
+    // hiter on the stack too): it holds the map's pointer, which a stack
+    // copy must move when the map's header is a frame object as well.
+    frameCellInto(frameRegion(rt::mapIterLayout(), 1), it);
+    emit(Op::MAPITERAT, it, mp, it);
     as.bind(topL);
     as.bind(cont);
     as.jump(Op::MAPNEXT, kv, it, brk);

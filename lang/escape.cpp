@@ -1184,9 +1184,11 @@ class Batch {
     if (const std::vector<Leaks>* t = res_.tags(f)) return t;
     if (f->bodyPending) return nullptr;  // not analysed yet: unknown
     if (f->decl && !f->decl->body) {
-      if (an_.options_.forCodegen && f->signature())
+      if (an_.options_.forCodegen && f->signature()) {
+        const support::NativeTag* row = support::nativeTagRow(f);
         for (const types::Var* p : f->signature()->params->vars)
-          if (p->type && p->type->under<types::Signature>()) return nullptr;
+          if (p->type && p->type->under<types::Signature>() && !(row && row->callsBackSafely)) return nullptr;
+      }
       return nativeTags(f);
     }
     return nullptr;

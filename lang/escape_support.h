@@ -537,15 +537,23 @@ inline std::string posString(const SourceSet& sources, Pos p) {
 // no pointer it was given after it returns. (Those that call back into Gol,
 // such as fmt's, must also re-read their arguments after a callback, since
 // a callback may grow the stack and move what they point to.)
+//
+// A native taking a func value calls back into Gol, so for codegen
+// (Options::forCodegen) it is an unknown callee, unless its row says
+// `callsBackSafely`: it copies what its pointer arguments point to before
+// the first callback and re-derives its window after each (fmt's natives
+// copy the format and the operands of their `...any` slice first; see
+// vm/natives_fmt.cpp), so their arguments may live in the caller's frame.
 struct NativeTag {
   const char* name;  // "pkg/path.Func" or "pkg/path.Type.Method"
   const char* tags;
+  bool callsBackSafely = false;
 };
 inline constexpr NativeTag kNativeTags[] = {
-    {"fmt.doPrintln", "cn"},        {"fmt.doPrintf", "ncn"},       {"fmt.doPrint", "cn"},
-    {"fmt.doSprintf", "rcn"},       {"fmt.doSprint", "cn"},        {"fmt.doSprintln", "cn"},
-    {"fmt.doAppendf", "rncn"},      {"fmt.doAppend", "rcn"},       {"fmt.doAppendln", "rcn"},
-    {"fmt.doErrorf", "rcn"},        {"strings.Title", "r"},        {"strings.Builder.String", "R"},
+    {"fmt.doPrintln", "cn", true},  {"fmt.doPrintf", "ncn", true},  {"fmt.doPrint", "cn", true},
+    {"fmt.doSprintf", "rcn", true}, {"fmt.doSprint", "cn", true},   {"fmt.doSprintln", "cn", true},
+    {"fmt.doAppendf", "rncn", true}, {"fmt.doAppend", "rcn", true}, {"fmt.doAppendln", "rcn", true},
+    {"fmt.doErrorf", "rcn", true},  {"strings.Title", "r"},        {"strings.Builder.String", "R"},
     {"strconv.parseFloat", "nn"},    {"os.Getenv", "n"},            {"os.LookupEnv", "n"},
     {"os.sysOpen", "nnn"},            {"os.sysRead", "nn"},           {"os.sysWrite", "nn"},
     {"os.sysWriteString", "nn"},     {"os.sysRemove", "n"},         {"os.sysRemoveAll", "n"},
@@ -567,6 +575,16 @@ inline std::string nativeName(const types::Func* f) {
     return pkg + "." + (n ? n->obj->name : std::string("?")) + "." + f->name;
   }
   return pkg + "." + f->name;
+}
+
+inline const NativeTag* nativeTagRow(const types::Func* f) {
+  static const auto* rows = [] {
+    auto* m = new std::unordered_map<std::string, const NativeTag*>();
+    for (const NativeTag& t : kNativeTags) (*m)[t.name] = &t;
+    return m;
+  }();
+  auto it = rows->find(nativeName(f));
+  return it == rows->end() ? nullptr : it->second;
 }
 
 inline const std::vector<Leaks>* nativeTags(const types::Func* f) {

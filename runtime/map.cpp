@@ -218,10 +218,23 @@ void rehash(Map* m, uint64_t newCapacity) {
 
 }  // namespace
 
-Map* makeMap(const TypeDesc* type, int64_t hint) {
+const TypeDesc* mapHeaderLayout() {
   static const TypeDesc* layout = recordLayout(
       "runtime.hmap", sizeof(Map), {offsetof(Map, ctrl), offsetof(Map, keys), offsetof(Map, values), offsetof(Map, zero)});
-  auto* m = static_cast<Map*>(allocate(layout));
+  return layout;
+}
+
+const TypeDesc* mapIterLayout() {
+  static const TypeDesc* layout =
+      recordLayout("runtime.hiter", sizeof(MapIter),
+                   {offsetof(MapIter, map), offsetof(MapIter, ctrl), offsetof(MapIter, keys), offsetof(MapIter, values)});
+  return layout;
+}
+
+Map* makeMap(const TypeDesc* type, int64_t hint) { return makeMapAt(allocate(mapHeaderLayout()), type, hint); }
+
+Map* makeMapAt(void* at, const TypeDesc* type, int64_t hint) {
+  auto* m = static_cast<Map*>(at);
   m->type = type;
   m->keyKind = keyKindOf(type->key);
   m->keySize = type->key->size;
@@ -316,11 +329,10 @@ void mapClear(Map* m) {
   m->count = 0;
 }
 
-MapIter* mapIterStart(Map* m) {
-  static const TypeDesc* layout =
-      recordLayout("runtime.hiter", sizeof(MapIter),
-                   {offsetof(MapIter, map), offsetof(MapIter, ctrl), offsetof(MapIter, keys), offsetof(MapIter, values)});
-  auto* it = static_cast<MapIter*>(allocate(layout));
+MapIter* mapIterStart(Map* m) { return mapIterStartAt(allocate(mapIterLayout()), m); }
+
+MapIter* mapIterStartAt(void* at, Map* m) {
+  auto* it = static_cast<MapIter*>(at);
   it->map = m;
   if (m == nullptr || m->count == 0) {
     it->capacity = 0;

@@ -1,6 +1,6 @@
 // Maps: Go's map[K]V as a hash table with open addressing.
 //
-// Layout. A map is a heap object (Map) pointing at one table: a control
+// Layout. A map is a header (Map), on the heap or in a frame, pointing at one table: a control
 // byte per slot (empty, deleted, or "full" with 7 bits of the key's hash),
 // then the keys, then the values, each stored as Go lays the type out in
 // memory. Lookups probe linearly from hash & mask and compare the control
@@ -54,6 +54,15 @@ KeyKind keyKindOf(const TypeDesc* key);
 
 // make(map[K]V, hint); `type` is the map type (key and elem set).
 Map* makeMap(const TypeDesc* type, int64_t hint);
+
+// The memory layout of a map's header, and of an iterator, for codegen to
+// place one in a frame: a map that escape analysis keeps in its frame
+// (makeMapAt), and every range's iterator (mapIterStartAt), as Go keeps
+// its hmap and hiter on the stack. `at` is zeroed memory of that layout;
+// only the header or iterator is there, the table is on the heap.
+const TypeDesc* mapHeaderLayout();
+const TypeDesc* mapIterLayout();
+Map* makeMapAt(void* at, const TypeDesc* type, int64_t hint);
 uint64_t mapLen(const Map* m);  // m may be null
 // The value for key, or a zeroed value (never to be written) if absent.
 // An interface key holding an unhashable value (slice, map, func) sets
@@ -68,6 +77,7 @@ void mapClear(Map* m);                    // m may be null
 
 // Iteration: `next` returns false when done, else sets key and value.
 MapIter* mapIterStart(Map* m);  // m may be null
+MapIter* mapIterStartAt(void* at, Map* m);
 bool mapIterNext(MapIter* it, const void** key, const void** value);
 
 }  // namespace gol::rt

@@ -108,6 +108,104 @@ inline void store(uint64_t addr, T v) {
   std::memcpy(reinterpret_cast<void*>(addr), &v, sizeof(T));
 }
 
+// String conversions and concatenation (CONCAT, STR2BYTES ... and their B
+// forms). `buf`, when not null, is a frame buffer of kTmpBufBytes bytes (or
+// runes) that the result may use when it fits, as Go's tmpBuf: codegen
+// passes one only where escape analysis proved the result does not outlive
+// the frame. Sources are read before the destination slots are written (a
+// destination may be a source), and the buffer may already hold a source
+// (the left operand of a chain a + b + c is built in it), hence memmove.
+
+//
+// A concatenation with an empty side is the other side, not a copy, unless
+// that side's bytes lie in the goroutine's stack (a frame buffer of another
+// site) and the result may escape (no buf): then it is copied to the heap,
+// as Go's concatstrings does.
+void concat(const rt::G& g, const uint64_t* x, const uint64_t* y, uint64_t* d, void* buf) {
+  uint64_t xp = x[0], xn = x[1], yp = y[0], yn = y[1];
+  if (xn == 0 || yn == 0) {
+    uint64_t p = xn == 0 ? yp : xp, n = xn == 0 ? yn : xn;
+    auto lo = reinterpret_cast<uint64_t>(g.stack);
+    if (buf == nullptr && n != 0 && p >= lo && p < lo + g.stackSlots * 8) {
+      void* bytes = rt::allocateBytes(n, false);
+      std::memcpy(bytes, reinterpret_cast<const void*>(p), n);
+      p = reinterpret_cast<uint64_t>(bytes);
+    }
+    d[0] = p;
+    d[1] = n;
+    return;
+  }
+  auto* p = static_cast<char*>(buf != nullptr && xn + yn <= kTmpBufBytes ? buf : rt::allocateBytes(xn + yn, false));
+  std::memmove(p, reinterpret_cast<const void*>(xp), xn);
+  std::memmove(p + xn, reinterpret_cast<const void*>(yp), yn);
+  d[0] = reinterpret_cast<uint64_t>(p);
+  d[1] = xn + yn;
+}
+
+void stringToBytes(const uint64_t* s, uint64_t* d, void* buf) {
+  uint64_t p = s[0], n = s[1];
+  uint64_t cap;
+  void* bytes;
+  if (buf != nullptr && n <= kTmpBufBytes) {
+    cap = kTmpBufBytes;  // as Go's: the whole buffer, zero past len
+    bytes = buf;
+    if (n != 0) std::memmove(bytes, reinterpret_cast<const void*>(p), n);
+    std::memset(static_cast<char*>(bytes) + n, 0, kTmpBufBytes - n);
+  } else {
+    cap = n == 0 ? 0 : rt::roundUpSize(n, false);
+    bytes = rt::allocateBytes(cap, false);
+    if (n != 0) std::memcpy(bytes, reinterpret_cast<const void*>(p), n);
+  }
+  d[0] = reinterpret_cast<uint64_t>(bytes);
+  d[1] = n;
+  d[2] = cap;
+}
+
+void bytesToString(const uint64_t* s, uint64_t* d, void* buf) {
+  uint64_t p = s[0], n = s[1];
+  void* bytes = buf != nullptr && n <= kTmpBufBytes ? buf : rt::allocateBytes(n, false);
+  if (n != 0) std::memmove(bytes, reinterpret_cast<const void*>(p), n);
+  d[0] = reinterpret_cast<uint64_t>(bytes);
+  d[1] = n;
+}
+
+void stringToRunes(const uint64_t* s, uint64_t* d, void* buf) {
+  auto p = reinterpret_cast<const uint8_t*>(s[0]);
+  uint64_t n = s[1], count = 0;
+  for (uint64_t k = 0; k < n; k += rt::decodeRune(p + k, n - k).width) ++count;
+  uint64_t cap;
+  int32_t* runes;
+  if (buf != nullptr && count <= kTmpBufBytes) {
+    cap = kTmpBufBytes;
+    runes = static_cast<int32_t*>(buf);
+    std::memset(runes + count, 0, (kTmpBufBytes - count) * 4);
+  } else {
+    cap = count == 0 ? 0 : rt::roundUpSize(count * 4, false) / 4;
+    runes = static_cast<int32_t*>(rt::allocateBytes(cap * 4, false));
+  }
+  uint64_t j = 0;
+  for (uint64_t k = 0; k < n;) {
+    rt::DecodedRune r = rt::decodeRune(p + k, n - k);
+    runes[j++] = r.rune;
+    k += r.width;
+  }
+  d[0] = reinterpret_cast<uint64_t>(runes);
+  d[1] = count;
+  d[2] = cap;
+}
+
+void runesToString(const uint64_t* s, uint64_t* d, void* buf) {
+  auto runes = reinterpret_cast<const int32_t*>(s[0]);
+  uint64_t n = s[1], bytes = 0;
+  uint8_t tmp[4];
+  for (uint64_t k = 0; k < n; ++k) bytes += rt::encodeRune(load<int32_t>(reinterpret_cast<uint64_t>(runes + k)), tmp);
+  auto* out = static_cast<uint8_t*>(buf != nullptr && bytes <= kTmpBufBytes ? buf : rt::allocateBytes(bytes, false));
+  uint64_t j = 0;
+  for (uint64_t k = 0; k < n; ++k) j += rt::encodeRune(load<int32_t>(reinterpret_cast<uint64_t>(runes + k)), out + j);
+  d[0] = reinterpret_cast<uint64_t>(out);
+  d[1] = bytes;
+}
+
 // amd64's CVTTSD2SQ, which Go's conversions compile to: NaN and out of
 // range give MinInt64.
 inline uint64_t truncToInt64(double d) {
@@ -1793,62 +1891,43 @@ dispatch:
 
     // ---- strings ----
     CASE(STR2BYTES) {
-      const uint64_t* s = &RB;
-      uint64_t p = s[0], n = s[1];
       SAVE();
-      uint64_t cap = n == 0 ? 0 : rt::roundUpSize(n, false);
-      void* bytes = rt::allocateBytes(cap, false);
-      if (n != 0) std::memcpy(bytes, reinterpret_cast<const void*>(p), n);
-      uint64_t* d = &RA;
-      d[0] = reinterpret_cast<uint64_t>(bytes);
-      d[1] = n;
-      d[2] = cap;
+      stringToBytes(&RB, &RA, nullptr);
+      NEXT();
+    }
+    CASE(STR2BYTESB) {
+      SAVE();
+      stringToBytes(&RB, &RA, reinterpret_cast<void*>(RC));
       NEXT();
     }
     CASE(BYTES2STR) {
-      const uint64_t* s = &RB;
-      uint64_t p = s[0], n = s[1];
       SAVE();
-      void* bytes = rt::allocateBytes(n, false);
-      if (n != 0) std::memcpy(bytes, reinterpret_cast<const void*>(p), n);
-      uint64_t* d = &RA;
-      d[0] = reinterpret_cast<uint64_t>(bytes);
-      d[1] = n;
+      bytesToString(&RB, &RA, nullptr);
+      NEXT();
+    }
+    CASE(BYTES2STRB) {
+      SAVE();
+      bytesToString(&RB, &RA, reinterpret_cast<void*>(RC));
       NEXT();
     }
     CASE(STR2RUNES) {
-      const uint64_t* s = &RB;
-      auto p = reinterpret_cast<const uint8_t*>(s[0]);
-      uint64_t n = s[1], count = 0;
-      for (uint64_t k = 0; k < n; k += rt::decodeRune(p + k, n - k).width) ++count;
       SAVE();
-      uint64_t cap = count == 0 ? 0 : rt::roundUpSize(count * 4, false) / 4;
-      auto* runes = static_cast<int32_t*>(rt::allocateBytes(cap * 4, false));
-      uint64_t j = 0;
-      for (uint64_t k = 0; k < n;) {
-        rt::DecodedRune r = rt::decodeRune(p + k, n - k);
-        runes[j++] = r.rune;
-        k += r.width;
-      }
-      uint64_t* d = &RA;
-      d[0] = reinterpret_cast<uint64_t>(runes);
-      d[1] = count;
-      d[2] = cap;
+      stringToRunes(&RB, &RA, nullptr);
+      NEXT();
+    }
+    CASE(STR2RUNESB) {
+      SAVE();
+      stringToRunes(&RB, &RA, reinterpret_cast<void*>(RC));
       NEXT();
     }
     CASE(RUNES2STR) {
-      const uint64_t* s = &RB;
-      auto runes = reinterpret_cast<const int32_t*>(s[0]);
-      uint64_t n = s[1], bytes = 0;
-      uint8_t tmp[4];
-      for (uint64_t k = 0; k < n; ++k) bytes += rt::encodeRune(load<int32_t>(reinterpret_cast<uint64_t>(runes + k)), tmp);
       SAVE();
-      auto* out = static_cast<uint8_t*>(rt::allocateBytes(bytes, false));
-      uint64_t j = 0;
-      for (uint64_t k = 0; k < n; ++k) j += rt::encodeRune(load<int32_t>(reinterpret_cast<uint64_t>(runes + k)), out + j);
-      uint64_t* d = &RA;
-      d[0] = reinterpret_cast<uint64_t>(out);
-      d[1] = bytes;
+      runesToString(&RB, &RA, nullptr);
+      NEXT();
+    }
+    CASE(RUNES2STRB) {
+      SAVE();
+      runesToString(&RB, &RA, reinterpret_cast<void*>(RC));
       NEXT();
     }
     CASE(RUNE2STR) {
@@ -1876,24 +1955,14 @@ dispatch:
       NEXT();
     }
     CASE(CONCAT) {
-      const uint64_t* x = &RB;
-      const uint64_t* y = &RC;
-      uint64_t xp = x[0], xn = x[1], yp = y[0], yn = y[1];
-      uint64_t* d = &RA;
-      if (xn == 0) {
-        d[0] = yp;
-        d[1] = yn;
-      } else if (yn == 0) {
-        d[0] = xp;
-        d[1] = xn;
-      } else {
-        SAVE();
-        auto* p = static_cast<char*>(rt::allocateBytes(xn + yn, false));
-        std::memcpy(p, reinterpret_cast<const void*>(xp), xn);
-        std::memcpy(p + xn, reinterpret_cast<const void*>(yp), yn);
-        d[0] = reinterpret_cast<uint64_t>(p);
-        d[1] = xn + yn;
-      }
+      SAVE();
+      concat(*g, &RB, &RC, &RA, nullptr);
+      NEXT();
+    }
+    CASE(CONCATB) {
+      void* buf = reinterpret_cast<void*>(R[*pc++]);
+      SAVE();
+      concat(*g, &RB, &RC, &RA, buf);
       NEXT();
     }
     CASE(STREQ) {
@@ -1925,6 +1994,16 @@ dispatch:
       }
       SAVE();
       RA = reinterpret_cast<uint64_t>(rt::makeMap(type, static_cast<int64_t>(RB)));
+      NEXT();
+    }
+    CASE(MAPINIT) {
+      const rt::TypeDesc* type = T[*pc++].get();
+      if (UNLIKELY(rt::keyKindOf(type->key) == rt::KeyKind::Unsupported)) {
+        SAVE();
+        return m.fatal(*g, rt::FatalError::NotImplemented, 0, "map key type " + type->key->name);
+      }
+      SAVE();
+      rt::makeMapAt(reinterpret_cast<void*>(RA), type, static_cast<int64_t>(RB));
       NEXT();
     }
     CASE(MAPACCESS) {
@@ -1977,6 +2056,10 @@ dispatch:
     CASE(MAPITER) {
       SAVE();
       RA = reinterpret_cast<uint64_t>(rt::mapIterStart(reinterpret_cast<rt::Map*>(RB)));
+      NEXT();
+    }
+    CASE(MAPITERAT) {
+      RA = reinterpret_cast<uint64_t>(rt::mapIterStartAt(reinterpret_cast<void*>(RC), reinterpret_cast<rt::Map*>(RB)));
       NEXT();
     }
     CASE(MAPNEXT) {

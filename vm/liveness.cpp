@@ -352,6 +352,21 @@ void Flow::effects(size_t i) {
       R(c, 2);
       W(a, 2);
       return;
+    case Op::MAPINIT:  // reads the region's address in a; writes only memory
+      R(a);
+      R(b);
+      return;
+    case Op::MAPITERAT:
+      R(b);
+      R(c);
+      W(a);
+      return;
+    case Op::CONCATB:
+      R(b, 2);
+      R(c, 2);
+      R(static_cast<unsigned>(extra));
+      W(a, 2);
+      return;
     case Op::STREQ:
     case Op::STRCMP:
     case Op::EFACEEQ:
@@ -365,9 +380,21 @@ void Flow::effects(size_t i) {
       R(b, 2);
       W(a, 3);
       return;
+    case Op::STR2BYTESB:
+    case Op::STR2RUNESB:
+      R(b, 2);
+      R(c);
+      W(a, 3);
+      return;
     case Op::BYTES2STR:
     case Op::RUNES2STR:
       R(b, 3);
+      W(a, 2);
+      return;
+    case Op::BYTES2STRB:
+    case Op::RUNES2STRB:
+      R(b, 3);
+      R(c);
       W(a, 2);
       return;
     case Op::RUNE2STR:

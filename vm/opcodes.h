@@ -124,7 +124,8 @@ enum class Field : uint8_t {
   X(ABNFunc, Slot, Slot, Count, None, Func)                  \
   X(ABCSlice, Slot, Slot, Slot, None, SliceMode)            \
   X(APrint, Slot, PrintKind, None, None, None)               \
-  X(ABModeType, Slot, Slot, Imm, None, Type)
+  X(ABModeType, Slot, Slot, Imm, None, Type)                 \
+  X(ABCBuf, Slot, Slot, Slot, None, Slot)
 
 enum class Format : uint8_t {
 #define GOL_X(name, a, b, c, wide, extra) name,
@@ -334,9 +335,17 @@ inline constexpr uint16_t Unimpl = 1 << 8;
   X(STR2RUNES, AB, A, "R[a..a+2] = []rune(string R[b..b+1])")                                   \
   X(RUNES2STR, AB, A, "R[a..a+1] = string([]rune R[b..b+2])")                                   \
   X(RUNE2STR, AB, A, "R[a..a+1] = string(rune R[b]) (invalid runes give U+FFFD)")               \
+  /* the B forms: a result that does not escape (lang/escape.h) goes into a frame buffer of  */ \
+  /* kTmpBufBytes (32 bytes, or 32 runes) whose address is in a slot, when it fits there    */ \
+  X(CONCATB, ABCBuf, A, "CONCAT into the buffer at R[extra] when it fits")                      \
+  X(STR2BYTESB, ABC, A, "STR2BYTES into the buffer at R[c] when it fits (cap 32)")              \
+  X(BYTES2STRB, ABC, A, "BYTES2STR into the buffer at R[c] when it fits")                       \
+  X(STR2RUNESB, ABC, A, "STR2RUNES into the 32-rune buffer at R[c] when it fits (cap 32)")      \
+  X(RUNES2STRB, ABC, A, "RUNES2STR into the buffer at R[c] when it fits")                       \
   X(DECODERUNE, ABC, _, "R[a], R[a+1] = rune, width at string R[b..b+1] byte R[c] < len (range)") \
   /* --- maps: keys by address (M[R[c]]), values handed back by address --- */                  \
   X(MAPNEW, ABCType, A, "R[a] = make(map type (extra), hint R[b])")                             \
+  X(MAPINIT, ABCType, A, "make(map type (extra), hint R[b]) with its header in the zeroed frame region at R[a]") \
   X(MAPACCESS, ABCType, _, "R[a] = &m[key]: map R[b], key at R[c]; a zero value's address if absent") \
   X(MAPACCESS2, ABCType, _, "R[a] = &m[key] as MAPACCESS, R[a+1] = whether it was present")     \
   X(MAPASSIGN, ABCType, AP, "R[a] = &m[key], inserted zeroed if absent; nil map R[b] panics")   \
@@ -344,6 +353,7 @@ inline constexpr uint16_t Unimpl = 1 << 8;
   X(MAPLEN, AB, _, "R[a] = len(map R[b])")                                                      \
   X(MAPCLEAR, A, _, "clear(map R[a])")                                                          \
   X(MAPITER, AB, A, "R[a] = a new iterator over map R[b] (random start, as Go)")                \
+  X(MAPITERAT, ABC, _, "MAPITER with the iterator in the zeroed frame region at R[c]")           \
   X(MAPNEXT, ABJ, J, "R[a] = &key, R[a+1] = &value of iterator R[b]'s next entry; done: pc += c") \
   /* --- interfaces: (TypeDesc* or Itab*, data word), see runtime/iface.h --- */               \
   X(ITAB, ABCType, P, "R[a] = itab of interface type (extra) for dynamic type R[b] (0 if nil)")  \
@@ -456,6 +466,12 @@ inline constexpr int instrWords(Op op) { return formatInfo(op).extra == Field::N
 // Function* with the distance from the caller's base to the callee's (the
 // call's a operand) in its top 16 bits (user-space addresses fit in 48);
 // and the closure context (see the file comment).
+// The frame buffer of the B forms of the string ops (CONCATB ...), as
+// Go's tmpBuf: a conversion or concatenation whose result does not escape
+// writes it there when it fits, and allocates otherwise. The rune forms
+// take kTmpBufBytes runes.
+inline constexpr uint64_t kTmpBufBytes = 32;
+
 inline constexpr unsigned kFrameHeaderSlots = 3;
 inline constexpr int kHeaderReturnPc = -3;
 inline constexpr int kHeaderCaller = -2;

@@ -22,6 +22,7 @@ Spans spansOf(Op op, Instr w, uint64_t extra) {
   switch (op) {
     case Op::MOV2:
     case Op::CONCAT:
+    case Op::CONCATB:
       return {2, 2, 2};
     case Op::MOV3:
     case Op::GROWSLICE:
@@ -54,9 +55,13 @@ Spans spansOf(Op op, Instr w, uint64_t extra) {
       return {1, 2, 2};
     case Op::STR2BYTES:
     case Op::STR2RUNES:
+    case Op::STR2BYTESB:
+    case Op::STR2RUNESB:
       return {3, 2, 1};
     case Op::BYTES2STR:
     case Op::RUNES2STR:
+    case Op::BYTES2STRB:
+    case Op::RUNES2STRB:
       return {2, 3, 1};
     case Op::DECODERUNE:
       return {2, 2, 1};
@@ -156,6 +161,8 @@ std::string verify(const Module& module, const Function& fn) {
     if (f.wide == Field::Native && bx >= module.natives.size()) return fail(pc, name + ": no such native");
     if (f.wide == Field::Type && bx >= module.types.size()) return fail(pc, name + ": no such type");
     if (f.extra == Field::Type && extra >= module.types.size()) return fail(pc, name + ": no such type");
+    if (f.extra == Field::Slot && extra >= fn.frameSlots)
+      return fail(pc, fmt::format("{}: slot r{} outside the frame of {}", name, extra, fn.frameSlots));
     if (f.extra == Field::Func && extra >= module.functions.size()) return fail(pc, name + ": no such function");
     if (hasFlag(op, opflag::Call) && op != Op::CALLN && op != Op::RUNDEFERS &&
         argA(w) < kFrameHeaderSlots)
