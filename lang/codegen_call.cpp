@@ -176,7 +176,12 @@ Slot FnGen::callWindow(CallExpr* e, uint32_t* resultSlots) {
   if (ifaceCall) {
     emit(Op::CALLI, a, iface, static_cast<unsigned>(ifaceIndex));
   } else if (viaClosure) {
-    emit(Op::CALLC, a, closure);
+    // c: the closure's signature for liveness (opcodes.h, CALLC), so that
+    // it reads just the arguments and sees the results written, rather
+    // than read the window up to the live top, whose slots may hold stale
+    // pointers.
+    unsigned shape = recvSlots + p < 255 && r < 256 ? (r << 8) | (recvSlots + p + 1) : 0;
+    emit(Op::CALLC, a, closure, shape);
   } else {
     uint32_t nat = mg.nativeIndex(callee);
     if (nat != UINT32_MAX)

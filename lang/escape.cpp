@@ -214,7 +214,6 @@ class Batch {
     l->kind = kind;
     sites_.push_back(l);
     flow(k.shift(-1).note(l->text, "spill", pos), l);
-    if (an_.options_.forCodegen && !framePlaceable(kind)) heapAlloc(l, "kept on the heap by gol's codegen");
     return holeOf(l);
   }
 

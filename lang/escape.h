@@ -136,27 +136,19 @@ struct Message {
 struct Options {
   int verbosity = 0;    // 0: decisions only; 1: -m; 2: -m=2 (explanations)
   int reportFile = -1;  // file index whose decisions become messages; -1: none
-  // The decisions codegen acts on: sites codegen cannot put in a frame
-  // (none today: framePlaceable) would be heap allocations from the start,
-  // so that what flows into them escapes too; closures capture every
-  // variable by reference, as gol's closures do;
-  // and a native taking a func parameter is an unknown callee (it may call
-  // back into Gol, which may move the stack under a pointer the native
-  // holds) unless its tag row says it calls back safely (fmt's). Without it
-  // the decisions are Go's.
+  // The decisions codegen acts on: closures capture every variable by
+  // reference, as gol's closures do, and a native taking a func parameter
+  // is an unknown callee (it may call back into Gol, which may move the
+  // stack under a pointer the native holds) unless its tag row says it
+  // calls back safely (fmt's). Without it the decisions are Go's.
   //
-  // A placeable site codegen still puts on the heap must hold no pointers
-  // (string(rune), a conversion's bytes): what the analysis lets point from
-  // it into a frame would otherwise be a heap pointer into a stack.
+  // Codegen can place every kind of site in a frame. Where it still puts a
+  // non-escaping one on the heap (string(rune), a string too long for its
+  // 32-byte buffer), the object holds no pointers: what the analysis lets
+  // point from it into a frame would otherwise be a heap pointer into a
+  // stack.
   bool forCodegen = false;
 };
-
-// Whether codegen can place a site of this kind in a frame.
-inline bool framePlaceable(SiteKind k) {
-  return k == SiteKind::New || k == SiteKind::PtrLit || k == SiteKind::MakeSlice || k == SiteKind::SliceLit ||
-         k == SiteKind::Closure || k == SiteKind::MethodValue || k == SiteKind::IfaceBox || k == SiteKind::VarArgs ||
-         k == SiteKind::StrConv || k == SiteKind::Concat || k == SiteKind::MakeMap || k == SiteKind::MapLit;
-}
 
 class Analyzer;
 class Batch;

@@ -463,7 +463,15 @@ void Flow::effects(size_t i) {
       if (!results.empty()) resultPointers.emplace_back(i, std::move(results));
       return;
     }
-    case Op::CALLC:
+    case Op::CALLC:  // c: results << 8 | (params + 1), when codegen gave them
+      R(b);
+      if (c == 0) {
+        readWindow(a);
+        return;
+      }
+      R(a, (c & 0xFF) - 1);
+      W(a, c >> 8);
+      return;
     case Op::DEFER:
     case Op::GO:
       R(b);

@@ -374,7 +374,9 @@ inline constexpr uint16_t Unimpl = 1 << 8;
   X(PRINT, APrint, _, "print R[a..] as kind b (rt::PrintKind: int, float, string, sp, nl...) to stderr") \
   /* --- calls --- */                                                                           \
   X(CALL, AF, CALL, "call function bx with its frame at slot a")                                \
-  X(CALLC, AB, CALL, "call the closure R[b] with its frame at slot a (nil panics)")             \
+  X(CALLC, ABN, CALL,                                                                          \
+    "call the closure R[b] with its frame at slot a (nil panics); c: its result slots << 8 | "  \
+    "(parameter slots + 1), or 0: unknown (liveness then reads the window to the live top)")  \
   X(CALLN, ANat, NAT, "call native bx on slots a.. (arguments in, results out)")                \
   X(RET, AN, RET, "return b slots from R[a..] (copied to R[0..])")                              \
   X(RET0, None, RET, "return nothing")                                                          \
