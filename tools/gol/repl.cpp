@@ -414,6 +414,7 @@ class Session {
     return execute(*prog, vars_);
   }
   bool execute(lang::Program& prog, std::vector<SessionVar>& vars);
+  void shareStdlibState(vm::Module& m, const std::vector<std::pair<std::string, uint32_t>>& globals);
   lang::FuncDecl* inputFunc(lang::Program& prog);
   const types::Type* exprType(const std::string& expr, std::string& errors, lang::Program** keep);
   const Chunk* findChunk(const std::string& name);
@@ -428,6 +429,8 @@ class Session {
   std::vector<std::unique_ptr<lang::Program>> kept_;
   std::unique_ptr<LiveVM> vm_;
   std::vector<std::unique_ptr<vm::Module>> modules_;
+  std::map<std::string, uint64_t> stdlibCells_;  // "path.name" -> the session's cell
+  bool warnedStdlibSlots_ = false;
 
   LiveVM& vm() {
     if (!vm_) vm_ = std::make_unique<LiveVM>();
@@ -549,6 +552,20 @@ lang::FuncDecl* Session::inputFunc(lang::Program& prog) {
 // Runs the module of `prog`: its entry, then the input function, with the
 // session variables' cells bound in between. Updates the cells in `vars`.
 bool Session::execute(lang::Program& prog, std::vector<SessionVar>& vars) {
+  // The standard library's package-level variables, in the order codegen
+  // gives them global slots (ModuleGen::declareGlobals: the imports in
+  // order, then main; each package's variables as declared), all boxed so
+  // that a later module can share the first module's cells.
+  std::vector<std::pair<std::string, uint32_t>> stdlibGlobals;  // "path.name", slot
+  {
+    uint32_t slot = 0;
+    for (types::Package* pkg : prog.imports)
+      for (types::Object* o : pkg->scope->order)
+        if (auto* v = o->as<types::Var>()) {
+          v->addressTaken = true;
+          stdlibGlobals.emplace_back(pkg->path + "." + v->name, slot++);
+        }
+  }
   std::unique_ptr<vm::Module> module;
   lang::runOnFrontEndStack([&] {
     // As gol run: what escape analysis proves does not escape lives in frames.
@@ -597,6 +614,7 @@ bool Session::execute(lang::Program& prog, std::vector<SessionVar>& vars) {
   };
   LiveVM::Outcome entry = live.call(*m.functionTable.at(static_cast<size_t>(m.mainIndex)));
   if (!finish(entry)) return false;
+  shareStdlibState(m, stdlibGlobals);
   for (SessionVar& v : vars) {
     auto it = slots.find(v.name);
     if (it == slots.end()) continue;
@@ -609,6 +627,30 @@ bool Session::execute(lang::Program& prog, std::vector<SessionVar>& vars) {
   }
   if (!input) return false;
   return finish(live.call(*input));
+}
+
+// The standard library's package state lives for the session: the first
+// module that has a variable keeps its cell, and every later module's slot
+// for it is pointed at that cell (its own, just initialised, is dropped),
+// so math/rand's source, io.EOF and the rest are the same objects in every
+// input, as they are in one Go program. The entry of each module still
+// runs the initialisers, but on its own fresh cells, which are dropped
+// before anything else can see them.
+void Session::shareStdlibState(vm::Module& m, const std::vector<std::pair<std::string, uint32_t>>& globals) {
+  // The slots were computed, not read from codegen: check that they are
+  // what codegen made (each a boxed global: a pointer slot holding a cell).
+  for (const auto& [key, slot] : globals)
+    if (slot >= m.globals.size() || !m.globalPointers.test(slot) || m.globals[slot] == 0) {
+      if (!warnedStdlibSlots_) rt::writeStderr("gol repl: internal: standard library globals not shared\n");
+      warnedStdlibSlots_ = true;
+      return;
+    }
+  for (const auto& [key, slot] : globals) {
+    auto [it, fresh] = stdlibCells_.emplace(key, m.globals[slot]);
+    if (fresh) continue;
+    if (rt::gWriteBarrier.load(std::memory_order_relaxed)) rt::shadeSlow(it->second);
+    m.globals[slot] = it->second;
+  }
 }
 
 void Session::flushBackground() {
