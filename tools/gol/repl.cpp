@@ -197,6 +197,10 @@ class LiveVM {
       out.report = proto_.report;
       return out;
     }
+    {
+      std::lock_guard lock(idsMutex_);
+      inputIds_.insert(id);
+    }
     std::unique_lock lock(mutex_);
     int asleep = 0;
     interrupt.store(false);
@@ -205,9 +209,10 @@ class LiveVM {
       if (endedInputs_.count(id) || ended_) break;
       if (interrupt.exchange(false)) {
         if (!goroutines_.interruptInput(id)) {
-          // It waits (a channel, a lock): leave it parked and go on.
-          goroutines_.abandonInput(id);
-          out.report = "interrupted (its goroutine stays where it waits)";
+          // It waits (a channel, a lock): take it off and go on.
+          lock.unlock();
+          goroutines_.removeInput(id);
+          out.report = "interrupted";
           return out;
         }
         continue;
@@ -216,7 +221,8 @@ class LiveVM {
       std::string deadlock = checkDeadlock(id, asleep);
       lock.lock();
       if (!deadlock.empty() && !endedInputs_.count(id)) {
-        goroutines_.abandonInput(id);
+        lock.unlock();
+        goroutines_.removeInput(id);
         out.report = deadlock;
         return out;
       }
@@ -233,6 +239,28 @@ class LiveVM {
     return out;
   }
 
+  // Traces name an input's goroutine as Go names main's: "goroutine 1"
+  // (the keeper, the session's real goroutine 1, is never shown); other
+  // goroutines keep their ids.
+  std::string renumber(const std::string& text) {
+    std::lock_guard lock(idsMutex_);
+    std::string out;
+    const std::string word = "goroutine ";
+    size_t i = 0;
+    for (size_t at = text.find(word); at != std::string::npos; at = text.find(word, i)) {
+      size_t p = at + word.size(), q = p;
+      while (q < text.size() && std::isdigit(static_cast<unsigned char>(text[q]))) ++q;
+      out += text.substr(i, p - i);
+      i = p;
+      bool ends = q == text.size() || text[q] == '\n' || text.compare(q, 2, " [") == 0;
+      if (q > p && ends && inputIds_.count(std::atoll(text.substr(p, q - p).c_str()))) {
+        out += "1";
+        i = q;
+      }
+    }
+    return out + text.substr(i);
+  }
+
   std::vector<std::string> takeBackground() {
     std::lock_guard lock(mutex_);
     std::vector<std::string> v;
@@ -246,8 +274,10 @@ class LiveVM {
     bool stopped = s->stopTheWorld();
     std::vector<const rt::G*> gs;
     goroutines_.forEachG([&](rt::G& g) {
-      if (&g != goroutines_.mainG() && g.status != rt::GStatus::Dead && g.fn != nullptr) gs.push_back(&g);
+      if (&g != goroutines_.mainG() && g.status != rt::GStatus::Dead && g.fn != nullptr && !goroutines_.removed(g.id))
+        gs.push_back(&g);
     });
+
     std::sort(gs.begin(), gs.end(), [](const rt::G* a, const rt::G* b) { return a->id < b->id; });
     std::string out;
     for (const rt::G* g : gs) {
@@ -273,7 +303,8 @@ class LiveVM {
     bool inputWaits = false;
     std::vector<const rt::G*> waiting;
     goroutines_.forEachG([&](rt::G& g) {
-      if (&g == goroutines_.mainG() || g.status == rt::GStatus::Dead) return;
+      // (Lock order: the G list's lock, then the inputs' lock.)
+      if (&g == goroutines_.mainG() || g.status == rt::GStatus::Dead || goroutines_.removed(g.id)) return;
       if (g.status != rt::GStatus::Waiting) all = false;
       else waiting.push_back(&g);
       if (g.id == input && g.status == rt::GStatus::Waiting) inputWaits = true;
@@ -283,7 +314,10 @@ class LiveVM {
       return "";
     }
     if (++asleep < 4) return "";
-    std::sort(waiting.begin(), waiting.end(), [](const rt::G* a, const rt::G* b) { return a->id < b->id; });
+    // The input's goroutine first: it is "goroutine 1", Go's main.
+    std::sort(waiting.begin(), waiting.end(), [&](const rt::G* a, const rt::G* b) {
+      return (a->id == input) != (b->id == input) ? a->id == input : a->id < b->id;
+    });
     std::string report = "fatal error: all goroutines are asleep - deadlock!\n";
     for (const rt::G* g : waiting) report += "\n" + vm::traceback(*g);
     return report;
@@ -297,6 +331,8 @@ class LiveVM {
   std::mutex mutex_;
   std::condition_variable cv_;
   std::map<int64_t, std::pair<vm::Exit, std::string>> endedInputs_;  // by goroutine id
+  std::mutex idsMutex_;
+  std::set<int64_t> inputIds_;  // every goroutine an input (or a module's entry) ran on
   std::vector<std::string> background_;
   bool ended_ = false;
   vm::RunResult endResult_;
@@ -515,6 +551,7 @@ std::string Session::remap(const std::string& text) {
     i = q;
   }
   out += text.substr(i);
+  if (vm_) out = vm_->renumber(out);
   // The input's function is the session's main.
   std::string fixed;
   const std::string from = "main.__gol_input";
