@@ -92,6 +92,7 @@
 #include "runtime/barrier.h"
 #include "runtime/print.h"
 #include "runtime/sched.h"
+#include "runtime/typedesc.h"
 #include "tools/gol/command.h"
 #include "vm/disasm.h"
 #include "vm/gc.h"
@@ -259,6 +260,14 @@ class LiveVM {
       }
     }
     return out + text.substr(i);
+  }
+
+  template <typename F>
+  void withWorldStopped(F&& f) {
+    rt::Scheduler* s = goroutines_.scheduler();
+    bool stopped = s->stopTheWorld();
+    f();
+    if (stopped) s->startTheWorld();
   }
 
   std::vector<std::string> takeBackground() {
@@ -450,6 +459,7 @@ class Session {
     return execute(*prog, vars_);
   }
   bool execute(lang::Program& prog, std::vector<SessionVar>& vars);
+  void shareTypes(vm::Module& m);
   void shareStdlibState(vm::Module& m, const std::vector<std::pair<std::string, uint32_t>>& globals);
   lang::FuncDecl* inputFunc(lang::Program& prog);
   const types::Type* exprType(const std::string& expr, std::string& errors, lang::Program** keep);
@@ -467,6 +477,8 @@ class Session {
   std::vector<std::unique_ptr<vm::Module>> modules_;
   std::map<std::string, uint64_t> stdlibCells_;  // "path.name" -> the session's cell
   bool warnedStdlibSlots_ = false;
+  std::map<std::string, rt::TypeDesc*> types_;  // typeIdentity -> the session's descriptor
+  std::vector<std::unique_ptr<rt::TypeDesc>> replacedTypes_;
 
   LiveVM& vm() {
     if (!vm_) vm_ = std::make_unique<LiveVM>();
@@ -649,6 +661,7 @@ bool Session::execute(lang::Program& prog, std::vector<SessionVar>& vars) {
     }
     return o.finished;
   };
+  live.withWorldStopped([&] { shareTypes(m); });
   LiveVM::Outcome entry = live.call(*m.functionTable.at(static_cast<size_t>(m.mainIndex)));
   if (!finish(entry)) return false;
   shareStdlibState(m, stdlibGlobals);
@@ -687,6 +700,70 @@ void Session::shareStdlibState(vm::Module& m, const std::vector<std::pair<std::s
     if (fresh) continue;
     if (rt::gWriteBarrier.load(std::memory_order_relaxed)) rt::shadeSlow(it->second);
     m.globals[slot] = it->second;
+  }
+}
+
+// A type's identity across modules: its kind, name and layout, with the
+// types it is made of; a named type met inside another is named only by
+// its name and shape (no recursion through it, so cycles end).
+std::string typeIdentity(const rt::TypeDesc* d, bool top = true) {
+  if (d == nullptr) return "-";
+  std::string k = fmt::format("{}:{}:{}:{}", static_cast<int>(d->kind), d->name, d->size, d->length);
+  if (d->named && !top) {
+    for (const rt::StructField& f : d->fields) k += "," + f.name;
+    return k;
+  }
+  k += "(" + typeIdentity(d->elem, false) + ";" + typeIdentity(d->key, false);
+  for (const rt::StructField& f : d->fields)
+    k += fmt::format(";{}@{}{}={}", f.name, f.offset, f.embedded ? "e" : "", typeIdentity(f.type, false));
+  if (d->kind == rt::TypeKind::Interface)
+    for (const rt::Method& m : d->methods) k += ";" + m.name + "=" + typeIdentity(m.signature, false);
+  return k + (d->variadic ? ")v" : ")");
+}
+
+// Types are the same in every module of the session, as in one Go
+// program: each descriptor of a new module whose identity an earlier
+// module's has is replaced by that one (module tables, and the new
+// module's descriptors that point to it), so that a value made by one
+// input passes another's type assertions, switches, comparisons and map
+// lookups. The first descriptor of a type stays its descriptor for the
+// session; a type of the session's own (main.T) takes the newest
+// module's method set, since a later input may have added or redefined a
+// method. Runs with the world stopped (method sets change), before any
+// code of m. The replaced descriptors are kept (objects of m may name
+// them for the collector), and a module's table then shares ownership of
+// a descriptor with the earlier module: harmless, as no module is ever
+// destroyed (the session ends with _Exit).
+void Session::shareTypes(vm::Module& m) {
+  std::map<const rt::TypeDesc*, rt::TypeDesc*> replaced;
+  for (auto& t : m.types) {
+    rt::TypeDesc* d = t.get();
+    auto [it, fresh] = types_.emplace(typeIdentity(d), d);
+    if (!fresh && it->second != d) replaced[d] = it->second;
+  }
+  auto canon = [&](const rt::TypeDesc* d) -> const rt::TypeDesc* {
+    auto it = replaced.find(d);
+    return it == replaced.end() ? d : it->second;
+  };
+  for (auto& t : m.types) {
+    rt::TypeDesc* d = t.get();
+    d->elem = canon(d->elem);
+    d->key = canon(d->key);
+    for (rt::StructField& f : d->fields) f.type = canon(f.type);
+    for (rt::Method& me : d->methods) me.signature = canon(me.signature);
+  }
+  for (auto& t : m.types) {
+    auto it = replaced.find(t.get());
+    if (it == replaced.end()) continue;
+    rt::TypeDesc* old = it->second;
+    // (A standard library type's method table is made when a module
+    // needs it: a later module's may be the first full one.)
+    if (old->kind != rt::TypeKind::Interface &&
+        (old->name.starts_with("main.") || old->name.starts_with("*main.") || t->methods.size() > old->methods.size()))
+      old->methods = t->methods;
+    rt::TypeDesc* mine = t.release();
+    replacedTypes_.emplace_back(mine);
+    t.reset(old);
   }
 }
 
