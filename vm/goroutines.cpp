@@ -289,7 +289,10 @@ void Goroutines::removeInput(int64_t id) {
       case rt::WaitReason::SyncWaitGroupWait:
         wake = rt::semaCancelWait(*found);
         break;
-      default:  // asleep: its timer readies it
+      case rt::WaitReason::Sleep:
+        wake = sched_->cancelSleep(*found);
+        break;
+      default:  // a wait no one can undo: it ends if it is ever readied
         break;
     }
   }

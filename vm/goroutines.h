@@ -102,12 +102,12 @@ class Goroutines {
   bool interruptInput(int64_t id);
   // The session gives up on input G `id`, which waits (a deadlock, or
   // Ctrl-C): with the world stopped, it is taken off the channel or
-  // semaphore queue it waits on (chanCancelWait, semaCancelWait) and
-  // readied, and its next turn ends it at once, without running its
-  // deferred calls, as if it had never been (no `ended` call): it leaves
-  // the list of goroutines and the scheduler's count. One asleep in
-  // time.Sleep ends when its timer fires; until then removed(id) is true
-  // and the session hides it.
+  // semaphore queue or the sleep timer it waits on (chanCancelWait,
+  // semaCancelWait, Scheduler::cancelSleep) and readied, and its next turn
+  // ends it at once, without running its deferred calls, as if it had
+  // never been (no `ended` call): it leaves the list of goroutines and the
+  // scheduler's count. Until then removed(id) is true and the session
+  // hides it.
   void removeInput(int64_t id);
   bool removed(int64_t id);
   const rt::G* mainG() const { return main_; }
