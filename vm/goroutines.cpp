@@ -263,7 +263,9 @@ void Goroutines::removeInput(int64_t id) {
   }
   // With the world stopped no waker runs, so the G's status and queues
   // hold still while it is taken off them.
-  bool stopped = sched_->stopTheWorld();
+  while (!sched_->stopTheWorld()) {
+    // Another stop (a collection) was in progress and has ended: again.
+  }
   rt::G* found = nullptr;
   bool wake = false;
   {
@@ -301,7 +303,7 @@ void Goroutines::removeInput(int64_t id) {
     removed_.push_back(id);
     removedCount_.store(static_cast<int>(removed_.size()));
   }
-  if (stopped) sched_->startTheWorld();
+  sched_->startTheWorld();
   // Off every queue, so no one else can ready it: it ends at its turn.
   if (wake) sched_->ready(found);
 }

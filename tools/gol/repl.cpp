@@ -21,6 +21,26 @@
 //     module that names a variable shares its cell, so goroutines started
 //     by earlier inputs and later inputs see the same variable. Earlier
 //     statements never run again.
+//   - The standard library's package state is the session's too, as the
+//     package lives for the session: every package-level variable of an
+//     imported package is boxed in the session's modules (marked address-
+//     taken before codegen), the first module that has it keeps its cell,
+//     and each later module's slot is pointed at that cell once its entry
+//     has run (shareStdlibState). The entry does run the initialisers
+//     again, but on the new module's own fresh cells, which are dropped
+//     before any code can see them; so math/rand's source, io.EOF and an
+//     exported variable an input assigned (os.Args) are one object for
+//     the whole session. The slots are computed as codegen assigns them
+//     (declareGlobals's order) and checked against the module's pointer
+//     map; a mismatch is reported, never guessed through.
+//   - Types are one per session, as in one program: a new module's type
+//     descriptors that have the identity (kind, name, layout) of an
+//     earlier module's are replaced by those (shareTypes), so that a value
+//     made by one input passes another's type assertions, type switches,
+//     comparisons and map lookups. A type of the session (main.T) takes
+//     the newest module's method set, so a method added or redefined later
+//     applies to values made earlier (through interfaces too, except an
+//     itab the runtime already cached for a redefined method).
 //   - A statement input runs once: its top-level `x := e` becomes `x = e`
 //     (and `var x T = e` becomes `x = e`) on the package-level variable
 //     x, whose type the checker found in a first compile (the probe) in
@@ -33,12 +53,30 @@
 //     indexes, so a func value or method made by one input and called by
 //     a later one runs with its own module's functions and globals). An input's goroutine ending,
 //     panicking or dying of a fatal error is reported to the session, which
-//     goes on; a panic in a background goroutine is printed and the session
-//     goes on too. The keeper hides the scheduler's own deadlock check, so
+//     goes on. The keeper hides the scheduler's own deadlock check, so
 //     the session watches for it while it waits for an input: when every
 //     goroutine waits and no timer is pending for a few checks in a row, it
-//     prints Go's deadlock report and gives up on the input (its goroutine
-//     stays parked).
+//     prints Go's deadlock report and gives up on the input, whose
+//     goroutine is then removed (Goroutines::removeInput: taken off the
+//     channel, semaphore or timer it waits on and ended without running
+//     its deferred calls), so it neither shows in :goroutines nor appears
+//     in a later deadlock report. Goroutines started by earlier inputs are
+//     not touched. Background goroutines that all wait while no input runs
+//     are not reported (Go would end the program); the next input that
+//     waits with them gets the report, with their traces.
+//   - A panic or a fatal error in a background goroutine (a stack
+//     overflow, "sync: unlock of unlocked mutex"; gol does not detect
+//     concurrent map writes) ends that goroutine only: its report is
+//     printed as gol run prints it, after the input that was running, and
+//     the session goes on. Go would end the program; a session that ended
+//     on a background goroutine's mistake would lose everything typed, and
+//     the issue asks that a panic print and the session go on. os.Exit
+//     from any goroutine still ends the session, as in Go.
+//   - Goroutine numbers: the goroutine an input runs on is "goroutine 1"
+//     in every trace (panics, deadlocks, "created by ... in goroutine 1"),
+//     as main's is in a Go program, since each input plays main; the real
+//     goroutine 1 is the keeper, never shown. Background goroutines keep
+//     their real, increasing ids, as in Go (renumber).
 //   - Modules are never freed (goroutines and heap objects point into
 //     them); the collector scans every module's globals through a root
 //     scanner.
@@ -54,11 +92,18 @@
 //
 //   - On a terminal, Ctrl-C stops the input that runs: its goroutine ends
 //     at its next safepoint (Goroutines::interruptInput), or, when it
-//     waits, is left parked, as after a deadlock.
+//     waits (a channel, a lock, time.Sleep), is removed as after a
+//     deadlock.
+//   - :load FILE takes the file's imports and declarations; its main and
+//     init are not run (a session has no main of its own, and loading a
+//     file to experiment with its functions should not start the program);
+//     the session says so, and the user calls what main calls.
 //
 // KNOWN GAPS: a redefined type drops the session variables whose type
-// mentions it; the package state of the standard library (math/rand's
-// source, for one) is fresh in each input's module.
+// mentions it; the initialisers of the standard library run again (on
+// cells that are then dropped) in every input's module; values of a type
+// that was redefined with another layout keep the old descriptor (as Go
+// would see two types).
 #include "tools/gol/repl.h"
 
 #include <algorithm>
@@ -265,9 +310,11 @@ class LiveVM {
   template <typename F>
   void withWorldStopped(F&& f) {
     rt::Scheduler* s = goroutines_.scheduler();
-    bool stopped = s->stopTheWorld();
+    while (!s->stopTheWorld()) {
+      // Another stop (a collection) was in progress and has ended: again.
+    }
     f();
-    if (stopped) s->startTheWorld();
+    s->startTheWorld();
   }
 
   std::vector<std::string> takeBackground() {
