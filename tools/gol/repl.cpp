@@ -506,7 +506,7 @@ class Session {
     return execute(*prog, vars_);
   }
   bool execute(lang::Program& prog, std::vector<SessionVar>& vars);
-  void shareTypes(vm::Module& m);
+  void shareTypes(vm::Module& m, LiveVM& live);
   void shareStdlibState(vm::Module& m, const std::vector<std::pair<std::string, uint32_t>>& globals);
   lang::FuncDecl* inputFunc(lang::Program& prog);
   const types::Type* exprType(const std::string& expr, std::string& errors, lang::Program** keep);
@@ -524,6 +524,8 @@ class Session {
   std::vector<std::unique_ptr<vm::Module>> modules_;
   std::map<std::string, uint64_t> stdlibCells_;  // "path.name" -> the session's cell
   bool warnedStdlibSlots_ = false;
+  int declGen_ = 0;  // counts the declaration inputs
+  std::map<const rt::TypeDesc*, int> methodsGen_;  // a session descriptor's methods are of that generation
   std::map<std::string, rt::TypeDesc*> types_;  // typeIdentity -> the session's descriptor
   std::vector<std::unique_ptr<rt::TypeDesc>> replacedTypes_;
 
@@ -708,7 +710,7 @@ bool Session::execute(lang::Program& prog, std::vector<SessionVar>& vars) {
     }
     return o.finished;
   };
-  live.withWorldStopped([&] { shareTypes(m); });
+  shareTypes(m, live);
   LiveVM::Outcome entry = live.call(*m.functionTable.at(static_cast<size_t>(m.mainIndex)));
   if (!finish(entry)) return false;
   shareStdlibState(m, stdlibGlobals);
@@ -776,17 +778,19 @@ std::string typeIdentity(const rt::TypeDesc* d, bool top = true) {
 // lookups. The first descriptor of a type stays its descriptor for the
 // session; a type of the session's own (main.T) takes the newest
 // module's method set, since a later input may have added or redefined a
-// method. Runs with the world stopped (method sets change), before any
-// code of m. The replaced descriptors are kept (objects of m may name
+// method (after a declaration input: declGen_). Runs before any
+// code of m; the world is stopped while method sets change. The replaced
+// descriptors are kept (objects of m may name
 // them for the collector), and a module's table then shares ownership of
 // a descriptor with the earlier module: harmless, as no module is ever
 // destroyed (the session ends with _Exit).
-void Session::shareTypes(vm::Module& m) {
+void Session::shareTypes(vm::Module& m, LiveVM& live) {
   std::map<const rt::TypeDesc*, rt::TypeDesc*> replaced;
   for (auto& t : m.types) {
     rt::TypeDesc* d = t.get();
     auto [it, fresh] = types_.emplace(typeIdentity(d), d);
-    if (!fresh && it->second != d) replaced[d] = it->second;
+    if (fresh) methodsGen_[d] = declGen_;
+    else if (it->second != d) replaced[d] = it->second;
   }
   auto canon = [&](const rt::TypeDesc* d) -> const rt::TypeDesc* {
     auto it = replaced.find(d);
@@ -799,19 +803,26 @@ void Session::shareTypes(vm::Module& m) {
     for (rt::StructField& f : d->fields) f.type = canon(f.type);
     for (rt::Method& me : d->methods) me.signature = canon(me.signature);
   }
+  std::vector<std::pair<rt::TypeDesc*, const rt::TypeDesc*>> newMethods;  // (the session's, m's)
   for (auto& t : m.types) {
     auto it = replaced.find(t.get());
     if (it == replaced.end()) continue;
     rt::TypeDesc* old = it->second;
     // (A standard library type's method table is made when a module
     // needs it: a later module's may be the first full one.)
+    bool ours = old->name.starts_with("main.") || old->name.starts_with("*main.");
     if (old->kind != rt::TypeKind::Interface &&
-        (old->name.starts_with("main.") || old->name.starts_with("*main.") || t->methods.size() > old->methods.size()))
-      old->methods = t->methods;
-    rt::TypeDesc* mine = t.release();
-    replacedTypes_.emplace_back(mine);
+        ((ours && methodsGen_[old] < declGen_) || t->methods.size() > old->methods.size())) {
+      newMethods.emplace_back(old, t.get());
+      methodsGen_[old] = declGen_;
+    }
+    replacedTypes_.emplace_back(t.release());
     t.reset(old);
   }
+  if (!newMethods.empty())
+    live.withWorldStopped([&] {
+      for (auto& [old, mine] : newMethods) old->methods = mine->methods;
+    });
 }
 
 void Session::flushBackground() {
@@ -987,6 +998,7 @@ void Session::declarations(const std::string& text, bool fromFile) {
   chunks_ = std::move(chunks);
   imports_ = std::move(imports);
   vars_ = std::move(vars);
+  ++declGen_;
   if (skippedMain)
     out(fromFile ? "(main and init were not loaded: call what main calls instead)\n"
                  : "(main and init are not kept in a session: type their statements instead)\n");
