@@ -64,7 +64,12 @@ Goroutines::~Goroutines() {
   proto_.goroutines = nullptr;
 }
 
-int64_t Goroutines::count() const { return sched_ ? sched_->numGoroutine() : 1; }
+int64_t Goroutines::count() const {
+  int64_t n = sched_ ? sched_->numGoroutine() : 1;
+  // A session's keeper is not one of the program's goroutines: an input
+  // counts as main does.
+  return sessionMode_ ? n - 1 : n;
+}
 
 Machine& Goroutines::threadMachine() {
   if (tOwner != this) {
