@@ -752,12 +752,14 @@ void Session::shareStdlibState(vm::Module& m, const std::vector<std::pair<std::s
   }
 }
 
-// A type's identity across modules: its kind, name and layout, with the
-// types it is made of; a named type met inside another is named only by
+// A type's identity across modules: its kind, name and layout (pointer
+// words included), with the types it is made of; a named type met inside another is named only by
 // its name and shape (no recursion through it, so cycles end).
 std::string typeIdentity(const rt::TypeDesc* d, bool top = true) {
   if (d == nullptr) return "-";
-  std::string k = fmt::format("{}:{}:{}:{}", static_cast<int>(d->kind), d->name, d->size, d->length);
+  std::string k = fmt::format("{}:{}:{}:{}:{}:{}", static_cast<int>(d->kind), d->name, d->size, d->align, d->length,
+                              d->plainBytes ? "b" : "");
+  for (uint64_t w : d->pointerWords) k += fmt::format(":{:x}", w);  // layouts made for the collector too
   if (d->named && !top) {
     for (const rt::StructField& f : d->fields) k += "," + f.name;
     return k;
