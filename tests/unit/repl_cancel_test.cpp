@@ -94,11 +94,12 @@ const rt::TypeDesc* intType() {
   return &t;
 }
 
-// Runs `park` as the victim's body (it must park at once), and `after` on
-// the main G once the victim is Waiting: `cancel` must take it off its
-// queue, and `check` then sees that no waker can find it.
-void cancelScenario(std::function<RunResult(VG&)> park, std::function<bool(rt::G&)> cancel,
-                    std::function<void(World&)> check) {
+// Runs `park` as the victim's body (it must park at once); once `parked`
+// sees it queued (which its park commit allows only after the victim is
+// Waiting: the queue's lock is released there), `cancel` must take it off
+// its queue, and `check` then sees that no waker can find it.
+void cancelScenario(std::function<RunResult(VG&)> park, std::function<bool()> parked,
+                    std::function<bool(rt::G&)> cancel, std::function<void(World&)> check) {
   World w;
   rt::Scheduler s(2, w.hooks(), rt::SchedulerOptions{});
   VG* victim = w.newG(std::move(park));
@@ -108,7 +109,7 @@ void cancelScenario(std::function<RunResult(VG&)> park, std::function<bool(rt::G
       g.step = 1;
     }
     if (g.step == 1) {
-      if (victim->status != rt::GStatus::Waiting) return RunResult::Yielded;
+      if (!parked()) return RunResult::Yielded;
       EXPECT(w, cancel(*victim));
       check(w);
       victim->cancelled.store(true);
@@ -136,7 +137,7 @@ TEST_CASE("repl cancel: a receive on a channel") {
         ChanStatus st = rt::chanRecv(S(), c, &g.val, &g, true);
         return st == ChanStatus::Parked ? RunResult::Parked : RunResult::Exited;
       },
-      [](rt::G& g) { return rt::chanCancelWait(g); },
+      [&] { return rt::chanWaitingReceivers(c) == 1; }, [](rt::G& g) { return rt::chanCancelWait(g); },
       [&](World& w) {
         EXPECT(w, rt::chanWaitingReceivers(c) == 0);
         // No receiver is left for a sender to hand its value to.
@@ -152,7 +153,7 @@ TEST_CASE("repl cancel: a send, then the channel still works") {
         ChanStatus st = rt::chanSend(S(), c, &g.val, &g, true);
         return st == ChanStatus::Parked ? RunResult::Parked : RunResult::Exited;
       },
-      [](rt::G& g) { return rt::chanCancelWait(g); },
+      [&] { return rt::chanWaitingSenders(c) == 1; }, [](rt::G& g) { return rt::chanCancelWait(g); },
       [&](World& w) {
         int64_t got = 0;
         EXPECT(w, rt::chanWaitingSenders(c) == 0);
@@ -170,6 +171,7 @@ TEST_CASE("repl cancel: a select over two channels") {
         int r = rt::selectGo(S(), g, g.cases.data(), 2, true, &ok);
         return r == rt::kSelectParked ? RunResult::Parked : RunResult::Exited;
       },
+      [&] { return rt::chanWaitingReceivers(a) == 1 && rt::chanWaitingReceivers(b) == 1; },
       [](rt::G& g) { return rt::chanCancelWait(g); },
       [&](World& w) {
         EXPECT(w, rt::chanWaitingReceivers(a) == 0);
@@ -183,7 +185,7 @@ TEST_CASE("repl cancel: a semaphore acquire") {
       [&](VG& g) {
         return rt::semacquire(S(), &sem, g) == rt::SemaAcquire::Parked ? RunResult::Parked : RunResult::Exited;
       },
-      [](rt::G& g) { return rt::semaCancelWait(g); },
+      [&] { return rt::semaWaiters(&sem) == 1; }, [](rt::G& g) { return rt::semaCancelWait(g); },
       [&](World& w) {
         EXPECT(w, rt::semaWaiters(&sem) == 0);
         // A release finds no one to wake: the count stays for the next acquirer.
@@ -198,6 +200,6 @@ TEST_CASE("repl cancel: a sleep") {
         S().sleep(g, 3'600'000'000'000);  // an hour
         return RunResult::Parked;
       },
-      [](rt::G& g) { return S().cancelSleep(g); },
+      [] { return S().pendingTimers() == 1; }, [](rt::G& g) { return S().cancelSleep(g); },
       [&](World& w) { EXPECT(w, S().pendingTimers() == 0); });
 }
