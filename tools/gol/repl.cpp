@@ -352,30 +352,42 @@ class LiveVM {
 
  private:
   // Every goroutine but the keeper waits, no timer is pending: after a few
-  // such checks in a row, Go's deadlock report; "" otherwise.
+  // such checks in a row, Go's deadlock report; "" otherwise. The checks
+  // peek at the G's status words while they run (a racy read, as
+  // Go's checkdead is not: only a hint); the last one, and the report's
+  // traces, are made with the world stopped.
   std::string checkDeadlock(int64_t input, int& asleep) {
     rt::Scheduler* s = goroutines_.scheduler();
-    bool all = s->pendingTimers() == 0;
-    bool inputWaits = false;
     std::vector<const rt::G*> waiting;
-    goroutines_.forEachG([&](rt::G& g) {
-      // (Lock order: the G list's lock, then the inputs' lock.)
-      if (&g == goroutines_.mainG() || g.status == rt::GStatus::Dead || goroutines_.removed(g.id)) return;
-      if (g.status != rt::GStatus::Waiting) all = false;
-      else waiting.push_back(&g);
-      if (g.id == input && g.status == rt::GStatus::Waiting) inputWaits = true;
-    });
-    if (!all || !inputWaits) {
+    auto allAsleep = [&] {
+      bool all = s->pendingTimers() == 0;
+      bool inputWaits = false;
+      waiting.clear();
+      goroutines_.forEachG([&](rt::G& g) {
+        // (Lock order: the G list's lock, then the inputs' lock.)
+        if (&g == goroutines_.mainG() || g.status == rt::GStatus::Dead || goroutines_.removed(g.id)) return;
+        if (g.status != rt::GStatus::Waiting) all = false;
+        else waiting.push_back(&g);
+        if (g.id == input && g.status == rt::GStatus::Waiting) inputWaits = true;
+      });
+      return all && inputWaits;
+    };
+    if (!allAsleep()) {
       asleep = 0;
       return "";
     }
     if (++asleep < 4) return "";
-    // The input's goroutine first: it is "goroutine 1", Go's main.
-    std::sort(waiting.begin(), waiting.end(), [&](const rt::G* a, const rt::G* b) {
-      return (a->id == input) != (b->id == input) ? a->id == input : a->id < b->id;
+    std::string report;
+    withWorldStopped([&] {
+      if (!allAsleep()) return;
+      // The input's goroutine first: it is "goroutine 1", Go's main.
+      std::sort(waiting.begin(), waiting.end(), [&](const rt::G* a, const rt::G* b) {
+        return (a->id == input) != (b->id == input) ? a->id == input : a->id < b->id;
+      });
+      report = "fatal error: all goroutines are asleep - deadlock!\n";
+      for (const rt::G* g : waiting) report += "\n" + vm::traceback(*g);
     });
-    std::string report = "fatal error: all goroutines are asleep - deadlock!\n";
-    for (const rt::G* g : waiting) report += "\n" + vm::traceback(*g);
+    if (report.empty()) asleep = 0;
     return report;
   }
 
@@ -655,6 +667,7 @@ bool Session::execute(lang::Program& prog, std::vector<SessionVar>& vars) {
   // order, then main; each package's variables as declared), all boxed so
   // that a later module can share the first module's cells.
   std::vector<std::pair<std::string, uint32_t>> stdlibGlobals;  // "path.name", slot
+  std::map<std::string, uint32_t> mainSlots;  // main's variables, by the same count
   {
     uint32_t slot = 0;
     for (types::Package* pkg : prog.imports)
@@ -663,6 +676,9 @@ bool Session::execute(lang::Program& prog, std::vector<SessionVar>& vars) {
           v->addressTaken = true;
           stdlibGlobals.emplace_back(pkg->path + "." + v->name, slot++);
         }
+    if (prog.mainPackage)
+      for (types::Object* o : prog.mainPackage->scope->order)
+        if (o->is<types::Var>()) mainSlots[o->name] = slot++;
   }
   std::unique_ptr<vm::Module> module;
   lang::runOnFrontEndStack([&] {
@@ -713,7 +729,16 @@ bool Session::execute(lang::Program& prog, std::vector<SessionVar>& vars) {
   shareTypes(m, live);
   LiveVM::Outcome entry = live.call(*m.functionTable.at(static_cast<size_t>(m.mainIndex)));
   if (!finish(entry)) return false;
-  shareStdlibState(m, stdlibGlobals);
+  // The count must agree with the slots the session variables' helpers
+  // name (read from the code): else no sharing, rather than wrong cells.
+  bool countAgrees = true;
+  for (const auto& [name, slot] : slots)
+    if (mainSlots.count(name) == 0 || mainSlots[name] != slot) countAgrees = false;
+  if (countAgrees) shareStdlibState(m, stdlibGlobals);
+  else if (!warnedStdlibSlots_) {
+    rt::writeStderr("gol repl: internal: standard library globals not shared (slots not as expected)\n");
+    warnedStdlibSlots_ = true;
+  }
   for (SessionVar& v : vars) {
     auto it = slots.find(v.name);
     if (it == slots.end()) continue;
