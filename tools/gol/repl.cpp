@@ -778,8 +778,9 @@ void Session::shareStdlibState(vm::Module& m, const std::vector<std::pair<std::s
 }
 
 // A type's identity across modules: its kind, name and layout (pointer
-// words included), with the types it is made of; a named type met inside another is named only by
-// its name and shape (no recursion through it, so cycles end).
+// words included), with the types it is made of; a named type met inside
+// another is named only by its name and shape (no recursion through it,
+// so cycles end).
 std::string typeIdentity(const rt::TypeDesc* d, bool top = true) {
   if (d == nullptr) return "-";
   std::string k = fmt::format("{}:{}:{}:{}:{}:{}", static_cast<int>(d->kind), d->name, d->size, d->align, d->length,
@@ -805,12 +806,12 @@ std::string typeIdentity(const rt::TypeDesc* d, bool top = true) {
 // lookups. The first descriptor of a type stays its descriptor for the
 // session; a type of the session's own (main.T) takes the newest
 // module's method set, since a later input may have added or redefined a
-// method (after a declaration input: declGen_). Runs before any
-// code of m; the world is stopped while method sets change. The replaced
-// descriptors are kept (objects of m may name
-// them for the collector), and a module's table then shares ownership of
-// a descriptor with the earlier module: harmless, as no module is ever
-// destroyed (the session ends with _Exit).
+// method (after a declaration input: declGen_). Runs before any code of
+// m; the world is stopped while method sets change. The replaced
+// descriptors are kept (objects of m may name them for the collector),
+// and a module's table then shares ownership of a descriptor with the
+// earlier module: harmless, as no module is ever destroyed (the session
+// ends with _Exit).
 void Session::shareTypes(vm::Module& m, LiveVM& live) {
   std::map<const rt::TypeDesc*, rt::TypeDesc*> replaced;
   for (auto& t : m.types) {
