@@ -678,4 +678,38 @@ ChanStatus chanResume(G& g, int* selected, bool* recvOk) {
   return ChanStatus::Ok;
 }
 
+// Locks the records' channels in lock order, as the select took them
+// (records are in lock order: a repeated channel is locked once).
+bool chanCancelWait(G& g) {
+  ChanWaitCache* cache = g.chanCache;
+  if (!cache || cache->active == 0) return true;  // nil channels only: nothing queued
+  ChanWaiter* records = cache->records;
+  uint32_t n = cache->active;
+  Chan* last = nullptr;
+  for (uint32_t k = 0; k < n; k++) {
+    if (records[k].c != last) records[k].c->lock.lock();
+    last = records[k].c;
+  }
+  bool mine;
+  if (cache->select) {
+    // As a waker would: whoever sets selectDone owns the select.
+    uint32_t expected = 0;
+    mine = g.selectDone.compare_exchange_strong(expected, 1, std::memory_order_acq_rel);
+  } else {
+    mine = records[0].queued;
+  }
+  if (mine)
+    for (uint32_t k = 0; k < n; k++) (records[k].isSend ? records[k].c->sendq : records[k].c->recvq).remove(&records[k]);
+  last = nullptr;
+  for (uint32_t k = 0; k < n; k++) {
+    if (records[k].c != last) records[k].c->lock.unlock();
+    last = records[k].c;
+  }
+  if (!mine) return false;
+  cache->active = 0;
+  g.chanWaker = nullptr;
+  g.selectDone.store(0, std::memory_order_relaxed);
+  return true;
+}
+
 }  // namespace gol::rt

@@ -84,6 +84,14 @@ constexpr int kSelectSendClosed = -3;   // a send case's channel is closed: pani
 // Calling it when g did not park in a channel operation is a fatal error.
 ChanStatus chanResume(G& g, int* selected = nullptr, bool* recvOk = nullptr);
 
+// For the REPL's session (vm/goroutines.cpp, Goroutines::removeWaiting):
+// takes g, Waiting in a channel operation, off every queue it is on, under
+// the channels' locks, so that no waker can find it any more. True when
+// nothing will ever ready g now (it was taken off, or waits on nil
+// channels only): the caller owns it. False when a waker got it first (it
+// will be readied as usual). Any thread.
+bool chanCancelWait(G& g);
+
 // G's waiting on c (tests, tracebacks). Any thread.
 int64_t chanWaitingSenders(const Chan* c);
 int64_t chanWaitingReceivers(const Chan* c);

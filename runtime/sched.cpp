@@ -1453,6 +1453,23 @@ void Scheduler::setGomaxprocs(int n) {
 
 int64_t Scheduler::numGoroutine() const { return s_->gcount.load(); }
 
+bool Scheduler::cancelSleep(G& g) {
+  int32_t np = s_->nallp.load(std::memory_order_acquire);
+  for (int32_t i = 0; i < np; i++) {
+    P* pp = s_->allp[i].load(std::memory_order_relaxed);
+    std::lock_guard<std::mutex> l(pp->timersLock);
+    auto& h = pp->timers;
+    auto it = std::find_if(h.begin(), h.end(), [&g](const Timer& t) { return t.g == &g; });
+    if (it == h.end()) continue;
+    h.erase(it);
+    std::make_heap(h.begin(), h.end(), TimerLater{});
+    pp->timer0When.store(h.empty() ? 0 : h.front().when, std::memory_order_relaxed);
+    s_->ntimers.fetch_sub(1);
+    return true;
+  }
+  return false;
+}
+
 int64_t Scheduler::pendingTimers() const { return s_->ntimers.load(); }
 
 std::string Scheduler::schedtraceLine() const { return s_->traceLine(); }

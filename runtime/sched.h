@@ -139,6 +139,10 @@ class Scheduler {
   uint64_t addTimer(int64_t when, void (*fn)(void* arg), void* arg);
   // Cancel a pending timer; false if it already ran or is running.
   bool cancelTimer(uint64_t id);
+  // Cancel the timer that will wake g from sleep(), for the REPL's
+  // session (vm::Goroutines::removeInput); true when it was pending: then
+  // nothing will ready g but the caller. Any thread.
+  bool cancelSleep(G& g);
 
   // A blocking system call by the calling G: the M keeps g but its P may
   // be handed to another M (by sysmon once the call lasts, or at once with

@@ -34,10 +34,12 @@ struct SemaRoot {
   std::unordered_map<uint32_t*, WaitList> lists;  // under lock
 };
 
-SemaRoot& rootFor(uint32_t* addr) {
-  static SemaRoot roots[kSemaRoots];
-  return roots[(reinterpret_cast<uintptr_t>(addr) >> 3) % kSemaRoots];
+SemaRoot* roots() {
+  static SemaRoot table[kSemaRoots];
+  return table;
 }
+
+SemaRoot& rootFor(uint32_t* addr) { return roots()[(reinterpret_cast<uintptr_t>(addr) >> 3) % kSemaRoots]; }
 
 // Decrement *addr if it is > 0. seq_cst: part of the nwait handshake.
 bool cansemacquire(uint32_t* addr) {
@@ -116,6 +118,29 @@ int semaWaiters(uint32_t* addr) {
   std::lock_guard<std::mutex> lk(root.lock);
   auto it = root.lists.find(addr);
   return it == root.lists.end() ? 0 : it->second.count;
+}
+
+bool semaCancelWait(G& g) {
+  for (size_t r = 0; r < kSemaRoots; r++) {
+    SemaRoot& root = roots()[r];
+    if (root.nwait.load() == 0) continue;
+    std::lock_guard<std::mutex> lk(root.lock);
+    for (auto it = root.lists.begin(); it != root.lists.end(); ++it) {
+      WaitList& l = it->second;
+      G* prev = nullptr;
+      for (G* w = l.head; w != nullptr; prev = w, w = w->schedLink) {
+        if (w != &g) continue;
+        if (prev) prev->schedLink = w->schedLink;
+        else l.head = w->schedLink;
+        if (l.tail == w) l.tail = prev;
+        w->schedLink = nullptr;
+        if (--l.count == 0) root.lists.erase(it);
+        root.nwait.fetch_sub(1);
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 }  // namespace gol::rt

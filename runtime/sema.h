@@ -46,4 +46,11 @@ void semrelease(Scheduler& s, uint32_t* addr, bool handoff = false);
 // Waiters currently queued on addr (tests, tracebacks).
 int semaWaiters(uint32_t* addr);
 
+// For the REPL's session (vm/goroutines.cpp, Goroutines::removeWaiting):
+// takes g, Waiting in semacquire, off its wait list (found by searching
+// every root: g does not record its address). True when it was there:
+// then nothing will ready it but the caller. False when a releaser took it
+// first (it will be readied as usual). Any thread.
+bool semaCancelWait(G& g);
+
 }  // namespace gol::rt

@@ -14,7 +14,8 @@ Go 1.22 (`fmt.Printf("%v %T\\n", v, v)`) when they were written.
 Pseudo-terminal (--pty, also run by default): drives the REPL as a person
 would: line editing (Ctrl-A, Ctrl-U), history (the Up arrow, and
 ~/.gol_history written), tab completion of a session name and of a
-package member, multi-line input, and Ctrl-C stopping a running loop. Skipped, saying why, when gol was
+package member, multi-line input, and Ctrl-C stopping a running loop, a sleeping
+input and one waiting on a channel. Skipped, saying why, when gol was
 built without libedit.
 """
 import argparse
@@ -153,6 +154,27 @@ def run_pty(gol):
         t.send("\x03")
         t.read_until(r"interrupted")
         expect("Ctrl-C stops a running input", "n > 0\r", r"true bool")
+        # Ctrl-C also ends an input that waits (asleep, or on a channel while
+        # another goroutine runs, so that it is no deadlock): it is gone.
+        expect("an import for sleeping", 'import "time"\r', r"gol> ")
+        t.send("time.Sleep(time.Hour)\r")
+        time.sleep(0.5)
+        t.send("\x03")
+        t.read_until(r"interrupted")
+        expect("Ctrl-C ends a sleeping input", ":goroutines\r", r"no goroutines besides the session's")
+        # Its timer went with it: a deadlock is seen at once.
+        expect("no timer left behind", "<-make(chan int)\r", r"deadlock!")
+        expect("a ticking goroutine", "go func() { for { time.Sleep(time.Millisecond) } }()\r", r"gol> ")
+        t.send("<-make(chan int)\r")
+        time.sleep(0.5)
+        t.send("\x03")
+        t.read_until(r"interrupted")
+        t.read_until(r"gol> ")
+        t.send(":goroutines\r")
+        listing = t.read_until(r"gol> ")
+        if "chan receive" in listing or "[sleep]" not in listing:
+            raise EOFError(f"after Ctrl-C of a waiting input, :goroutines says {listing!r}")
+        steps.append("Ctrl-C ends a waiting input")
         t.send(":quit\r")
         time.sleep(0.3)
     finally:

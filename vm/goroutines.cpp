@@ -4,7 +4,9 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "runtime/chan.h"
 #include "runtime/print.h"
+#include "runtime/sema.h"
 #include "vm/gc.h"
 
 namespace gol::vm {
@@ -62,7 +64,12 @@ Goroutines::~Goroutines() {
   proto_.goroutines = nullptr;
 }
 
-int64_t Goroutines::count() const { return sched_ ? sched_->numGoroutine() : 1; }
+int64_t Goroutines::count() const {
+  int64_t n = sched_ ? sched_->numGoroutine() : 1;
+  // A session's keeper is not one of the program's goroutines: an input
+  // counts as main does.
+  return sessionMode_ ? n - 1 : n;
+}
 
 Machine& Goroutines::threadMachine() {
   if (tOwner != this) {
@@ -173,8 +180,7 @@ rt::RunResult Goroutines::turn(Machine& m, rt::G& g) {
     g.shrinkRequested.store(false, std::memory_order_relaxed);
     if (g.resumeOp == rt::ResumeOp::None && g.nestedCalls == 0) shrinkStackIfSparse(g);
   }
-  if (sessionMode_ && g.id == interruptId_.load(std::memory_order_relaxed)) [[unlikely]] {
-    interruptId_.store(0, std::memory_order_relaxed);
+  if (sessionMode_ && removedCount_.load() != 0 && takeRemoved(g.id)) [[unlikely]] {
     if (takeInput(&g)) session_.ended(g, Exit::Goexit, "interrupted");
     return rt::RunResult::Exited;
   }
@@ -225,9 +231,18 @@ bool Goroutines::takeInput(rt::G* g) {
   return true;
 }
 
-void Goroutines::abandonInput(int64_t id) {
+bool Goroutines::takeRemoved(int64_t id) {
   std::lock_guard lock(inputsMutex_);
-  std::erase(inputs_, id);
+  auto it = std::find(removed_.begin(), removed_.end(), id);
+  if (it == removed_.end()) return false;
+  removed_.erase(it);
+  removedCount_.store(static_cast<int>(removed_.size()));
+  return true;
+}
+
+bool Goroutines::removed(int64_t id) {
+  std::lock_guard lock(inputsMutex_);
+  return std::find(removed_.begin(), removed_.end(), id) != removed_.end();
 }
 
 bool Goroutines::interruptInput(int64_t id) {
@@ -235,11 +250,67 @@ bool Goroutines::interruptInput(int64_t id) {
   for (rt::G* g = allHead_; g != nullptr; g = g->allNext) {
     if (g->id != id) continue;
     if (g->status == rt::GStatus::Waiting || g->status == rt::GStatus::Syscall) return false;
-    interruptId_.store(id, std::memory_order_relaxed);
+    {
+      std::lock_guard in(inputsMutex_);
+      removed_.push_back(id);
+      removedCount_.store(static_cast<int>(removed_.size()));
+    }
     g->requestPreempt();
     return true;
   }
   return false;
+}
+
+void Goroutines::removeInput(int64_t id) {
+  {
+    std::lock_guard lock(inputsMutex_);
+    std::erase(inputs_, id);  // no `ended` call for it
+  }
+  // With the world stopped no waker runs, so the G's status and queues
+  // hold still while it is taken off them.
+  while (!sched_->stopTheWorld()) {
+    // Another stop (a collection) was in progress and has ended: again.
+  }
+  rt::G* found = nullptr;
+  bool wake = false;
+  {
+    std::lock_guard lock(allMutex_);
+    for (rt::G* g = allHead_; g != nullptr; g = g->allNext)
+      if (g->id == id && g->status != rt::GStatus::Dead) found = g;
+  }
+  if (found != nullptr && found->status == rt::GStatus::Waiting) {
+    switch (found->waitReason) {
+      case rt::WaitReason::ChanReceive:
+      case rt::WaitReason::ChanSend:
+      case rt::WaitReason::Select:
+      case rt::WaitReason::ChanReceiveNilChan:
+      case rt::WaitReason::ChanSendNilChan:
+      case rt::WaitReason::SelectNoCases:
+        wake = rt::chanCancelWait(*found);
+        break;
+      case rt::WaitReason::Semacquire:
+      case rt::WaitReason::SyncMutexLock:
+      case rt::WaitReason::SyncRWMutexRLock:
+      case rt::WaitReason::SyncRWMutexLock:
+      case rt::WaitReason::SyncCondWait:
+      case rt::WaitReason::SyncWaitGroupWait:
+        wake = rt::semaCancelWait(*found);
+        break;
+      case rt::WaitReason::Sleep:
+        wake = sched_->cancelSleep(*found);
+        break;
+      default:  // a wait no one can undo: it ends if it is ever readied
+        break;
+    }
+  }
+  if (found != nullptr) {
+    std::lock_guard in(inputsMutex_);
+    removed_.push_back(id);
+    removedCount_.store(static_cast<int>(removed_.size()));
+  }
+  sched_->startTheWorld();
+  // Off every queue, so no one else can ready it: it ends at its turn.
+  if (wake) sched_->ready(found);
 }
 
 int64_t Goroutines::startInSession(const Function& fn, uint64_t maxStackBytes) {

@@ -96,13 +96,20 @@ class Goroutines {
   // (of any module: Function::module) without arguments. Returns its goroutine id
   // (it may have ended by then), or 0 with proto's report set.
   int64_t startInSession(const Function& fn, uint64_t maxStackBytes);
-  // Forget an input G (the session gave up waiting for it: deadlock).
-  void abandonInput(int64_t id);
   // Ctrl-C: input G `id` stops at its next safepoint, without running its
   // deferred calls, and `ended` reports Exit::Goexit with the report
-  // "interrupted". False (nothing done) when it waits: a G cannot be
-  // taken off a wait queue from outside.
+  // "interrupted". False (nothing done) when it waits: removeInput then.
   bool interruptInput(int64_t id);
+  // The session gives up on input G `id`, which waits (a deadlock, or
+  // Ctrl-C): with the world stopped, it is taken off the channel or
+  // semaphore queue or the sleep timer it waits on (chanCancelWait,
+  // semaCancelWait, Scheduler::cancelSleep) and readied, and its next turn
+  // ends it at once, without running its deferred calls, as if it had
+  // never been (no `ended` call): it leaves the list of goroutines and the
+  // scheduler's count. Until then removed(id) is true and the session
+  // hides it.
+  void removeInput(int64_t id);
+  bool removed(int64_t id);
   const rt::G* mainG() const { return main_; }
 
  private:
@@ -132,10 +139,15 @@ class Goroutines {
   SessionHooks session_;
   std::mutex inputsMutex_;
   std::vector<int64_t> inputs_;  // ids of the input G's still running
-  // The input G to stop at its next turn (interruptInput); relaxed: the
-  // G's preemption request, made after the store, is what makes it look.
-  std::atomic<int64_t> interruptId_{0};
+  // G's to end at their next turn (interruptInput, removeInput), under
+  // inputsMutex_; removedCount_ is its size, for a lock-free "none" test at
+  // every turn. seq_cst: it is stored before the G's preemption request or
+  // ready(), which make the G's M look; a G that misses it looks again at
+  // its next turn.
+  std::vector<int64_t> removed_;
+  std::atomic<int> removedCount_{0};
   bool takeInput(rt::G* g);     // removes g from inputs_; was it there?
+  bool takeRemoved(int64_t id);  // removes id from removed_; was it there?
 
   std::mutex finishMutex_;
   bool finished_ = false;

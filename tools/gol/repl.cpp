@@ -21,6 +21,26 @@
 //     module that names a variable shares its cell, so goroutines started
 //     by earlier inputs and later inputs see the same variable. Earlier
 //     statements never run again.
+//   - The standard library's package state is the session's too, as the
+//     package lives for the session: every package-level variable of an
+//     imported package is boxed in the session's modules (marked address-
+//     taken before codegen), the first module that has it keeps its cell,
+//     and each later module's slot is pointed at that cell once its entry
+//     has run (shareStdlibState). The entry does run the initialisers
+//     again, but on the new module's own fresh cells, which are dropped
+//     before any code can see them; so math/rand's source, io.EOF and an
+//     exported variable an input assigned (os.Args) are one object for
+//     the whole session. The slots are computed as codegen assigns them
+//     (declareGlobals's order) and checked against the module's pointer
+//     map; a mismatch is reported, never guessed through.
+//   - Types are one per session, as in one program: a new module's type
+//     descriptors that have the identity (kind, name, layout) of an
+//     earlier module's are replaced by those (shareTypes), so that a value
+//     made by one input passes another's type assertions, type switches,
+//     comparisons and map lookups. A type of the session (main.T) takes
+//     the newest module's method set, so a method added or redefined later
+//     applies to values made earlier (through interfaces too, except an
+//     itab the runtime already cached for a redefined method).
 //   - A statement input runs once: its top-level `x := e` becomes `x = e`
 //     (and `var x T = e` becomes `x = e`) on the package-level variable
 //     x, whose type the checker found in a first compile (the probe) in
@@ -33,12 +53,30 @@
 //     indexes, so a func value or method made by one input and called by
 //     a later one runs with its own module's functions and globals). An input's goroutine ending,
 //     panicking or dying of a fatal error is reported to the session, which
-//     goes on; a panic in a background goroutine is printed and the session
-//     goes on too. The keeper hides the scheduler's own deadlock check, so
+//     goes on. The keeper hides the scheduler's own deadlock check, so
 //     the session watches for it while it waits for an input: when every
 //     goroutine waits and no timer is pending for a few checks in a row, it
-//     prints Go's deadlock report and gives up on the input (its goroutine
-//     stays parked).
+//     prints Go's deadlock report and gives up on the input, whose
+//     goroutine is then removed (Goroutines::removeInput: taken off the
+//     channel, semaphore or timer it waits on and ended without running
+//     its deferred calls), so it neither shows in :goroutines nor appears
+//     in a later deadlock report. Goroutines started by earlier inputs are
+//     not touched. Background goroutines that all wait while no input runs
+//     are not reported (Go would end the program); the next input that
+//     waits with them gets the report, with their traces.
+//   - A panic or a fatal error in a background goroutine (a stack
+//     overflow, "sync: unlock of unlocked mutex"; gol does not detect
+//     concurrent map writes) ends that goroutine only: its report is
+//     printed as gol run prints it, after the input that was running, and
+//     the session goes on. Go would end the program; a session that ended
+//     on a background goroutine's mistake would lose everything typed, and
+//     the issue asks that a panic print and the session go on. os.Exit
+//     from any goroutine still ends the session, as in Go.
+//   - Goroutine numbers: the goroutine an input runs on is "goroutine 1"
+//     in every trace (panics, deadlocks, "created by ... in goroutine 1"),
+//     as main's is in a Go program, since each input plays main; the real
+//     goroutine 1 is the keeper, never shown. Background goroutines keep
+//     their real, increasing ids, as in Go (renumber).
 //   - Modules are never freed (goroutines and heap objects point into
 //     them); the collector scans every module's globals through a root
 //     scanner.
@@ -54,11 +92,18 @@
 //
 //   - On a terminal, Ctrl-C stops the input that runs: its goroutine ends
 //     at its next safepoint (Goroutines::interruptInput), or, when it
-//     waits, is left parked, as after a deadlock.
+//     waits (a channel, a lock, time.Sleep), is removed as after a
+//     deadlock.
+//   - :load FILE takes the file's imports and declarations; its main and
+//     init are not run (a session has no main of its own, and loading a
+//     file to experiment with its functions should not start the program);
+//     the session says so, and the user calls what main calls.
 //
 // KNOWN GAPS: a redefined type drops the session variables whose type
-// mentions it; the package state of the standard library (math/rand's
-// source, for one) is fresh in each input's module.
+// mentions it; the initialisers of the standard library run again (on
+// cells that are then dropped) in every input's module; values of a type
+// that was redefined with another layout keep the old descriptor (as Go
+// would see two types).
 #include "tools/gol/repl.h"
 
 #include <algorithm>
@@ -92,6 +137,7 @@
 #include "runtime/barrier.h"
 #include "runtime/print.h"
 #include "runtime/sched.h"
+#include "runtime/typedesc.h"
 #include "tools/gol/command.h"
 #include "vm/disasm.h"
 #include "vm/gc.h"
@@ -197,6 +243,10 @@ class LiveVM {
       out.report = proto_.report;
       return out;
     }
+    {
+      std::lock_guard lock(idsMutex_);
+      inputIds_.insert(id);
+    }
     std::unique_lock lock(mutex_);
     int asleep = 0;
     interrupt.store(false);
@@ -205,9 +255,10 @@ class LiveVM {
       if (endedInputs_.count(id) || ended_) break;
       if (interrupt.exchange(false)) {
         if (!goroutines_.interruptInput(id)) {
-          // It waits (a channel, a lock): leave it parked and go on.
-          goroutines_.abandonInput(id);
-          out.report = "interrupted (its goroutine stays where it waits)";
+          // It waits (a channel, a lock): take it off and go on.
+          lock.unlock();
+          goroutines_.removeInput(id);
+          out.report = "interrupted";
           return out;
         }
         continue;
@@ -216,7 +267,8 @@ class LiveVM {
       std::string deadlock = checkDeadlock(id, asleep);
       lock.lock();
       if (!deadlock.empty() && !endedInputs_.count(id)) {
-        goroutines_.abandonInput(id);
+        lock.unlock();
+        goroutines_.removeInput(id);
         out.report = deadlock;
         return out;
       }
@@ -233,6 +285,38 @@ class LiveVM {
     return out;
   }
 
+  // Traces name an input's goroutine as Go names main's: "goroutine 1"
+  // (the keeper, the session's real goroutine 1, is never shown); other
+  // goroutines keep their ids.
+  std::string renumber(const std::string& text) {
+    std::lock_guard lock(idsMutex_);
+    std::string out;
+    const std::string word = "goroutine ";
+    size_t i = 0;
+    for (size_t at = text.find(word); at != std::string::npos; at = text.find(word, i)) {
+      size_t p = at + word.size(), q = p;
+      while (q < text.size() && std::isdigit(static_cast<unsigned char>(text[q]))) ++q;
+      out += text.substr(i, p - i);
+      i = p;
+      bool ends = q == text.size() || text[q] == '\n' || text.compare(q, 2, " [") == 0;
+      if (q > p && ends && inputIds_.count(std::atoll(text.substr(p, q - p).c_str()))) {
+        out += "1";
+        i = q;
+      }
+    }
+    return out + text.substr(i);
+  }
+
+  template <typename F>
+  void withWorldStopped(F&& f) {
+    rt::Scheduler* s = goroutines_.scheduler();
+    while (!s->stopTheWorld()) {
+      // Another stop (a collection) was in progress and has ended: again.
+    }
+    f();
+    s->startTheWorld();
+  }
+
   std::vector<std::string> takeBackground() {
     std::lock_guard lock(mutex_);
     std::vector<std::string> v;
@@ -246,8 +330,10 @@ class LiveVM {
     bool stopped = s->stopTheWorld();
     std::vector<const rt::G*> gs;
     goroutines_.forEachG([&](rt::G& g) {
-      if (&g != goroutines_.mainG() && g.status != rt::GStatus::Dead && g.fn != nullptr) gs.push_back(&g);
+      if (&g != goroutines_.mainG() && g.status != rt::GStatus::Dead && g.fn != nullptr && !goroutines_.removed(g.id))
+        gs.push_back(&g);
     });
+
     std::sort(gs.begin(), gs.end(), [](const rt::G* a, const rt::G* b) { return a->id < b->id; });
     std::string out;
     for (const rt::G* g : gs) {
@@ -266,26 +352,42 @@ class LiveVM {
 
  private:
   // Every goroutine but the keeper waits, no timer is pending: after a few
-  // such checks in a row, Go's deadlock report; "" otherwise.
+  // such checks in a row, Go's deadlock report; "" otherwise. The checks
+  // peek at the G's status words while they run (a racy read, as
+  // Go's checkdead is not: only a hint); the last one, and the report's
+  // traces, are made with the world stopped.
   std::string checkDeadlock(int64_t input, int& asleep) {
     rt::Scheduler* s = goroutines_.scheduler();
-    bool all = s->pendingTimers() == 0;
-    bool inputWaits = false;
     std::vector<const rt::G*> waiting;
-    goroutines_.forEachG([&](rt::G& g) {
-      if (&g == goroutines_.mainG() || g.status == rt::GStatus::Dead) return;
-      if (g.status != rt::GStatus::Waiting) all = false;
-      else waiting.push_back(&g);
-      if (g.id == input && g.status == rt::GStatus::Waiting) inputWaits = true;
-    });
-    if (!all || !inputWaits) {
+    auto allAsleep = [&] {
+      bool all = s->pendingTimers() == 0;
+      bool inputWaits = false;
+      waiting.clear();
+      goroutines_.forEachG([&](rt::G& g) {
+        // (Lock order: the G list's lock, then the inputs' lock.)
+        if (&g == goroutines_.mainG() || g.status == rt::GStatus::Dead || goroutines_.removed(g.id)) return;
+        if (g.status != rt::GStatus::Waiting) all = false;
+        else waiting.push_back(&g);
+        if (g.id == input && g.status == rt::GStatus::Waiting) inputWaits = true;
+      });
+      return all && inputWaits;
+    };
+    if (!allAsleep()) {
       asleep = 0;
       return "";
     }
     if (++asleep < 4) return "";
-    std::sort(waiting.begin(), waiting.end(), [](const rt::G* a, const rt::G* b) { return a->id < b->id; });
-    std::string report = "fatal error: all goroutines are asleep - deadlock!\n";
-    for (const rt::G* g : waiting) report += "\n" + vm::traceback(*g);
+    std::string report;
+    withWorldStopped([&] {
+      if (!allAsleep()) return;
+      // The input's goroutine first: it is "goroutine 1", Go's main.
+      std::sort(waiting.begin(), waiting.end(), [&](const rt::G* a, const rt::G* b) {
+        return (a->id == input) != (b->id == input) ? a->id == input : a->id < b->id;
+      });
+      report = "fatal error: all goroutines are asleep - deadlock!\n";
+      for (const rt::G* g : waiting) report += "\n" + vm::traceback(*g);
+    });
+    if (report.empty()) asleep = 0;
     return report;
   }
 
@@ -297,6 +399,8 @@ class LiveVM {
   std::mutex mutex_;
   std::condition_variable cv_;
   std::map<int64_t, std::pair<vm::Exit, std::string>> endedInputs_;  // by goroutine id
+  std::mutex idsMutex_;
+  std::set<int64_t> inputIds_;  // every goroutine an input (or a module's entry) ran on
   std::vector<std::string> background_;
   bool ended_ = false;
   vm::RunResult endResult_;
@@ -414,6 +518,8 @@ class Session {
     return execute(*prog, vars_);
   }
   bool execute(lang::Program& prog, std::vector<SessionVar>& vars);
+  void shareTypes(vm::Module& m, LiveVM& live);
+  void shareStdlibState(vm::Module& m, const std::vector<std::pair<std::string, uint32_t>>& globals);
   lang::FuncDecl* inputFunc(lang::Program& prog);
   const types::Type* exprType(const std::string& expr, std::string& errors, lang::Program** keep);
   const Chunk* findChunk(const std::string& name);
@@ -428,6 +534,12 @@ class Session {
   std::vector<std::unique_ptr<lang::Program>> kept_;
   std::unique_ptr<LiveVM> vm_;
   std::vector<std::unique_ptr<vm::Module>> modules_;
+  std::map<std::string, uint64_t> stdlibCells_;  // "path.name" -> the session's cell
+  bool warnedStdlibSlots_ = false;
+  int declGen_ = 0;  // counts the declaration inputs
+  std::map<const rt::TypeDesc*, int> methodsGen_;  // a session descriptor's methods are of that generation
+  std::map<std::string, rt::TypeDesc*> types_;  // typeIdentity -> the session's descriptor
+  std::vector<std::unique_ptr<rt::TypeDesc>> replacedTypes_;
 
   LiveVM& vm() {
     if (!vm_) vm_ = std::make_unique<LiveVM>();
@@ -512,6 +624,7 @@ std::string Session::remap(const std::string& text) {
     i = q;
   }
   out += text.substr(i);
+  if (vm_) out = vm_->renumber(out);
   // The input's function is the session's main.
   std::string fixed;
   const std::string from = "main.__gol_input";
@@ -549,6 +662,24 @@ lang::FuncDecl* Session::inputFunc(lang::Program& prog) {
 // Runs the module of `prog`: its entry, then the input function, with the
 // session variables' cells bound in between. Updates the cells in `vars`.
 bool Session::execute(lang::Program& prog, std::vector<SessionVar>& vars) {
+  // The standard library's package-level variables, in the order codegen
+  // gives them global slots (ModuleGen::declareGlobals: the imports in
+  // order, then main; each package's variables as declared), all boxed so
+  // that a later module can share the first module's cells.
+  std::vector<std::pair<std::string, uint32_t>> stdlibGlobals;  // "path.name", slot
+  std::map<std::string, uint32_t> mainSlots;  // main's variables, by the same count
+  {
+    uint32_t slot = 0;
+    for (types::Package* pkg : prog.imports)
+      for (types::Object* o : pkg->scope->order)
+        if (auto* v = o->as<types::Var>()) {
+          v->addressTaken = true;
+          stdlibGlobals.emplace_back(pkg->path + "." + v->name, slot++);
+        }
+    if (prog.mainPackage)
+      for (types::Object* o : prog.mainPackage->scope->order)
+        if (o->is<types::Var>()) mainSlots[o->name] = slot++;
+  }
   std::unique_ptr<vm::Module> module;
   lang::runOnFrontEndStack([&] {
     // As gol run: what escape analysis proves does not escape lives in frames.
@@ -595,8 +726,19 @@ bool Session::execute(lang::Program& prog, std::vector<SessionVar>& vars) {
     }
     return o.finished;
   };
+  shareTypes(m, live);
   LiveVM::Outcome entry = live.call(*m.functionTable.at(static_cast<size_t>(m.mainIndex)));
   if (!finish(entry)) return false;
+  // The count must agree with the slots the session variables' helpers
+  // name (read from the code): else no sharing, rather than wrong cells.
+  bool countAgrees = true;
+  for (const auto& [name, slot] : slots)
+    if (mainSlots.count(name) == 0 || mainSlots[name] != slot) countAgrees = false;
+  if (countAgrees) shareStdlibState(m, stdlibGlobals);
+  else if (!warnedStdlibSlots_) {
+    rt::writeStderr("gol repl: internal: standard library globals not shared (slots not as expected)\n");
+    warnedStdlibSlots_ = true;
+  }
   for (SessionVar& v : vars) {
     auto it = slots.find(v.name);
     if (it == slots.end()) continue;
@@ -609,6 +751,106 @@ bool Session::execute(lang::Program& prog, std::vector<SessionVar>& vars) {
   }
   if (!input) return false;
   return finish(live.call(*input));
+}
+
+// The standard library's package state lives for the session: the first
+// module that has a variable keeps its cell, and every later module's slot
+// for it is pointed at that cell (its own, just initialised, is dropped),
+// so math/rand's source, io.EOF and the rest are the same objects in every
+// input, as they are in one Go program. The entry of each module still
+// runs the initialisers, but on its own fresh cells, which are dropped
+// before anything else can see them.
+void Session::shareStdlibState(vm::Module& m, const std::vector<std::pair<std::string, uint32_t>>& globals) {
+  // The slots were computed, not read from codegen: check that they are
+  // what codegen made (each a boxed global: a pointer slot holding a cell).
+  for (const auto& [key, slot] : globals)
+    if (slot >= m.globals.size() || !m.globalPointers.test(slot) || m.globals[slot] == 0) {
+      if (!warnedStdlibSlots_) rt::writeStderr("gol repl: internal: standard library globals not shared\n");
+      warnedStdlibSlots_ = true;
+      return;
+    }
+  for (const auto& [key, slot] : globals) {
+    auto [it, fresh] = stdlibCells_.emplace(key, m.globals[slot]);
+    if (fresh) continue;
+    if (rt::gWriteBarrier.load(std::memory_order_relaxed)) rt::shadeSlow(it->second);
+    m.globals[slot] = it->second;
+  }
+}
+
+// A type's identity across modules: its kind, name and layout (pointer
+// words included), with the types it is made of; a named type met inside
+// another is named only by its name and shape (no recursion through it,
+// so cycles end).
+std::string typeIdentity(const rt::TypeDesc* d, bool top = true) {
+  if (d == nullptr) return "-";
+  std::string k = fmt::format("{}:{}:{}:{}:{}:{}", static_cast<int>(d->kind), d->name, d->size, d->align, d->length,
+                              d->plainBytes ? "b" : "");
+  for (uint64_t w : d->pointerWords) k += fmt::format(":{:x}", w);  // layouts made for the collector too
+  if (d->named && !top) {
+    for (const rt::StructField& f : d->fields) k += "," + f.name;
+    return k;
+  }
+  k += "(" + typeIdentity(d->elem, false) + ";" + typeIdentity(d->key, false);
+  for (const rt::StructField& f : d->fields)
+    k += fmt::format(";{}@{}{}={}", f.name, f.offset, f.embedded ? "e" : "", typeIdentity(f.type, false));
+  if (d->kind == rt::TypeKind::Interface)
+    for (const rt::Method& m : d->methods) k += ";" + m.name + "=" + typeIdentity(m.signature, false);
+  return k + (d->variadic ? ")v" : ")");
+}
+
+// Types are the same in every module of the session, as in one Go
+// program: each descriptor of a new module whose identity an earlier
+// module's has is replaced by that one (module tables, and the new
+// module's descriptors that point to it), so that a value made by one
+// input passes another's type assertions, switches, comparisons and map
+// lookups. The first descriptor of a type stays its descriptor for the
+// session; a type of the session's own (main.T) takes the newest
+// module's method set, since a later input may have added or redefined a
+// method (after a declaration input: declGen_). Runs before any code of
+// m; the world is stopped while method sets change. The replaced
+// descriptors are kept (objects of m may name them for the collector),
+// and a module's table then shares ownership of a descriptor with the
+// earlier module: harmless, as no module is ever destroyed (the session
+// ends with _Exit).
+void Session::shareTypes(vm::Module& m, LiveVM& live) {
+  std::map<const rt::TypeDesc*, rt::TypeDesc*> replaced;
+  for (auto& t : m.types) {
+    rt::TypeDesc* d = t.get();
+    auto [it, fresh] = types_.emplace(typeIdentity(d), d);
+    if (fresh) methodsGen_[d] = declGen_;
+    else if (it->second != d) replaced[d] = it->second;
+  }
+  auto canon = [&](const rt::TypeDesc* d) -> const rt::TypeDesc* {
+    auto it = replaced.find(d);
+    return it == replaced.end() ? d : it->second;
+  };
+  for (auto& t : m.types) {
+    rt::TypeDesc* d = t.get();
+    d->elem = canon(d->elem);
+    d->key = canon(d->key);
+    for (rt::StructField& f : d->fields) f.type = canon(f.type);
+    for (rt::Method& me : d->methods) me.signature = canon(me.signature);
+  }
+  std::vector<std::pair<rt::TypeDesc*, const rt::TypeDesc*>> newMethods;  // (the session's, m's)
+  for (auto& t : m.types) {
+    auto it = replaced.find(t.get());
+    if (it == replaced.end()) continue;
+    rt::TypeDesc* old = it->second;
+    // (A standard library type's method table is made when a module
+    // needs it: a later module's may be the first full one.)
+    bool ours = old->name.starts_with("main.") || old->name.starts_with("*main.");
+    if (old->kind != rt::TypeKind::Interface &&
+        ((ours && methodsGen_[old] < declGen_) || t->methods.size() > old->methods.size())) {
+      newMethods.emplace_back(old, t.get());
+      methodsGen_[old] = declGen_;
+    }
+    replacedTypes_.emplace_back(t.release());
+    t.reset(old);
+  }
+  if (!newMethods.empty())
+    live.withWorldStopped([&] {
+      for (auto& [old, mine] : newMethods) old->methods = mine->methods;
+    });
 }
 
 void Session::flushBackground() {
@@ -784,6 +1026,7 @@ void Session::declarations(const std::string& text, bool fromFile) {
   chunks_ = std::move(chunks);
   imports_ = std::move(imports);
   vars_ = std::move(vars);
+  ++declGen_;
   if (skippedMain)
     out(fromFile ? "(main and init were not loaded: call what main calls instead)\n"
                  : "(main and init are not kept in a session: type their statements instead)\n");
