@@ -595,7 +595,10 @@ uint32_t ModuleGen::nativeIndex(types::Func* f) {
   if (auto it = natives_.find(f); it != natives_.end()) return it->second;
   std::string name = funcName(f);
   vm::NativeFn fn = vm::findNative(name);
-  uint32_t index = fn == nullptr ? UINT32_MAX : mod->addNative(name, fn);
+  uint32_t params = 0, results = 0;
+  for (auto* v : paramsOf(f->signature(), true)) params += slots(v->type);
+  for (auto* v : f->signature()->results->vars) results += slots(v->type);
+  uint32_t index = fn == nullptr ? UINT32_MAX : mod->addNative(name, fn, params, results);
   natives_[f] = index;
   return index;
 }
@@ -612,7 +615,7 @@ void ModuleGen::compileNative(types::Func* f, uint32_t index) {
   vm::NativeFn fn = vm::findNative(name);
   uint32_t native;
   if (fn != nullptr) {
-    native = mod->addNative(name, fn);
+    native = mod->addNative(name, fn, params, results);
     as.frame(std::max({params, results, 1u}));
   } else {
     // Stops the program saying which native is missing.

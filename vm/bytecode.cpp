@@ -70,8 +70,8 @@ uint32_t Module::declareFunction(std::string name, std::string file) {
   return functions.back()->index;
 }
 
-uint32_t Module::addNative(std::string name, NativeFn fn) {
-  natives.push_back(Native{std::move(name), fn});
+uint32_t Module::addNative(std::string name, NativeFn fn, uint32_t paramSlots, uint32_t resultSlots) {
+  natives.push_back(Native{std::move(name), fn, paramSlots, resultSlots});
   return static_cast<uint32_t>(natives.size() - 1);
 }
 

@@ -229,6 +229,12 @@ using NativeFn = bool (*)(Machine& machine, rt::G& g, uint64_t* slots);
 struct Native {
   std::string name;
   NativeFn fn = nullptr;
+  // The window's shape, for liveness, when codegen knows the signature:
+  // the argument slots the native reads and the result slots it writes.
+  // paramSlots == kUnknownShape: liveness reads the window to the live top.
+  static constexpr uint32_t kUnknownShape = UINT32_MAX;
+  uint32_t paramSlots = kUnknownShape;
+  uint32_t resultSlots = 0;
 };
 
 struct Module {
@@ -242,7 +248,8 @@ struct Module {
   // Reserves a function index, so that recursive and forward calls can be
   // emitted before the callee is assembled.
   uint32_t declareFunction(std::string name, std::string file = "prog.gol");
-  uint32_t addNative(std::string name, NativeFn fn);
+  uint32_t addNative(std::string name, NativeFn fn, uint32_t paramSlots = Native::kUnknownShape,
+                     uint32_t resultSlots = 0);
   uint32_t addType(std::unique_ptr<rt::TypeDesc> type);
   uint32_t addGlobal(uint32_t slots, bool pointer = false);
 

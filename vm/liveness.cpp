@@ -482,9 +482,16 @@ void Flow::effects(size_t i) {
       readWindow(a + 1);
       W(a);
       return;
-    case Op::CALLN:
-      readWindow(a);
+    case Op::CALLN: {  // the native's shape, when codegen gave it (vm::Native)
+      uint32_t bx = argBx(w);
+      if (bx < module.natives.size() && module.natives[bx].paramSlots != Native::kUnknownShape) {
+        R(a, module.natives[bx].paramSlots);
+        W(a, module.natives[bx].resultSlots);
+      } else {
+        readWindow(a);
+      }
       return;
+    }
     case Op::RET:
       R(a, b);
       return;

@@ -253,6 +253,35 @@ TEST_CASE("liveness: natives read their window up to the frame's end") {
   CHECK(scanAt(fn, 3) == Slots{4, 5});
 }
 
+TEST_CASE("liveness: natives and closures with a known shape read their arguments, write their results") {
+  // p := new(int); q := new(int); r := nat(q); stale := r; use(stale), with
+  // the native taking one slot and returning one, and the same through a
+  // closure: slot 5 above the arguments holds a stale pointer, never read;
+  // the result slot 4 is written by the call, so it is dead before it.
+  Module m;
+  uint32_t T = addIntType(m);
+  uint32_t nat = m.addNative("main.nat", nullptr, 1, 1);
+  uint32_t f = m.declareFunction("main.f");
+  Assembler as(m, f);
+  as.frame(7);
+  for (uint32_t s : {0u, 4u, 5u, 6u}) as.pointerSlot(s);
+  as.emitWide(Op::NEW, 5, T);              // 0: a pointer left in the window
+  as.emitWide(Op::NEW, 4, T);              // 1: the argument
+  as.emitWide(Op::CALLN, 4, nat);          // 2: reads 4, writes 4
+  as.emit(Op::MOV, 0, 4);                  // 3
+  as.emitWide(Op::NEW, 6, T);              // 4: the closure (any pointer will do here)
+  as.emit(Op::CALLC, 4, 6, (1u << 8) | 1); // 5: no arguments, one result
+  as.emit(Op::RET0);                       // 6
+  as.finish();
+  m.finalize();
+  const Function& fn = *m.functions[f];
+  Liveness l = computeLiveness(m, fn);
+  CHECK(l.in[2] == Slots{4});
+  CHECK(l.in[1] == Slots{});  // slot 5 is never read: the allocation at 0 is dead at once
+  CHECK(l.in[5] == Slots{6});
+  CHECK(l.out[4] == Slots{6});  // slot 4, the CALLC's result, is not live before the call
+}
+
 TEST_CASE("liveness: stack objects are not in the maps (reached through pointers)") {
   Module m;
   uint32_t f = m.declareFunction("main.f");
