@@ -39,6 +39,10 @@ bool isEmptyIface(const Type* t) {
   auto* i = t ? t->under<types::Interface>() : nullptr;
   return i != nullptr && i->isEmpty();
 }
+bool isRuneSlice(const types::Slice* s) {
+  auto* b = s->elem->under<types::Basic>();
+  return b != nullptr && b->basicKind == types::BasicKind::Int32;
+}
 const Type* under(const Type* t) { return t->underlying(); }
 uint32_t maxOf(uint32_t a, uint32_t b) { return a > b ? a : b; }
 

@@ -346,12 +346,7 @@ void FnGen::builtin(CallExpr* e, Slot dst) {
           exprTo(e->args[1], intT, hint);
         else
           loadInt(hint, 0);
-        if (const FrameRegion* r = frameSite(e, escape::SiteKind::MakeMap)) {
-          frameCellInto(*r, dst);
-          as.emitExtra(Op::MAPINIT, dst, hint, 0, mg.typeIndex(t));
-        } else {
-          as.emitExtra(Op::MAPNEW, dst, hint, 0, mg.typeIndex(t));
-        }
+        newMap(frameSite(e, escape::SiteKind::MakeMap), t, hint, dst);
       } else {
         makeChan(e, t, dst);
       }

@@ -489,7 +489,7 @@ void FnGen::conversion(CallExpr* e, Slot dst) {
   if (bt && (bt->info & types::kIsString)) {
     if (auto* s = from->under<types::Slice>()) {
       Slot v = operand(x);
-      bool runes = basicOf(s->elem) && basicOf(s->elem)->basicKind == BasicKind::Int32;
+      bool runes = isRuneSlice(s);
       if (buf)
         emit(runes ? Op::RUNES2STRB : Op::BYTES2STRB, dst, v, frameBuffer(*buf));
       else
@@ -500,7 +500,7 @@ void FnGen::conversion(CallExpr* e, Slot dst) {
   }
   if (auto* s = to->under<types::Slice>(); s && bf && (bf->info & types::kIsString)) {
     Slot v = operand(x);
-    bool runes = basicOf(s->elem) && basicOf(s->elem)->basicKind == BasicKind::Int32;
+    bool runes = isRuneSlice(s);
     if (buf && buf->slots * 8ull >= (runes ? 4 : 1) * vm::kTmpBufBytes)
       emit(runes ? Op::STR2RUNESB : Op::STR2BYTESB, dst, v, frameBuffer(*buf));
     else
@@ -1510,12 +1510,7 @@ void FnGen::composite(CompositeLit* e, const Type* t, Slot dst) {
     loadInt(hint, static_cast<int64_t>(e->elts.size()));
     Slot mp = alloc(1);
     as.pointerSlot(mp);
-    if (const FrameRegion* r = frameSite(e, escape::SiteKind::MapLit)) {
-      frameCellInto(*r, mp);
-      as.emitExtra(Op::MAPINIT, mp, hint, 0, mg.typeIndex(t));
-    } else {
-      as.emitExtra(Op::MAPNEW, mp, hint, 0, mg.typeIndex(t));
-    }
+    newMap(frameSite(e, escape::SiteKind::MapLit), t, hint, mp);
     for (Expr* el : e->elts) {
       auto* kv = el->as<KeyValueExpr>();
       if (!kv) continue;
@@ -1557,23 +1552,27 @@ void FnGen::funcLit(FuncLit* e, Slot dst) {
     }
     emit(Op::MOV, region + i, it->second.slot);
   }
-  if (const FrameRegion* r = frameSite(e, escape::SiteKind::Closure)) {
-    // A context in the frame (codegen_func.cpp, "Frame objects"): the
-    // Function* word, read from the function's static closure, then the
-    // captured cells.
-    Slot t = alloc(1);
-    as.emitWide(Op::LOADFN, t, fn);
-    emit(Op::LOAD64, r->first, t, 0);
-    for (uint32_t i = 0; i < n; ++i) emit(Op::MOV, r->first + 1 + i, region + i);
-    emit(Op::ADDR, dst, r->first);
-    release(m);
-    return;
-  }
   std::vector<uint32_t> cells(n);  // every capture is a variable's cell
   for (uint32_t i = 0; i < n; ++i) cells[i] = i;
   mg.setContextLayout(fn, n, cells);
-  as.emitExtra(Op::MAKECLOSURE, dst, region, n, fn);
+  makeContext(frameSite(e, escape::SiteKind::Closure), fn, region, n, dst);
   release(m);
+}
+
+// A closure context: the Function* word of fn, then n slots from src. In
+// the frame region r when escape analysis kept it there (codegen_func.cpp,
+// "Frame objects"), the Function* word read from fn's static closure;
+// otherwise on the heap, by MAKECLOSURE.
+void FnGen::makeContext(const FrameRegion* r, uint32_t fn, Slot src, uint32_t n, Slot dst) {
+  if (r == nullptr || r->slots != 1 + n) {
+    as.emitExtra(Op::MAKECLOSURE, dst, src, n, fn);
+    return;
+  }
+  Slot t = alloc(1);
+  as.emitWide(Op::LOADFN, t, fn);
+  emit(Op::LOAD64, r->first, t, 0);
+  for (uint32_t i = 0; i < n; ++i) emit(Op::MOV, r->first + 1 + i, src + i);
+  emit(Op::ADDR, dst, r->first);
 }
 
 // The receiver that method `f` expects, computed from x through the
@@ -1672,16 +1671,6 @@ void FnGen::recvOf(Expr* x, const types::Selection* sel, types::Func* f, Slot ds
   release(m);
 }
 
-// A bound method's context (the Function* word, then n slots from src)
-// made in the frame region r instead of by MAKECLOSURE, as funcLit does.
-void FnGen::frameContext(const FrameRegion& r, uint32_t fn, Slot src, uint32_t n, Slot dst) {
-  Slot t = alloc(1);
-  as.emitWide(Op::LOADFN, t, fn);
-  emit(Op::LOAD64, r.first, t, 0);
-  for (uint32_t i = 0; i < n; ++i) emit(Op::MOV, r.first + 1 + i, src + i);
-  emit(Op::ADDR, dst, r.first);
-}
-
 void FnGen::methodValue(SelectorExpr* e, Slot dst) {
   Mark m = mark();
   const FrameRegion* region = frameSite(e, escape::SiteKind::MethodValue);
@@ -1699,10 +1688,7 @@ void FnGen::methodValue(SelectorExpr* e, Slot dst) {
     emit(Op::NILCHK, x);  // Go panics when the method value is made from a nil interface
     uint32_t fn = mg.boundMethodFn(e->x->type, f, true, idx);
     mg.setContextLayout(fn, 2, {1});  // the itab or type word is not in the heap
-    if (region && region->slots == 3)
-      frameContext(*region, fn, x, 2, dst);
-    else
-      as.emitExtra(Op::MAKECLOSURE, dst, x, 2, fn);
+    makeContext(region, fn, x, 2, dst);
     release(m);
     return;
   }
@@ -1714,10 +1700,7 @@ void FnGen::methodValue(SelectorExpr* e, Slot dst) {
     emit(Op::NILCHK, x);
     uint32_t fn = mg.boundMethodFn(it, f, true, ifaceMethodIndex(mg.u, it, f->name));
     mg.setContextLayout(fn, 2, {1});  // the itab or type word is not in the heap
-    if (region && region->slots == 3)
-      frameContext(*region, fn, x, 2, dst);
-    else
-      as.emitExtra(Op::MAKECLOSURE, dst, x, 2, fn);
+    makeContext(region, fn, x, 2, dst);
     release(m);
     return;
   }
@@ -1729,10 +1712,7 @@ void FnGen::methodValue(SelectorExpr* e, Slot dst) {
   for (const LeafInfo& l : mg.layout(recvT).leaves)
     if (l.kind == Leaf::Ptr) ptrs.push_back(l.slot);
   mg.setContextLayout(fn, mg.slots(recvT), ptrs);
-  if (region && region->slots == 1 + mg.slots(recvT))
-    frameContext(*region, fn, r, mg.slots(recvT), dst);
-  else
-    as.emitExtra(Op::MAKECLOSURE, dst, r, mg.slots(recvT), fn);
+  makeContext(region, fn, r, mg.slots(recvT), dst);
   release(m);
 }
 

@@ -299,8 +299,7 @@ void FnGen::reserveFrameObjects(BlockStmt* body) {
       const Type* from = conv && !conv->args.empty() ? conv->args[0]->type : nullptr;
       if (conv && (!from || types::isInteger(from))) continue;
       auto* sl = to ? to->under<types::Slice>() : nullptr;
-      auto* eb = sl ? sl->elem->under<types::Basic>() : nullptr;
-      bool runes = eb && eb->basicKind == types::BasicKind::Int32;
+      bool runes = sl && isRuneSlice(sl);
       frameSites[{o.node, o.kind}] = frameRegion(static_cast<uint32_t>((runes ? 4 : 1) * vm::kTmpBufBytes / 8));
       continue;
     } else if (o.kind == escape::SiteKind::MakeMap || o.kind == escape::SiteKind::MapLit) {
@@ -377,6 +376,15 @@ Slot FnGen::frameCell(FrameRegion r) {
 const FnGen::FrameRegion* FnGen::frameSite(const Node* n, escape::SiteKind kind) {
   auto it = frameSites.find({n, kind});
   return it != frameSites.end() ? &it->second : nullptr;
+}
+
+void FnGen::newMap(const FrameRegion* r, const Type* t, Slot hint, Slot dst) {
+  if (r == nullptr) {
+    as.emitExtra(Op::MAPNEW, dst, hint, 0, mg.typeIndex(t));
+    return;
+  }
+  frameCellInto(*r, dst);
+  as.emitExtra(Op::MAPINIT, dst, hint, 0, mg.typeIndex(t));
 }
 
 Slot FnGen::cellFor(const types::Var* v) {

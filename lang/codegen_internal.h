@@ -246,7 +246,11 @@ class FnGen {
   // type, for `count` values of it in memory layout, pointer words marked.
   FrameRegion frameRegion(uint32_t slots);
   FrameRegion frameRegion(const rt::TypeDesc* d, uint64_t count);
-  void frameContext(const FrameRegion& r, uint32_t fn, Slot src, uint32_t n, Slot dst);
+  // A closure context (Function* word, then n slots from src) into dst:
+  // in region r when escape analysis gave one, else on the heap.
+  void makeContext(const FrameRegion* r, uint32_t fn, Slot src, uint32_t n, Slot dst);
+  // make(map type t, hint) into dst: its header in region r, or the heap.
+  void newMap(const FrameRegion* r, const Type* t, Slot hint, Slot dst);
   Slot frameBuffer(const FrameRegion& r);
   void concatInto(BinaryExpr* e, Slot dst, Slot buf);
   // A pointer slot holding the address of a freshly zeroed frame region.
@@ -369,6 +373,7 @@ const Type* embeddedType(const Type* t, const std::vector<int>& path);  // type 
 int ifaceMethodIndex(types::Universe& u, const Type* iface, const std::string& name);
 bool isIface(const Type* t);
 bool isEmptyIface(const Type* t);
+bool isRuneSlice(const types::Slice* s);  // []rune, or a slice of a type defined on int32
 const Type* under(const Type* t);
 bool containsDefer(BlockStmt* b);
 uint32_t maxOf(uint32_t a, uint32_t b);

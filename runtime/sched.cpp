@@ -542,6 +542,26 @@ struct SchedulerState {
   }
 
   // ---- timers ----
+  // Takes the first pending timer that `match` accepts off its P's heap;
+  // false if none (it ran already or is running).
+  template <typename Match>
+  bool removeTimer(Match&& match) {
+    int32_t np = nallp.load(std::memory_order_acquire);
+    for (int32_t i = 0; i < np; i++) {
+      P* pp = allp[i].load(std::memory_order_relaxed);
+      std::lock_guard<std::mutex> l(pp->timersLock);
+      auto& h = pp->timers;
+      auto it = std::find_if(h.begin(), h.end(), match);
+      if (it == h.end()) continue;
+      h.erase(it);
+      std::make_heap(h.begin(), h.end(), TimerLater{});
+      pp->timer0When.store(h.empty() ? 0 : h.front().when, std::memory_order_relaxed);
+      ntimers.fetch_sub(1);
+      return true;
+    }
+    return false;
+  }
+
   void addTimerTo(P* pp, Timer t) {
     ntimers.fetch_add(1);
     {
@@ -1295,20 +1315,7 @@ uint64_t Scheduler::addTimer(int64_t when, void (*fn)(void* arg), void* arg) {
 }
 
 bool Scheduler::cancelTimer(uint64_t id) {
-  int32_t np = s_->nallp.load(std::memory_order_acquire);
-  for (int32_t i = 0; i < np; i++) {
-    P* pp = s_->allp[i].load(std::memory_order_relaxed);
-    std::lock_guard<std::mutex> l(pp->timersLock);
-    auto& h = pp->timers;
-    auto it = std::find_if(h.begin(), h.end(), [id](const Timer& t) { return t.id == id; });
-    if (it == h.end()) continue;
-    h.erase(it);
-    std::make_heap(h.begin(), h.end(), TimerLater{});
-    pp->timer0When.store(h.empty() ? 0 : h.front().when, std::memory_order_relaxed);
-    s_->ntimers.fetch_sub(1);
-    return true;
-  }
-  return false;
+  return s_->removeTimer([id](const Timer& t) { return t.id == id; });
 }
 
 void Scheduler::entersyscall(G& g) {
@@ -1454,20 +1461,7 @@ void Scheduler::setGomaxprocs(int n) {
 int64_t Scheduler::numGoroutine() const { return s_->gcount.load(); }
 
 bool Scheduler::cancelSleep(G& g) {
-  int32_t np = s_->nallp.load(std::memory_order_acquire);
-  for (int32_t i = 0; i < np; i++) {
-    P* pp = s_->allp[i].load(std::memory_order_relaxed);
-    std::lock_guard<std::mutex> l(pp->timersLock);
-    auto& h = pp->timers;
-    auto it = std::find_if(h.begin(), h.end(), [&g](const Timer& t) { return t.g == &g; });
-    if (it == h.end()) continue;
-    h.erase(it);
-    std::make_heap(h.begin(), h.end(), TimerLater{});
-    pp->timer0When.store(h.empty() ? 0 : h.front().when, std::memory_order_relaxed);
-    s_->ntimers.fetch_sub(1);
-    return true;
-  }
-  return false;
+  return s_->removeTimer([&g](const Timer& t) { return t.g == &g; });
 }
 
 int64_t Scheduler::pendingTimers() const { return s_->ntimers.load(); }

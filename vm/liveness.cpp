@@ -176,6 +176,7 @@ void Flow::effects(size_t i) {
     case Op::STORE64:
     case Op::STOREP:
     case Op::STOREF32:
+    case Op::MAPINIT:  // reads the region's address in a; writes only memory
       R(a);
       R(b);
       return;
@@ -299,6 +300,7 @@ void Flow::effects(size_t i) {
     case Op::MUL_F32:
     case Op::DIV_F32:
     case Op::AINDEXADDR:
+    case Op::MAPITERAT:
     case Op::MAKESLICE:
       R(b);
       R(c);
@@ -351,15 +353,6 @@ void Flow::effects(size_t i) {
       R(b, 2);
       R(c, 2);
       W(a, 2);
-      return;
-    case Op::MAPINIT:  // reads the region's address in a; writes only memory
-      R(a);
-      R(b);
-      return;
-    case Op::MAPITERAT:
-      R(b);
-      R(c);
-      W(a);
       return;
     case Op::CONCATB:
       R(b, 2);
